@@ -1,0 +1,335 @@
+#include "core/store.h"
+#include "core/sqlite.h"
+
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QUuid>
+#include <QVariant>
+#include <map>
+
+namespace reappro {
+
+namespace {
+
+// Each entry migrates from version (index) to version (index + 1). Never edit
+// a released step: add a new one.
+constexpr const char *kMigrations[] = {
+    // 0 -> 1: the domain tables.
+    R"sql(
+CREATE TABLE supplier(
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    lead_time_days INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE location(
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL DEFAULT '',
+    kind INTEGER NOT NULL DEFAULT 1,          -- 0 central pharmacy, 1 care unit, 2 other site
+    rounds_per_week INTEGER NOT NULL DEFAULT 0);
+INSERT INTO location(code, label, kind) VALUES('PUI', 'Pharmacie à usage intérieur', 0);
+CREATE TABLE product(
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    ucd13 TEXT, ucd7 TEXT, cip13 TEXT, gtin TEXT, lpp TEXT,
+    label TEXT NOT NULL DEFAULT '',
+    dci TEXT, atc TEXT, form TEXT, dispensing_unit TEXT,
+    pack_size REAL NOT NULL DEFAULT 1,
+    unit_price INTEGER NOT NULL DEFAULT 0,    -- PMP in 1/10000 EUR per dispensing unit
+    supplier_id INTEGER REFERENCES supplier(id),
+    lead_time_days INTEGER NOT NULL DEFAULT 0,
+    min_order_qty REAL NOT NULL DEFAULT 0,
+    mitm INTEGER NOT NULL DEFAULT 0,
+    ven INTEGER NOT NULL DEFAULT 1,           -- 0 vital, 1 essential, 2 non-essential
+    kind INTEGER NOT NULL DEFAULT 0);         -- 0 drug, 1 medical device
+CREATE INDEX product_ucd13 ON product(ucd13);
+CREATE INDEX product_cip13 ON product(cip13);
+CREATE TABLE import_batch(
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    file_fingerprint TEXT NOT NULL,    -- 64-bit hash of the bytes, for the audit trail
+    kind TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    lines INTEGER NOT NULL DEFAULT 0,
+    inserted INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX import_batch_fingerprint ON import_batch(file_fingerprint);
+CREATE TABLE movement(
+    id INTEGER PRIMARY KEY,
+    day INTEGER NOT NULL,                     -- Julian day number
+    product_id INTEGER NOT NULL REFERENCES product(id),
+    type INTEGER NOT NULL,                    -- MovementType
+    quantity REAL NOT NULL,                   -- dispensing units
+    from_location_id INTEGER REFERENCES location(id),
+    to_location_id INTEGER REFERENCES location(id),
+    supplier_id INTEGER REFERENCES supplier(id),
+    lot_number TEXT,
+    expiry INTEGER,
+    unit_cost INTEGER,                        -- 1/10000 EUR
+    document_ref TEXT,
+    order_ref TEXT,
+    batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+    source_line INTEGER NOT NULL,
+    line_hash INTEGER NOT NULL);              -- identity of the line across re-imports
+CREATE UNIQUE INDEX movement_line ON movement(line_hash);
+CREATE INDEX movement_product_day ON movement(product_id, day);
+CREATE TABLE lot(
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES product(id),
+    lot_number TEXT NOT NULL,
+    expiry INTEGER NOT NULL,
+    location_id INTEGER NOT NULL REFERENCES location(id),
+    quantity REAL NOT NULL,
+    as_of INTEGER NOT NULL,
+    UNIQUE(product_id, lot_number, location_id));
+CREATE TABLE open_order_line(
+    id INTEGER PRIMARY KEY,
+    order_number TEXT NOT NULL,
+    order_date INTEGER,
+    supplier_id INTEGER REFERENCES supplier(id),
+    product_id INTEGER NOT NULL REFERENCES product(id),
+    quantity_ordered REAL NOT NULL,
+    quantity_received REAL NOT NULL DEFAULT 0,
+    expected_date INTEGER,
+    unit_price INTEGER,
+    UNIQUE(order_number, product_id));
+)sql",
+    // 1 -> 2: the care unit concerned by each movement, so that per-unit
+    // consumption and "movements by location and date" use an index.
+    R"sql(
+ALTER TABLE movement ADD COLUMN unit_id INTEGER REFERENCES location(id);
+UPDATE movement SET unit_id = CASE type WHEN 2 THEN to_location_id WHEN 3 THEN from_location_id END;
+CREATE INDEX movement_unit_day ON movement(unit_id, day) WHERE unit_id IS NOT NULL;
+CREATE INDEX lot_location ON lot(location_id);
+)sql",
+};
+static_assert(std::size(kMigrations) == Store::kSchemaVersion);
+
+QDate fromJulian(qint64 jd) { return jd > 0 ? QDate::fromJulianDay(jd) : QDate(); }
+
+// Signed consumption of one movement row, in SQL.
+constexpr const char *kConsumptionExpr =
+    "SUM(CASE type WHEN 3 THEN -quantity ELSE quantity END)";
+constexpr const char *kConsumptionTypes = "type IN (2, 3, 8)";
+
+} // namespace
+
+Store::Store() = default;
+
+Store::~Store() { close(); }
+
+void Store::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_handle = nullptr;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+QSqlDatabase Store::database() const { return QSqlDatabase::database(m_connectionName, false); }
+
+bool Store::open(const QString &path, QString *error, int targetVersion)
+{
+    close();
+    m_path = path;
+    m_connectionName = QStringLiteral("reappro-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        if (error)
+            *error = QObject::tr("Cannot open database %1: %2").arg(path, db.lastError().text());
+        close();
+        return false;
+    }
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0 || !(m_handle = *static_cast<sqlite3 *const *>(v.data()))) {
+        if (error)
+            *error = QStringLiteral("The Qt SQLite driver does not expose its sqlite3 handle");
+        close();
+        return false;
+    }
+    QString err;
+    // WAL lets the GUI read while an import writes; NORMAL sync is safe with WAL.
+    if (!sql::exec(m_handle, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                             "PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=5000;", &err)
+        || !migrate(targetVersion, &err)) {
+        if (error)
+            *error = QObject::tr("Cannot prepare database %1: %2").arg(path, err);
+        close();
+        return false;
+    }
+    return true;
+}
+
+int Store::schemaVersion() const
+{
+    return m_handle ? int(sql::queryInt(m_handle, "PRAGMA user_version")) : 0;
+}
+
+bool Store::migrate(int targetVersion, QString *error)
+{
+    int version = schemaVersion();
+    if (version > kSchemaVersion) {
+        *error = QObject::tr("the database was written by a newer Reappro (schema %1, this one knows %2)")
+                     .arg(version).arg(kSchemaVersion);
+        return false;
+    }
+    while (version < targetVersion) {
+        // One transaction per step: a failed step leaves the previous version intact.
+        if (!sql::exec(m_handle, "BEGIN IMMEDIATE", error))
+            return false;
+        const std::string step = std::string(kMigrations[version])
+            + "\nPRAGMA user_version=" + std::to_string(version + 1) + ";";
+        if (!sql::exec(m_handle, step, error)) {
+            sql::exec(m_handle, "ROLLBACK");
+            return false;
+        }
+        if (!sql::exec(m_handle, "COMMIT", error))
+            return false;
+        ++version;
+    }
+    return true;
+}
+
+StoreInfo Store::info() const
+{
+    StoreInfo i;
+    if (!m_handle)
+        return i;
+    i.products = sql::queryInt(m_handle, "SELECT COUNT(*) FROM product");
+    i.drugs = sql::queryInt(m_handle, "SELECT COUNT(*) FROM product WHERE kind = 0");
+    i.devices = i.products - i.drugs;
+    i.careUnits = sql::queryInt(m_handle, "SELECT COUNT(*) FROM location WHERE kind = 1");
+    i.suppliers = sql::queryInt(m_handle, "SELECT COUNT(*) FROM supplier");
+    i.lots = sql::queryInt(m_handle, "SELECT COUNT(*) FROM lot WHERE quantity > 0");
+    i.movements = sql::queryInt(m_handle, "SELECT COUNT(*) FROM movement");
+    i.openOrderLines = sql::queryInt(m_handle, "SELECT COUNT(*) FROM open_order_line");
+    i.firstMovement = fromJulian(sql::queryInt(m_handle, "SELECT MIN(day) FROM movement"));
+    i.lastMovement = fromJulian(sql::queryInt(m_handle, "SELECT MAX(day) FROM movement"));
+    i.stockValue = Money::fromUnits(sql::queryInt(m_handle,
+        "SELECT SUM(CAST(ROUND(l.quantity * p.unit_price) AS INTEGER)) FROM lot l JOIN product p ON p.id = l.product_id"));
+    i.schemaVersion = schemaVersion();
+    return i;
+}
+
+std::vector<ProductSummary> Store::productSummaries() const
+{
+    std::vector<ProductSummary> out;
+    if (!m_handle)
+        return out;
+    const qint64 lastDay = sql::queryInt(m_handle, "SELECT MAX(day) FROM movement");
+    sql::Statement st(m_handle, R"sql(
+SELECT p.id, p.code, p.ucd13, p.cip13, p.lpp, p.label, p.dci, p.atc, p.form, p.dispensing_unit,
+       p.pack_size, p.unit_price, p.supplier_id, p.lead_time_days, p.min_order_qty, p.mitm, p.ven, p.kind,
+       s.name, COALESCE(l.qty, 0), l.next_expiry, COALESCE(c.qty, 0), p.ucd7, p.gtin
+FROM product p
+LEFT JOIN supplier s ON s.id = p.supplier_id
+LEFT JOIN (SELECT product_id, SUM(quantity) AS qty, MIN(CASE WHEN quantity > 0 THEN expiry END) AS next_expiry
+           FROM lot GROUP BY product_id) l ON l.product_id = p.id
+LEFT JOIN (SELECT product_id, SUM(CASE type WHEN 3 THEN -quantity ELSE quantity END) AS qty
+           FROM movement WHERE type IN (2, 3, 8) AND day > ?1 - 90 GROUP BY product_id) c ON c.product_id = p.id
+ORDER BY p.label, p.code)sql");
+    st.bind(1, lastDay);
+    while (st.step() == SQLITE_ROW) {
+        ProductSummary s;
+        Product &p = s.product;
+        p.id = st.int64(0);
+        p.code = st.text(1);
+        p.ucd13 = st.text(2);
+        p.cip13 = st.text(3);
+        p.lpp = st.text(4);
+        p.label = st.text(5);
+        p.dci = st.text(6);
+        p.atc = st.text(7);
+        p.form = st.text(8);
+        p.dispensingUnit = st.text(9);
+        p.packSize = st.real(10);
+        p.unitPrice = Money::fromUnits(st.int64(11));
+        p.supplierId = st.int64(12);
+        p.leadTimeDays = int(st.int64(13));
+        p.minOrderQuantity = st.real(14);
+        p.mitm = st.int64(15) != 0;
+        p.ven = static_cast<VenClass>(st.int64(16));
+        p.kind = static_cast<ProductKind>(st.int64(17));
+        s.supplierName = st.text(18);
+        s.stockOnHand = st.real(19);
+        s.stockValue = p.unitPrice.times(s.stockOnHand);
+        s.nextExpiry = fromJulian(st.int64(20));
+        s.consumption90d = st.real(21);
+        p.ucd7 = st.text(22);
+        p.gtin = st.text(23);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+QDate Store::periodStart(QDate day, Bucket bucket)
+{
+    switch (bucket) {
+    case Bucket::Day: return day;
+    case Bucket::Week: return day.addDays(1 - day.dayOfWeek());
+    case Bucket::Month: return QDate(day.year(), day.month(), 1);
+    }
+    return day;
+}
+
+QDate Store::nextPeriod(QDate start, Bucket bucket)
+{
+    switch (bucket) {
+    case Bucket::Day: return start.addDays(1);
+    case Bucket::Week: return start.addDays(7);
+    case Bucket::Month: return start.addMonths(1);
+    }
+    return start;
+}
+
+std::vector<ConsumptionSeries> Store::consumption(Bucket bucket, bool perCareUnit, qint64 productId) const
+{
+    std::vector<ConsumptionSeries> out;
+    if (!m_handle)
+        return out;
+    const qint64 first = sql::queryInt(m_handle, "SELECT MIN(day) FROM movement");
+    const qint64 last = sql::queryInt(m_handle, "SELECT MAX(day) FROM movement");
+    if (first <= 0)
+        return out;
+    // The period key is the Julian day of the period's first day. Julian day
+    // numbers modulo 7 are 0 on Mondays, hence the ISO week start below.
+    const char *periodExpr = bucket == Bucket::Day ? "day"
+        : bucket == Bucket::Week ? "day - day % 7"
+                                 : "CAST(julianday(date(day, 'start of month')) + 0.5 AS INTEGER)";
+    const std::string sqlText = std::string("SELECT product_id, ") + (perCareUnit ? "unit_id" : "0") + ", "
+        + periodExpr + " AS period, " + kConsumptionExpr + " FROM movement WHERE " + kConsumptionTypes
+        + (perCareUnit ? " AND unit_id IS NOT NULL" : "") + (productId ? " AND product_id = ?1" : "")
+        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+    sql::Statement st(m_handle, sqlText);
+    if (productId)
+        st.bind(1, productId);
+
+    const QDate start = periodStart(QDate::fromJulianDay(first), bucket);
+    const QDate end = periodStart(QDate::fromJulianDay(last), bucket);
+    std::map<qint64, int> indexOfPeriod;   // period start (Julian day) -> index
+    int n = 0;
+    for (QDate d = start; d <= end; d = nextPeriod(d, bucket))
+        indexOfPeriod.emplace(d.toJulianDay(), n++);
+
+    while (st.step() == SQLITE_ROW) {
+        const qint64 pid = st.int64(0), uid = st.int64(1);
+        if (out.empty() || out.back().productId != pid || out.back().unitId != uid) {
+            out.push_back({pid, uid, start, std::vector<double>(size_t(n), 0.0)});
+        }
+        const auto it = indexOfPeriod.find(st.int64(2));
+        if (it != indexOfPeriod.end())
+            out.back().values[size_t(it->second)] += st.real(3);
+    }
+    return out;
+}
+
+} // namespace reappro

@@ -1,0 +1,88 @@
+// The local SQLite database of one hospital: schema, migrations, and the
+// read queries the application needs (summary, product list, consumption
+// series). Writes come from the Importer.
+#pragma once
+
+#include "core/money.h"
+#include "core/product.h"
+
+#include <QDate>
+#include <QSqlDatabase>
+#include <QString>
+#include <vector>
+
+struct sqlite3;
+
+namespace reappro {
+
+struct StoreInfo {
+    qint64 products = 0, drugs = 0, devices = 0;
+    qint64 careUnits = 0, suppliers = 0;
+    qint64 lots = 0, movements = 0, openOrderLines = 0;
+    QDate firstMovement, lastMovement;
+    Money stockValue;           // sum of lot quantity x PMP
+    int schemaVersion = 0;
+};
+
+struct ProductSummary {
+    Product product;
+    QString supplierName;
+    double stockOnHand = 0.0;   // sum of lots, dispensing units
+    Money stockValue;
+    QDate nextExpiry;           // earliest expiry among lots in stock
+    double consumption90d = 0.0; // issued to units and outpatients, last 90 days of history
+};
+
+enum class Bucket { Day, Week, Month };   // week = ISO week starting Monday
+
+// Consumption of one product (and care unit when unitId != 0) per period,
+// zeros included, from the first to the last period of the history.
+struct ConsumptionSeries {
+    qint64 productId = 0;
+    qint64 unitId = 0;
+    QDate start;                 // first day of the first period
+    std::vector<double> values;
+};
+
+class Store
+{
+public:
+    static constexpr int kSchemaVersion = 2;
+    static constexpr const char *kCentralPharmacyCode = "PUI";
+
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Opens or creates the database and migrates it to targetVersion
+    // (tests use an older target to build a database of a previous schema).
+    bool open(const QString &path, QString *error, int targetVersion = kSchemaVersion);
+    void close();
+    bool isOpen() const { return m_handle != nullptr; }
+
+    QString path() const { return m_path; }
+    QSqlDatabase database() const;
+    sqlite3 *handle() const { return m_handle; }
+    int schemaVersion() const;
+
+    StoreInfo info() const;
+    std::vector<ProductSummary> productSummaries() const;
+
+    // Consumption = issues to care units + outpatient dispensing - returns,
+    // summed in SQL per product (and per care unit) and period.
+    std::vector<ConsumptionSeries> consumption(Bucket bucket, bool perCareUnit, qint64 productId = 0) const;
+
+    // Period index helpers shared with the UI and the forecasting bridge.
+    static QDate periodStart(QDate day, Bucket bucket);
+    static QDate nextPeriod(QDate start, Bucket bucket);
+
+private:
+    bool migrate(int targetVersion, QString *error);
+
+    QString m_connectionName;
+    QString m_path;
+    sqlite3 *m_handle = nullptr;
+};
+
+} // namespace reappro
