@@ -426,6 +426,7 @@ struct XlsxReader::Private {
         inSheetData = false;
         finished = true;
         lastRow = 0;
+        currentRow = 0;
         error.clear();
     }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and opens Reappro on the demo hospital.
+# Without a display, runs the same job through reappro-cli.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/common.sh
+install_missing_packages
+build_reappro
+
+DEMO=build/demo
+DB="$DEMO/demo.sqlite"
+if [ ! -f "$DB" ]; then
+    echo "==> Writing the demo hospital's exports to $DEMO/exports"
+    rm -rf "$DEMO/exports"
+    build/bin/reappro-cli demo --out "$DEMO/exports"
+    echo "==> Importing them into $DB"
+    build/bin/reappro-cli import --db "$DB.tmp" --report "$DEMO/import-report.csv" "$DEMO"/exports/*.csv
+    mv "$DB.tmp" "$DB"
+    rm -f "$DB.tmp-wal" "$DB.tmp-shm"
+fi
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "==> Opening Reappro on $DB"
+    exec build/bin/reappro --db "$DB"
+fi
+
+echo "==> No display: the same job through reappro-cli"
+build/bin/reappro-cli info --db "$DB"
+echo
+echo "Outputs:"
+echo "  demo exports (French CSV):  $(pwd)/$DEMO/exports/"
+echo "  database:                   $(pwd)/$DB"
+echo "  import report:              $(pwd)/$DEMO/import-report.csv"
+echo "Open the GUI later with:      build/bin/reappro --db $DB"

@@ -1,0 +1,31 @@
+# Shared by run.sh and test.sh: install what is missing, then build.
+# shellcheck shell=bash
+
+REAPPRO_PACKAGES=(
+    qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
+    qt6-translations-l10n libeigen3-dev libboost-date-time-dev libsqlite3-dev cmake ninja-build g++
+    xvfb xauth poppler-utils fonts-dejavu-core libquazip1-qt6-dev libxlsxwriter-dev sqlite3 pkg-config
+)
+
+install_missing_packages() {
+    local missing=()
+    for p in "${REAPPRO_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "==> Installing missing packages: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "Run as root (or install: ${missing[*]})" >&2; return 1; }
+        sudo=sudo
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build_reappro() {
+    local type="${1:-RelWithDebInfo}"
+    echo "==> Building ($type) in build/"
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$type" >/dev/null
+    cmake --build build -j "$(nproc)"
+}

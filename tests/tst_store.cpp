@@ -1,0 +1,131 @@
+// The SQLite store: schema creation, migration from the previous schema,
+// and consumption aggregated in SQL by day, ISO week and month.
+#include "core/importer.h"
+#include "core/sqlite.h"
+#include "core/store.h"
+#include "testutil.h"
+
+using namespace reappro;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void createsLatestSchemaFromEmpty()
+    {
+        Store s;
+        QString error;
+        QVERIFY2(s.open(m_dir.filePath(QStringLiteral("empty.sqlite")), &error), qPrintable(error));
+        QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(sql::queryInt(s.handle(), "PRAGMA foreign_keys"), qint64(1));
+        sql::Statement mode(s.handle(), "PRAGMA journal_mode");
+        QCOMPARE(mode.step(), SQLITE_ROW);
+        QCOMPARE(mode.text(0), QStringLiteral("wal"));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                                           "('movement_product_day', 'movement_unit_day', 'movement_line')"), qint64(3));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM location WHERE code = 'PUI' AND kind = 0"), qint64(1));
+        // Foreign keys hold.
+        QVERIFY(!sql::exec(s.handle(), "INSERT INTO lot(product_id, lot_number, expiry, location_id, quantity, as_of) "
+                                       "VALUES(999, 'X', 1, 1, 1, 1)"));
+        const StoreInfo i = s.info();
+        QCOMPARE(i.products, qint64(0));
+        QVERIFY(!i.firstMovement.isValid());
+    }
+
+    void migratesFromPreviousSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+        {
+            Store v1;
+            QString error;
+            QVERIFY(v1.open(path, &error, 1));
+            QCOMPARE(v1.schemaVersion(), 1);
+            QVERIFY2(sql::exec(v1.handle(), R"sql(
+INSERT INTO location(code, label, kind) VALUES('4021', 'Cardiologie', 1);
+INSERT INTO product(code, label) VALUES('M1', 'PARACETAMOL');
+INSERT INTO import_batch(file_name, file_fingerprint, kind, imported_at) VALUES('m.csv', '0', 'movements', 'x');
+INSERT INTO movement(day, product_id, type, quantity, from_location_id, to_location_id, batch_id, source_line, line_hash)
+VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (2461002, 1, 1, 100, NULL, 1, 1, 4, 13);
+)sql", &error), qPrintable(error));
+        }
+        Store s;
+        QString error;
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        QCOMPARE(s.schemaVersion(), 2);
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement"), qint64(3));
+        // The new column was filled from the old rows.
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement WHERE unit_id = 2"), qint64(2));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement WHERE unit_id IS NULL"), qint64(1));
+        const auto series = s.consumption(Bucket::Day, true);
+        QCOMPARE(series.size(), size_t(1));
+        QCOMPARE(series[0].values, std::vector<double>({10.0, -4.0, 0.0}));
+    }
+
+    void refusesNewerSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("future.sqlite"));
+        {
+            Store s;
+            QString error;
+            QVERIFY(s.open(path, &error));
+            sql::exec(s.handle(), "PRAGMA user_version = 99");
+        }
+        Store s;
+        QString error;
+        QVERIFY(!s.open(path, &error));
+        QVERIFY2(error.contains(QLatin1String("99")), qPrintable(error));
+    }
+
+    void aggregatesConsumption()
+    {
+        Store s;
+        QString error;
+        QVERIFY(s.open(m_dir.filePath(QStringLiteral("agg.sqlite")), &error));
+        const QString products = testutil::writeFile(m_dir, QStringLiteral("produits.csv"),
+            QByteArray("Code;Libell\xE9\r\nA;Produit A\r\nB;Produit B\r\n"));
+        // Wednesday 31/12/2025 is in ISO week 2026-W01, which starts Monday 29/12/2025.
+        const QString mv = testutil::writeFile(m_dir, QStringLiteral("mouvements.csv"), QByteArray(
+            "Date;Type;Code produit;Quantit\xE9;UF\r\n"
+            "31/12/2025;D\xE9livrance UF;A;5;U1\r\n"
+            "01/01/2026;D\xE9livrance UF;A;3;U2\r\n"
+            "04/01/2026;Retour UF;A;1;U1\r\n"
+            "05/01/2026;D\xE9livrance UF;A;7;U1\r\n"
+            "02/02/2026;R\xE9trocession;A;2;\r\n"
+            "02/02/2026;R\xE9" "ception;A;500;\r\n"
+            "03/02/2026;D\xE9livrance UF;B;1;U2\r\n"));
+        ImportOptions o;
+        o.today = QDate(2026, 11, 29);
+        const ImportResult r = Importer(s).importFiles({products, mv}, o);
+        QVERIFY2(r.committed, r.rejected.empty() ? qPrintable(r.error) : qPrintable(Importer::describe(r.rejected[0], Language::English)));
+
+        auto weekly = s.consumption(Bucket::Week, false);
+        QCOMPARE(weekly.size(), size_t(2));
+        QCOMPARE(weekly[0].start, QDate(2025, 12, 29));
+        // Weeks of 29/12, 05/01, 12/01, 19/01, 26/01, 02/02.
+        QCOMPARE(weekly[0].values, std::vector<double>({7.0, 7.0, 0.0, 0.0, 0.0, 2.0}));
+        QCOMPARE(weekly[1].values, std::vector<double>({0.0, 0.0, 0.0, 0.0, 0.0, 1.0}));
+
+        auto monthly = s.consumption(Bucket::Month, false);
+        QCOMPARE(monthly[0].start, QDate(2025, 12, 1));
+        QCOMPARE(monthly[0].values, std::vector<double>({5.0, 9.0, 2.0}));
+
+        auto perUnit = s.consumption(Bucket::Month, true);
+        QCOMPARE(perUnit.size(), size_t(3));   // A x U1, A x U2, B x U2 (outpatient has no unit)
+        QCOMPARE(perUnit[0].values, std::vector<double>({5.0, 6.0, 0.0}));
+        QCOMPARE(perUnit[1].values, std::vector<double>({0.0, 3.0, 0.0}));
+
+        auto daily = s.consumption(Bucket::Day, false, perUnit[2].productId);
+        QCOMPARE(daily.size(), size_t(1));
+        QCOMPARE(daily[0].values.size(), size_t(35));   // 31/12/2025 .. 03/02/2026
+        QCOMPARE(daily[0].values.back(), 1.0);
+
+        QCOMPARE(Store::periodStart(QDate(2026, 1, 4), Bucket::Week), QDate(2025, 12, 29));
+        QCOMPARE(Store::periodStart(QDate(2026, 1, 5), Bucket::Week), QDate(2026, 1, 5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
