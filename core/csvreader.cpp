@@ -176,12 +176,15 @@ void CsvReader::decodeChunk(const char *data, qint64 size, bool last)
         return;
     }
     if (m_encoding == TextEncoding::Windows1252) {
-        for (qint64 i = 0; i < size; ++i) {
-            const auto b = static_cast<unsigned char>(data[i]);
-            if (b < 0x80)
-                m_buf.push_back(char(b));
-            else
-                appendUtf8(m_buf, cp1252(b));
+        qint64 i = 0;
+        while (i < size) {
+            qint64 j = i;
+            while (j < size && static_cast<unsigned char>(data[j]) < 0x80)
+                ++j;
+            m_buf.append(data + i, size_t(j - i));
+            if (j < size)
+                appendUtf8(m_buf, cp1252(static_cast<unsigned char>(data[j++])));
+            i = j;
         }
         return;
     }
@@ -242,77 +245,110 @@ bool CsvReader::fill()
 
 bool CsvReader::next(std::vector<std::string_view> &fields, qint64 *line)
 {
+    // Unquoted fields are views straight into m_buf; only quoted fields are
+    // copied (unescaped) into m_record. Nothing moves m_buf until the next call.
     for (;;) {
-        // Parse one record from m_pos; if the buffer ends inside it and more
-        // input exists, read more and parse the record again.
         m_record.clear();
-        m_ends.clear();
-        size_t i = m_pos;
+        m_refs.clear();
+        const char *const begin = m_buf.data();
+        const char *const end = begin + m_buf.size();
+        const char *c = begin + m_pos;
         qint64 lines = 0;
-        bool quoted = false, complete = false, anyChar = false;
-        const size_t n = m_buf.size();
-        while (i < n) {
-            const char c = m_buf[i];
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && m_buf[i + 1] == '"') {
+        bool complete = false, needMore = false, anyChar = false;
+        const char delim = m_delimiter;
+        for (;;) {
+            if (c >= end) {
+                needMore = !m_eof;
+                break;
+            }
+            if (*c == '"') {
+                // Quoted field: copy, unescaping "", until the closing quote.
+                anyChar = true;
+                const size_t off = m_record.size();
+                ++c;
+                bool closed = false;
+                while (c < end) {
+                    const char *q = static_cast<const char *>(std::memchr(c, '"', size_t(end - c)));
+                    const char *stop = q ? q : end;
+                    for (const char *k = c; k < stop; ++k)
+                        lines += *k == '\n';
+                    m_record.append(c, size_t(stop - c));
+                    if (!q) {
+                        c = end;
+                        break;
+                    }
+                    if (q + 1 < end && q[1] == '"') {
                         m_record.push_back('"');
-                        i += 2;
+                        c = q + 2;
                         continue;
                     }
-                    if (i + 1 >= n && !m_eof)
-                        break;  // cannot tell "" from " yet
-                    quoted = false;
-                    ++i;
-                    continue;
+                    if (q + 1 >= end && !m_eof) {
+                        c = end;   // cannot tell "" from " yet
+                        break;
+                    }
+                    c = q + 1;
+                    closed = true;
+                    break;
                 }
-                if (c == '\n')
-                    ++lines;
-                m_record.push_back(c);
-                ++i;
+                if (!closed && !m_eof) {
+                    needMore = true;
+                    break;
+                }
+                // Text after the closing quote belongs to the field too.
+                while (c < end && *c != delim && *c != '\n' && *c != '\r')
+                    m_record.push_back(*c++);
+                m_refs.push_back({nullptr, m_record.size() - off, off});
+            } else {
+                const char *f = c;
+                while (c < end && *c != delim && *c != '\n' && *c != '\r')
+                    ++c;
+                anyChar = anyChar || c > f;
+                m_refs.push_back({f, size_t(c - f), std::string::npos});
+            }
+            if (c >= end) {
+                needMore = !m_eof;
+                if (!needMore)
+                    complete = true;
+                break;
+            }
+            if (*c == delim) {
+                anyChar = true;
+                ++c;
+                if (c >= end && m_eof) {   // "a;b;" at the very end: a last, empty field
+                    m_refs.push_back({c, 0, std::string::npos});
+                    complete = true;
+                    break;
+                }
                 continue;
             }
-            if (c == m_delimiter) {
-                m_ends.push_back(m_record.size());
-                anyChar = true;
-                ++i;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 >= n && !m_eof)
-                    break;  // a '\n' may follow in the next chunk
-                i += (c == '\r' && i + 1 < n && m_buf[i + 1] == '\n') ? 2 : 1;
-                ++lines;
-                complete = true;
-                break;
-            } else if (c == '"' && (m_record.size() == (m_ends.empty() ? 0 : m_ends.back()))) {
-                quoted = true;   // a quote opens a field only at its start
-                anyChar = true;
-                ++i;
+            // End of line: "\r\n", "\n" or a lone "\r".
+            if (*c == '\r') {
+                if (c + 1 >= end && !m_eof) {
+                    needMore = true;
+                    break;
+                }
+                c += (c + 1 < end && c[1] == '\n') ? 2 : 1;
             } else {
-                m_record.push_back(c);
-                anyChar = true;
-                ++i;
+                ++c;
             }
+            ++lines;
+            complete = true;
+            break;
         }
-        if (!complete && !m_eof) {
+        if (needMore) {
             fill();
             continue;
         }
-        if (!complete && i >= n && !anyChar && m_record.empty()) {
-            m_pos = i;
-            return false;   // end of input
-        }
-        m_ends.push_back(m_record.size());
         const qint64 startLine = m_line;
         m_line += lines;
-        m_pos = i;
+        m_pos = size_t(c - begin);
+        if (!complete && !anyChar)
+            return false;   // end of input
         if (!anyChar)
             continue;       // blank line
         fields.clear();
-        size_t b = 0;
-        for (size_t e : m_ends) {
-            fields.emplace_back(m_record.data() + b, e - b);
-            b = e;
-        }
+        for (const FieldRef &r : m_refs)
+            fields.emplace_back(r.scratchOffset == std::string::npos ? r.p : m_record.data() + r.scratchOffset, r.len);
         if (line)
             *line = startLine;
         return true;

@@ -56,8 +56,13 @@ private:
     qint64 m_line = 1;
     qint64 m_bytesRead = 0, m_fileSize = 0;
     quint64 m_fingerprint = 0;
-    std::string m_record;         // current record's fields, unescaped
-    std::vector<size_t> m_ends;
+    std::string m_record;         // unescaped quoted fields of the current record
+    struct FieldRef {
+        const char *p;          // into m_buf, when scratchOffset == npos
+        size_t len;
+        size_t scratchOffset;   // into m_record
+    };
+    std::vector<FieldRef> m_refs;
     std::vector<char> m_chunk;
 };
 

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -231,7 +232,27 @@ private:
     std::unordered_map<std::string, qint64> m_productByCode, m_productByAltId;
     std::unordered_map<std::string, qint64> m_locationByCode, m_supplierByCode, m_supplierByName;
     qint64 m_centralId = 0;
-    sql::Statement m_insertMovement, m_findMovement;
+    // Movements are written in multi-row INSERTs and deduplicated in memory
+    // by their line identity: far cheaper than a statement and a unique-index
+    // probe per line on multi-million-line exports.
+    struct PendingMovement {
+        qint64 day, productId, type, from, to, supplier, expiry, unit, line, hash;
+        double quantity;
+        std::optional<qint64> cost;
+        std::string lot, doc, order;
+    };
+    static constexpr int kRowsPerInsert = 64;
+    void flushMovements(FileState &fs);
+    void beginMovementFile(FileState &fs, qint64 fileSize);
+    void endMovementFile(FileState &fs);
+    bool isKnownLine(qint64 hash) const { return std::binary_search(m_knownLines.begin(), m_knownLines.end(), hash); }
+
+    std::vector<PendingMovement> m_pending;
+    sql::Statement m_insertMany;
+    std::vector<qint64> m_knownLines;                    // sorted identities already stored
+    bool m_knownLoaded = false;
+    std::vector<std::pair<qint64, qint64>> m_fileLines;  // (identity, line) of this file
+    std::vector<std::string> m_droppedIndexes;           // CREATE INDEX statements to replay
 };
 
 struct ImportRun::FileState {
@@ -267,14 +288,14 @@ struct ImportRun::FileState {
 bool ImportRun::prepare()
 {
     loadReferences();
-    m_insertMovement = sql::Statement(m_db, R"sql(
-INSERT INTO movement(day, product_id, type, quantity, from_location_id, to_location_id, supplier_id, lot_number,
-                     expiry, unit_cost, document_ref, order_ref, batch_id, source_line, line_hash, unit_id)
-VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-ON CONFLICT(line_hash) DO NOTHING)sql");
-    m_findMovement = sql::Statement(m_db, "SELECT batch_id, source_line FROM movement WHERE line_hash = ?1");
-    if (!m_insertMovement.isValid() || !m_findMovement.isValid()) {
-        m_result.error = m_insertMovement.error();
+    std::string sqlText = "INSERT INTO movement(day, product_id, type, quantity, from_location_id, to_location_id, "
+                          "supplier_id, lot_number, expiry, unit_cost, document_ref, order_ref, batch_id, source_line, "
+                          "unit_id) VALUES";
+    for (int r = 0; r < kRowsPerInsert; ++r)
+        sqlText += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    m_insertMany = sql::Statement(m_db, sqlText);
+    if (!m_insertMany.isValid()) {
+        m_result.error = m_insertMany.error();
         return false;
     }
     return true;
@@ -884,47 +905,139 @@ void ImportRun::movementRow(FileState &fs)
     h.add(order);
     const qint64 hash = qint64(h.h);
 
-    sql::Statement &ins = m_insertMovement;
-    ins.bind(1, *day);
-    ins.bind(2, pid);
-    ins.bind(3, qint64(*type));
-    ins.bind(4, *qty);
-    ins.bindOptional(5, fromId);
-    ins.bindOptional(6, toId);
-    ins.bindOptional(7, supplierId);
-    ins.bindOptional(8, lot);
-    expiry ? ins.bind(9, *expiry) : ins.bindNull(9);
-    cost ? ins.bind(10, cost->units()) : ins.bindNull(10);
-    ins.bindOptional(11, doc);
-    ins.bindOptional(12, order);
-    ins.bind(13, fs.batchId);
-    ins.bind(14, fs.line);
-    ins.bind(15, hash);
-    ins.bindOptional(16, unitId);
-    if (!ins.exec()) {
-        m_result.error = ins.error();
-        return;
-    }
-    if (sqlite3_changes(m_db) > 0) {
-        ++fs.report->inserted;
-        return;
-    }
-    m_findMovement.bind(1, hash);
-    qint64 batch = 0, line = 0;
-    if (m_findMovement.step() == SQLITE_ROW) {
-        batch = m_findMovement.int64(0);
-        line = m_findMovement.int64(1);
-    }
-    m_findMovement.reset();
-    if (batch == fs.batchId)
-        reject(fs, -1, RejectReason::DuplicateLine, {},
-               (m_fr ? QStringLiteral(" (identique à la ligne %1)") : QStringLiteral(" (same as line %1)")).arg(line));
-    else
+    if (isKnownLine(hash)) {
         ++fs.report->unchanged;   // imported before, from this or an overlapping export
+        return;
+    }
+    m_fileLines.emplace_back(hash, fs.line);
+    m_pending.push_back({*day, pid, qint64(*type), fromId, toId, supplierId, expiry.value_or(0), unitId, fs.line, hash,
+                         *qty, cost ? std::optional<qint64>(cost->units()) : std::nullopt, std::string(lot),
+                         std::string(doc), std::string(order)});
+    if (m_pending.size() == size_t(kRowsPerInsert))
+        flushMovements(fs);
+}
+
+void ImportRun::flushMovements(FileState &fs)
+{
+    if (m_pending.empty() || !m_result.error.isEmpty())
+        return;
+    // The last, partial chunk goes one row at a time through the same statement shape.
+    const auto bindRow = [&](sql::Statement &st, int base, const PendingMovement &m) {
+        st.bind(base + 1, m.day);
+        st.bind(base + 2, m.productId);
+        st.bind(base + 3, m.type);
+        st.bind(base + 4, m.quantity);
+        st.bindOptional(base + 5, m.from);
+        st.bindOptional(base + 6, m.to);
+        st.bindOptional(base + 7, m.supplier);
+        st.bindOptional(base + 8, std::string_view(m.lot));
+        st.bindOptional(base + 9, m.expiry);
+        m.cost ? st.bind(base + 10, *m.cost) : st.bindNull(base + 10);
+        st.bindOptional(base + 11, std::string_view(m.doc));
+        st.bindOptional(base + 12, std::string_view(m.order));
+        st.bind(base + 13, fs.batchId);
+        st.bind(base + 14, m.line);
+        st.bindOptional(base + 15, m.unit);
+    };
+    if (m_pending.size() == size_t(kRowsPerInsert)) {
+        for (int r = 0; r < kRowsPerInsert; ++r)
+            bindRow(m_insertMany, r * 15, m_pending[size_t(r)]);
+        if (!m_insertMany.exec())
+            m_result.error = m_insertMany.error();
+    } else {
+        sql::Statement one(m_db, "INSERT INTO movement(day, product_id, type, quantity, from_location_id, to_location_id, "
+                                 "supplier_id, lot_number, expiry, unit_cost, document_ref, order_ref, batch_id, source_line, "
+                                 "unit_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        for (const PendingMovement &m : m_pending) {
+            bindRow(one, 0, m);
+            if (!one.exec()) {
+                m_result.error = one.error();
+                break;
+            }
+        }
+    }
+    fs.report->inserted += qint64(m_pending.size());
+    m_pending.clear();
+}
+
+void ImportRun::beginMovementFile(FileState &fs, qint64 fileSize)
+{
+    Q_UNUSED(fs);
+    if (!m_knownLoaded) {
+        // Each batch keeps the sorted identities of the lines it added.
+        sql::Statement st(m_db, "SELECT line_hashes FROM import_batch WHERE line_hashes IS NOT NULL");
+        while (st.step() == SQLITE_ROW) {
+            const auto n = size_t(sqlite3_column_bytes(st.raw(), 0)) / sizeof(qint64);
+            const size_t mid = m_knownLines.size();
+            m_knownLines.resize(mid + n);
+            std::memcpy(m_knownLines.data() + mid, sqlite3_column_blob(st.raw(), 0), n * sizeof(qint64));
+            std::inplace_merge(m_knownLines.begin(), m_knownLines.begin() + std::ptrdiff_t(mid), m_knownLines.end());
+        }
+        m_knownLoaded = true;
+    }
+    m_fileLines.clear();
+    // A big file next to the existing history: drop the movement indexes and
+    // build them once at the end (a sort) instead of millions of random
+    // B-tree insertions. Undone by the rollback if the import fails.
+    const qint64 estimatedLines = fileSize / 64;
+    if (estimatedLines >= m_opt.bulkThresholdLines && estimatedLines >= qint64(m_knownLines.size()) / 4) {
+        sql::Statement idx(m_db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'movement' "
+                                 "AND sql IS NOT NULL");
+        std::vector<std::string> names;
+        while (idx.step() == SQLITE_ROW) {
+            names.emplace_back(idx.textView(0));
+            m_droppedIndexes.emplace_back(idx.textView(1));
+        }
+        for (const std::string &n : names)
+            sql::exec(m_db, "DROP INDEX " + n);
+    }
+}
+
+void ImportRun::endMovementFile(FileState &fs)
+{
+    flushMovements(fs);
+    // Identical lines within the file: each later copy is rejected, naming
+    // the first.
+    std::sort(m_fileLines.begin(), m_fileLines.end());
+    for (size_t i = 1; i < m_fileLines.size(); ++i) {
+        if (m_fileLines[i].first != m_fileLines[i - 1].first)
+            continue;
+        size_t first = i - 1;
+        while (first > 0 && m_fileLines[first - 1].first == m_fileLines[i].first)
+            --first;
+        fs.line = m_fileLines[i].second;
+        reject(fs, -1, RejectReason::DuplicateLine, {},
+               (m_fr ? QStringLiteral(" (identique à la ligne %1)") : QStringLiteral(" (same as line %1)"))
+                   .arg(m_fileLines[first].second));
+    }
+    if (m_result.rejectedCount > 0 || !m_result.error.isEmpty())
+        return;   // everything is rolled back: no index to rebuild
+    for (const std::string &ddl : m_droppedIndexes)
+        if (!sql::exec(m_db, ddl, &m_result.error))
+            return;
+    m_droppedIndexes.clear();
+    std::vector<qint64> added;
+    added.reserve(m_fileLines.size());
+    for (const auto &l : m_fileLines)
+        added.push_back(l.first);
+    sql::Statement keep(m_db, "UPDATE import_batch SET line_hashes = ?2 WHERE id = ?1");
+    keep.bind(1, fs.batchId);
+    keep.bindBlob(2, added.data(), int(added.size() * sizeof(qint64)));
+    if (!keep.exec()) {
+        m_result.error = keep.error();
+        return;
+    }
+    const size_t mid = m_knownLines.size();
+    m_knownLines.insert(m_knownLines.end(), added.begin(), added.end());
+    std::inplace_merge(m_knownLines.begin(), m_knownLines.begin() + std::ptrdiff_t(mid), m_knownLines.end());
+    m_fileLines.clear();
+    m_fileLines.shrink_to_fit();
 }
 
 void ImportRun::finishFile(FileState &fs)
 {
+    if (fs.kind == FileKind::Movements)
+        endMovementFile(fs);
     // A stock-by-lot or open-orders export is a snapshot: what it no longer
     // lists (at the locations it covers) has left the stock or been received.
     if ((fs.kind == FileKind::Lots || fs.kind == FileKind::OpenOrders) && m_result.rejectedCount == 0) {
@@ -1134,6 +1247,8 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
     batch.bind(3, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     batch.exec();
     fs.batchId = sqlite3_last_insert_rowid(m_db);
+    if (fs.kind == FileKind::Movements)
+        beginMovementFile(fs, QFileInfo(path).size());
 
     qint64 n = 0;
     while (src->next(fs.fields, &fs.line)) {
@@ -1216,8 +1331,14 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
     }
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
 
-    if (!sql::exec(db, "BEGIN IMMEDIATE", &result.error))
+    // Every reference is resolved by the importer itself from the tables it
+    // read, so SQLite's per-row foreign-key probes (six per movement) would
+    // only repeat that work. They are back on for everything else.
+    sql::exec(db, "PRAGMA foreign_keys = OFF");
+    if (!sql::exec(db, "BEGIN IMMEDIATE", &result.error)) {
+        sql::exec(db, "PRAGMA foreign_keys = ON");
         return result;
+    }
     // A bigger page cache for the bulk insert; restored afterwards.
     const qint64 cacheSize = sql::queryInt(db, "PRAGMA cache_size");
     sql::exec(db, "PRAGMA cache_size = -131072");
@@ -1240,6 +1361,7 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
         sql::exec(db, "ROLLBACK");
     }
     sql::exec(db, ("PRAGMA cache_size = " + std::to_string(cacheSize)).c_str());
+    sql::exec(db, "PRAGMA foreign_keys = ON");
     return result;
 }
 

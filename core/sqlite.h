@@ -23,6 +23,8 @@ public:
     Statement &operator=(const Statement &) = delete;
 
     bool isValid() const { return m_stmt != nullptr; }
+    sqlite3_stmt *raw() const { return m_stmt; }
+    void bindBlob(int i, const void *data, int size) { sqlite3_bind_blob(m_stmt, i, data, size, SQLITE_TRANSIENT); }
     QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
 
     // Parameters are 1-based, as in SQLite.

@@ -25,7 +25,7 @@ private Q_SLOTS:
         QCOMPARE(mode.step(), SQLITE_ROW);
         QCOMPARE(mode.text(0), QStringLiteral("wal"));
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                                           "('movement_product_day', 'movement_unit_day', 'movement_line')"), qint64(3));
+                                           "('movement_product_day', 'movement_unit_day')"), qint64(2));
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM location WHERE code = 'PUI' AND kind = 0"), qint64(1));
         // Foreign keys hold.
         QVERIFY(!sql::exec(s.handle(), "INSERT INTO lot(product_id, lot_number, expiry, location_id, quantity, as_of) "
@@ -59,6 +59,14 @@ VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (
         // The new column was filled from the old rows.
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement WHERE unit_id = 2"), qint64(2));
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement WHERE unit_id IS NULL"), qint64(1));
+        // Line identities moved to their batch, sorted; the old column is gone.
+        sql::Statement blob(s.handle(), "SELECT line_hashes FROM import_batch WHERE id = 1");
+        QCOMPARE(blob.step(), SQLITE_ROW);
+        const auto *ids = static_cast<const qint64 *>(sqlite3_column_blob(blob.raw(), 0));
+        QCOMPARE(sqlite3_column_bytes(blob.raw(), 0), int(3 * sizeof(qint64)));
+        QCOMPARE(ids[0], qint64(11));
+        QCOMPARE(ids[2], qint64(13));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM pragma_table_info('movement') WHERE name = 'line_hash'"), qint64(0));
         const auto series = s.consumption(Bucket::Day, true);
         QCOMPARE(series.size(), size_t(1));
         QCOMPARE(series[0].values, std::vector<double>({10.0, -4.0, 0.0}));
