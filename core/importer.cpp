@@ -2,6 +2,7 @@
 #include "core/csvreader.h"
 #include "core/identifiers.h"
 #include "core/location.h"
+#include "core/movementwriter.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 #include "core/textparse.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -232,27 +234,19 @@ private:
     std::unordered_map<std::string, qint64> m_productByCode, m_productByAltId;
     std::unordered_map<std::string, qint64> m_locationByCode, m_supplierByCode, m_supplierByName;
     qint64 m_centralId = 0;
-    // Movements are written in multi-row INSERTs and deduplicated in memory
-    // by their line identity: far cheaper than a statement and a unique-index
-    // probe per line on multi-million-line exports.
-    struct PendingMovement {
-        qint64 day, productId, type, from, to, supplier, expiry, unit, line, hash;
-        double quantity;
-        std::optional<qint64> cost;
-        std::string lot, doc, order;
-    };
-    static constexpr int kRowsPerInsert = 64;
-    void flushMovements(FileState &fs);
-    void beginMovementFile(FileState &fs, qint64 fileSize);
+    std::string m_lastLocationCode;   // "PUI" on most lines: skip the hash lookup
+    qint64 m_lastLocationId = 0;
+    // Movements are deduplicated in memory by their line identity and
+    // written by a MovementWriter: far cheaper than a statement, a
+    // unique-index probe and two index insertions per line.
+    void beginMovementFile(FileState &fs);
     void endMovementFile(FileState &fs);
     bool isKnownLine(qint64 hash) const { return std::binary_search(m_knownLines.begin(), m_knownLines.end(), hash); }
 
-    std::vector<PendingMovement> m_pending;
-    sql::Statement m_insertMany;
+    std::unique_ptr<MovementWriter> m_writer;
     std::vector<qint64> m_knownLines;                    // sorted identities already stored
     bool m_knownLoaded = false;
     std::vector<std::pair<qint64, qint64>> m_fileLines;  // (identity, line) of this file
-    std::vector<std::string> m_droppedIndexes;           // CREATE INDEX statements to replay
 };
 
 struct ImportRun::FileState {
@@ -272,6 +266,12 @@ struct ImportRun::FileState {
     std::unordered_set<qint64> lotLocations;
     std::vector<int> f;                                // field index by FieldSpec order
     std::unordered_map<std::string, std::optional<MovementType>> typeCache;
+    struct DateCache {
+        int field = -1;
+        std::string text;
+        qint64 day = 0;
+    };
+    std::array<DateCache, 4> lastDates;
 
     std::string_view value(int field) const
     {
@@ -288,16 +288,6 @@ struct ImportRun::FileState {
 bool ImportRun::prepare()
 {
     loadReferences();
-    std::string sqlText = "INSERT INTO movement(day, product_id, type, quantity, from_location_id, to_location_id, "
-                          "supplier_id, lot_number, expiry, unit_cost, document_ref, order_ref, batch_id, source_line, "
-                          "unit_id) VALUES";
-    for (int r = 0; r < kRowsPerInsert; ++r)
-        sqlText += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    m_insertMany = sql::Statement(m_db, sqlText);
-    if (!m_insertMany.isValid()) {
-        m_result.error = m_insertMany.error();
-        return false;
-    }
     return true;
 }
 
@@ -336,15 +326,22 @@ qint64 ImportRun::productId(std::string_view code) const
 
 qint64 ImportRun::ensureLocation(std::string_view code, LocationKind kind, std::string_view label, FileState &fs)
 {
+    if (code == m_lastLocationCode)
+        return m_lastLocationId;
     const std::string key(code);
-    if (auto it = m_locationByCode.find(key); it != m_locationByCode.end())
+    if (auto it = m_locationByCode.find(key); it != m_locationByCode.end()) {
+        m_lastLocationCode = key;
+        m_lastLocationId = it->second;
         return it->second;
-    sql::Statement ins(m_db, "INSERT INTO location(code, label, kind) VALUES(?1, ?2, ?3)");
+    }
+    // RETURNING, not last_insert_rowid: the movement writer thread inserts
+    // on the same connection meanwhile (under the lock).
+    const auto guard = m_writer ? m_writer->lockDatabase() : std::unique_lock<std::mutex>();
+    sql::Statement ins(m_db, "INSERT INTO location(code, label, kind) VALUES(?1, ?2, ?3) RETURNING id");
     ins.bind(1, code);
     ins.bind(2, label.empty() ? code : label);
     ins.bind(3, qint64(kind));
-    ins.exec();
-    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    const qint64 id = ins.stepForId();
     m_locationByCode.emplace(key, id);
     if (fs.report->createdLocations.size() < 200)
         fs.report->createdLocations << fromUtf8(code);
@@ -359,10 +356,10 @@ qint64 ImportRun::ensureSupplier(std::string_view codeOrName, FileState &fs)
     const std::string name = normalizeHeader(fromUtf8(codeOrName)).toStdString();
     if (auto it = m_supplierByName.find(name); it != m_supplierByName.end())
         return it->second;
-    sql::Statement ins(m_db, "INSERT INTO supplier(code, name) VALUES(?1, ?1)");
+    const auto guard = m_writer ? m_writer->lockDatabase() : std::unique_lock<std::mutex>();
+    sql::Statement ins(m_db, "INSERT INTO supplier(code, name) VALUES(?1, ?1) RETURNING id");
     ins.bind(1, codeOrName);
-    ins.exec();
-    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    const qint64 id = ins.stepForId();
     m_supplierByCode.emplace(key, id);
     m_supplierByName.emplace(name, id);
     if (fs.report->createdSuppliers.size() < 200)
@@ -410,7 +407,17 @@ std::optional<qint64> ImportRun::dateField(FileState &fs, int field, bool requir
             reject(fs, field, RejectReason::EmptyValue, v);
         return std::nullopt;
     }
-    const auto d = parseDate(v, fs.dateOrder);
+    // Exports list many lines per day and per lot: remember the last text
+    // of each date column and its parse.
+    auto &cache = fs.lastDates[size_t(field) % fs.lastDates.size()];
+    std::optional<qint64> d;
+    if (cache.field == field && cache.text == v) {
+        d = cache.day;
+    } else {
+        d = parseDate(v, fs.dateOrder);
+        if (d)
+            cache = {field, std::string(v), *d};
+    }
     if (!d) {
         reject(fs, field, RejectReason::InvalidDate, v, quoted(v));
         return std::nullopt;
@@ -910,59 +917,27 @@ void ImportRun::movementRow(FileState &fs)
         return;
     }
     m_fileLines.emplace_back(hash, fs.line);
-    m_pending.push_back({*day, pid, qint64(*type), fromId, toId, supplierId, expiry.value_or(0), unitId, fs.line, hash,
-                         *qty, cost ? std::optional<qint64>(cost->units()) : std::nullopt, std::string(lot),
-                         std::string(doc), std::string(order)});
-    if (m_pending.size() == size_t(kRowsPerInsert))
-        flushMovements(fs);
+    MovementRecord rec;
+    rec.day = *day;
+    rec.productId = pid;
+    rec.type = qint64(*type);
+    rec.from = fromId;
+    rec.to = toId;
+    rec.supplier = supplierId;
+    rec.expiry = expiry.value_or(0);
+    rec.unit = unitId;
+    rec.line = fs.line;
+    rec.quantity = *qty;
+    if (cost)
+        rec.cost = cost->units();
+    rec.lot.assign(lot);
+    rec.document.assign(doc);
+    rec.order.assign(order);
+    m_writer->add(std::move(rec));
 }
 
-void ImportRun::flushMovements(FileState &fs)
+void ImportRun::beginMovementFile(FileState &fs)
 {
-    if (m_pending.empty() || !m_result.error.isEmpty())
-        return;
-    // The last, partial chunk goes one row at a time through the same statement shape.
-    const auto bindRow = [&](sql::Statement &st, int base, const PendingMovement &m) {
-        st.bind(base + 1, m.day);
-        st.bind(base + 2, m.productId);
-        st.bind(base + 3, m.type);
-        st.bind(base + 4, m.quantity);
-        st.bindOptional(base + 5, m.from);
-        st.bindOptional(base + 6, m.to);
-        st.bindOptional(base + 7, m.supplier);
-        st.bindOptional(base + 8, std::string_view(m.lot));
-        st.bindOptional(base + 9, m.expiry);
-        m.cost ? st.bind(base + 10, *m.cost) : st.bindNull(base + 10);
-        st.bindOptional(base + 11, std::string_view(m.doc));
-        st.bindOptional(base + 12, std::string_view(m.order));
-        st.bind(base + 13, fs.batchId);
-        st.bind(base + 14, m.line);
-        st.bindOptional(base + 15, m.unit);
-    };
-    if (m_pending.size() == size_t(kRowsPerInsert)) {
-        for (int r = 0; r < kRowsPerInsert; ++r)
-            bindRow(m_insertMany, r * 15, m_pending[size_t(r)]);
-        if (!m_insertMany.exec())
-            m_result.error = m_insertMany.error();
-    } else {
-        sql::Statement one(m_db, "INSERT INTO movement(day, product_id, type, quantity, from_location_id, to_location_id, "
-                                 "supplier_id, lot_number, expiry, unit_cost, document_ref, order_ref, batch_id, source_line, "
-                                 "unit_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        for (const PendingMovement &m : m_pending) {
-            bindRow(one, 0, m);
-            if (!one.exec()) {
-                m_result.error = one.error();
-                break;
-            }
-        }
-    }
-    fs.report->inserted += qint64(m_pending.size());
-    m_pending.clear();
-}
-
-void ImportRun::beginMovementFile(FileState &fs, qint64 fileSize)
-{
-    Q_UNUSED(fs);
     if (!m_knownLoaded) {
         // Each batch keeps the sorted identities of the lines it added.
         sql::Statement st(m_db, "SELECT line_hashes FROM import_batch WHERE line_hashes IS NOT NULL");
@@ -976,26 +951,14 @@ void ImportRun::beginMovementFile(FileState &fs, qint64 fileSize)
         m_knownLoaded = true;
     }
     m_fileLines.clear();
-    // A big file next to the existing history: drop the movement indexes and
-    // build them once at the end (a sort) instead of millions of random
-    // B-tree insertions. Undone by the rollback if the import fails.
-    const qint64 estimatedLines = fileSize / 64;
-    if (estimatedLines >= m_opt.bulkThresholdLines && estimatedLines >= qint64(m_knownLines.size()) / 4) {
-        sql::Statement idx(m_db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'movement' "
-                                 "AND sql IS NOT NULL");
-        std::vector<std::string> names;
-        while (idx.step() == SQLITE_ROW) {
-            names.emplace_back(idx.textView(0));
-            m_droppedIndexes.emplace_back(idx.textView(1));
-        }
-        for (const std::string &n : names)
-            sql::exec(m_db, "DROP INDEX " + n);
-    }
+    m_fileLines.reserve(size_t(QFileInfo(fs.report->file).size() / 60));
+    if (!m_writer)
+        m_writer = std::make_unique<MovementWriter>(m_db);
+    m_writer->begin(fs.batchId, &m_result.error);
 }
 
 void ImportRun::endMovementFile(FileState &fs)
 {
-    flushMovements(fs);
     // Identical lines within the file: each later copy is rejected, naming
     // the first.
     std::sort(m_fileLines.begin(), m_fileLines.end());
@@ -1010,21 +973,22 @@ void ImportRun::endMovementFile(FileState &fs)
                (m_fr ? QStringLiteral(" (identique à la ligne %1)") : QStringLiteral(" (same as line %1)"))
                    .arg(m_fileLines[first].second));
     }
-    if (m_result.rejectedCount > 0 || !m_result.error.isEmpty())
-        return;   // everything is rolled back: no index to rebuild
-    for (const std::string &ddl : m_droppedIndexes)
-        if (!sql::exec(m_db, ddl, &m_result.error))
-            return;
-    m_droppedIndexes.clear();
+    const bool keep = m_result.rejectedCount == 0 && m_result.error.isEmpty();
+    QString error;
+    if (!m_writer->finish(keep, &error) && m_result.error.isEmpty())
+        m_result.error = error;
+    fs.report->inserted = m_writer->count();
+    if (!keep || !m_result.error.isEmpty())
+        return;   // everything is rolled back
     std::vector<qint64> added;
     added.reserve(m_fileLines.size());
     for (const auto &l : m_fileLines)
         added.push_back(l.first);
-    sql::Statement keep(m_db, "UPDATE import_batch SET line_hashes = ?2 WHERE id = ?1");
-    keep.bind(1, fs.batchId);
-    keep.bindBlob(2, added.data(), int(added.size() * sizeof(qint64)));
-    if (!keep.exec()) {
-        m_result.error = keep.error();
+    sql::Statement keepIds(m_db, "UPDATE import_batch SET line_hashes = ?2 WHERE id = ?1");
+    keepIds.bind(1, fs.batchId);
+    keepIds.bindBlob(2, added.data(), int(added.size() * sizeof(qint64)));
+    if (!keepIds.exec()) {
+        m_result.error = keepIds.error();
         return;
     }
     const size_t mid = m_knownLines.size();
@@ -1248,7 +1212,7 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
     batch.exec();
     fs.batchId = sqlite3_last_insert_rowid(m_db);
     if (fs.kind == FileKind::Movements)
-        beginMovementFile(fs, QFileInfo(path).size());
+        beginMovementFile(fs);
 
     qint64 n = 0;
     while (src->next(fs.fields, &fs.line)) {
@@ -1289,11 +1253,11 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
         fileReject(RejectReason::CannotOpenFile, x->error());
         return;
     }
+    finishFile(fs);   // first: it waits for the movement writer thread
     sql::Statement fp(m_db, "UPDATE import_batch SET file_fingerprint = ?2 WHERE id = ?1");
     fp.bind(1, fs.batchId);
     fp.bind(2, QStringLiteral("%1").arg(src->fingerprint(), 16, 16, QLatin1Char('0')));
     fp.exec();
-    finishFile(fs);
     if (progress)
         progress(index, count, 1.0);
 }

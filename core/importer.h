@@ -49,9 +49,6 @@ struct ImportOptions {
     Language language = Language::French;
     QDate today = QDate::currentDate();   // dates after it are rejected
     qint64 maxListedRejects = 100000;     // all are counted, this many are listed
-    // Movement files of about this many lines or more (and at least a quarter
-    // of the stored history) rebuild the movement indexes once at the end.
-    qint64 bulkThresholdLines = 200000;
 };
 
 struct ImportResult {

@@ -44,6 +44,15 @@ bool Statement::exec()
     return rc == SQLITE_DONE;
 }
 
+qint64 Statement::stepForId()
+{
+    const qint64 id = step() == SQLITE_ROW ? int64(0) : 0;
+    while (step() == SQLITE_ROW) {
+    }
+    reset();
+    return id;
+}
+
 QString Statement::text(int col) const
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));

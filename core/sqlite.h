@@ -40,6 +40,9 @@ public:
     // Returns SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(m_stmt); }
     bool exec();  // step to done, then reset
+    // For "INSERT ... RETURNING id": the id, with the statement run to its
+    // end (a statement left active would be rolled back when finalized).
+    qint64 stepForId();
     void reset() { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); }
 
     int columnCount() const { return sqlite3_column_count(m_stmt); }

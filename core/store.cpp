@@ -1,4 +1,5 @@
 #include "core/store.h"
+#include "core/movementwriter.h"
 #include "core/sqlite.h"
 
 #include <QFileInfo>
@@ -6,7 +7,9 @@
 #include <QSqlError>
 #include <QUuid>
 #include <QVariant>
+#include <algorithm>
 #include <cstring>
+#include <limits>
 #include <map>
 
 namespace reappro {
@@ -22,6 +25,8 @@ QByteArray packIdentities(const std::vector<qint64> &sorted)
     std::memcpy(b.data(), sorted.data(), size_t(b.size()));
     return b;
 }
+
+bool postingsFromMovements(sqlite3 *db, QString *error);
 
 bool identitiesToBatches(sqlite3 *db, QString *error)
 {
@@ -45,7 +50,48 @@ bool identitiesToBatches(sqlite3 *db, QString *error)
             return false;
         }
     }
-    return true;
+    return postingsFromMovements(db, error);
+}
+
+// Builds the posting lists of the movements stored before version 2.
+bool postingsFromMovements(sqlite3 *db, QString *error)
+{
+    sql::Statement rows(db, "SELECT batch_id, product_id, unit_id, day, id FROM movement ORDER BY batch_id, id");
+    sql::Statement ins(db, "INSERT INTO movement_posting(kind, key_id, batch_id, first_day, last_day, first_id, postings) "
+                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    std::map<std::pair<int, qint64>, std::vector<quint64>> lists;
+    qint64 batch = -1, firstId = 0;
+    const auto flush = [&]() {
+        for (auto &[key, p] : lists) {
+            std::sort(p.begin(), p.end());
+            ins.bind(1, qint64(key.first));
+            ins.bind(2, key.second);
+            ins.bind(3, batch);
+            ins.bind(4, postingDay(p.front()));
+            ins.bind(5, postingDay(p.back()));
+            ins.bind(6, firstId);
+            ins.bindBlob(7, p.data(), int(p.size() * sizeof(quint64)));
+            if (!ins.exec()) {
+                *error = ins.error();
+                return false;
+            }
+        }
+        lists.clear();
+        return true;
+    };
+    while (rows.step() == SQLITE_ROW) {
+        if (rows.int64(0) != batch) {
+            if (!flush())
+                return false;
+            batch = rows.int64(0);
+            firstId = rows.int64(4);
+        }
+        const quint64 posting = packPosting(rows.int64(3), quint32(rows.int64(4) - firstId));
+        lists[{int(PostingKind::Product), rows.int64(1)}].push_back(posting);
+        if (!rows.isNull(2))
+            lists[{int(PostingKind::CareUnit), rows.int64(2)}].push_back(posting);
+    }
+    return flush();
 }
 
 struct Migration {
@@ -138,20 +184,31 @@ CREATE TABLE open_order_line(
     unit_price INTEGER,
     UNIQUE(order_number, product_id));
 )sql", nullptr, nullptr},
-    // 1 -> 2: the care unit concerned by each movement, so that per-unit
-    // consumption and "movements by location and date" use an index; line
-    // identities move from a unique index (one random B-tree insertion per
-    // imported line) to a sorted array per import batch.
+    // 1 -> 2: bulk imports of millions of lines. The two B-tree indexes of
+    // version 1 cost one random insertion per imported line and index; they
+    // become posting lists written once per import batch, sorted (movements
+    // by product and date, by care unit and date: movement_posting). The care
+    // unit of each movement gets its column, and line identities move from a
+    // unique index to a sorted array per batch.
     {R"sql(
 ALTER TABLE movement ADD COLUMN unit_id INTEGER REFERENCES location(id);
 UPDATE movement SET unit_id = CASE type WHEN 2 THEN to_location_id WHEN 3 THEN from_location_id END;
-CREATE INDEX movement_unit_day ON movement(unit_id, day) WHERE unit_id IS NOT NULL;
 CREATE INDEX lot_location ON lot(location_id);
 ALTER TABLE import_batch ADD COLUMN line_hashes BLOB;
+CREATE TABLE movement_posting(
+    kind INTEGER NOT NULL,          -- 0 product, 1 care unit
+    key_id INTEGER NOT NULL,        -- product or location id
+    batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+    first_day INTEGER NOT NULL,
+    last_day INTEGER NOT NULL,
+    first_id INTEGER NOT NULL,      -- movement id = first_id + offset
+    postings BLOB NOT NULL,         -- sorted uint64: day << 32 | offset
+    PRIMARY KEY(kind, key_id, batch_id)) WITHOUT ROWID;
 )sql",
      identitiesToBatches,
      R"sql(
 DROP INDEX movement_line;
+DROP INDEX movement_product_day;
 ALTER TABLE movement DROP COLUMN line_hash;
 )sql"},
 };
@@ -322,6 +379,73 @@ ORDER BY p.label, p.code)sql");
         p.ucd7 = st.text(22);
         p.gtin = st.text(23);
         out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<qint64> Store::movementIds(PostingKind kind, qint64 key, QDate from, QDate to) const
+{
+    if (!m_handle)
+        return {};
+    const qint64 lo = from.isValid() ? from.toJulianDay() : 0;
+    const qint64 hi = to.isValid() ? to.toJulianDay() : std::numeric_limits<qint32>::max();
+    sql::Statement st(m_handle, "SELECT first_id, postings FROM movement_posting WHERE kind = ?1 AND key_id = ?2 "
+                                "AND last_day >= ?3 AND first_day <= ?4 ORDER BY batch_id");
+    st.bind(1, qint64(kind));
+    st.bind(2, key);
+    st.bind(3, lo);
+    st.bind(4, hi);
+    std::vector<qint64> ids;
+    std::vector<qint64> days;
+    while (st.step() == SQLITE_ROW) {
+        const qint64 firstId = st.int64(0);
+        const auto *p = static_cast<const quint64 *>(sqlite3_column_blob(st.raw(), 1));
+        const size_t n = size_t(sqlite3_column_bytes(st.raw(), 1)) / sizeof(quint64);
+        // Postings are sorted: binary search the date range.
+        const quint64 *b = std::lower_bound(p, p + n, packPosting(lo, 0));
+        const quint64 *e = std::upper_bound(p, p + n, packPosting(hi, 0xffffffffu));
+        for (const quint64 *q = b; q < e; ++q) {
+            days.push_back(postingDay(*q));
+            ids.push_back(firstId + postingOffset(*q));
+        }
+    }
+    // Several batches: merge them by day, then id.
+    std::vector<size_t> order(ids.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return days[a] != days[b] ? days[a] < days[b] : ids[a] < ids[b];
+    });
+    std::vector<qint64> out;
+    out.reserve(ids.size());
+    for (size_t i : order)
+        out.push_back(ids[i]);
+    return out;
+}
+
+std::vector<Movement> Store::movements(PostingKind kind, qint64 key, QDate from, QDate to) const
+{
+    std::vector<Movement> out;
+    sql::Statement st(m_handle, "SELECT day, product_id, type, quantity, from_location_id, to_location_id, lot_number, "
+                                "expiry, unit_cost, document_ref FROM movement WHERE id = ?1");
+    for (qint64 id : movementIds(kind, key, from, to)) {
+        st.bind(1, id);
+        if (st.step() == SQLITE_ROW) {
+            Movement m;
+            m.id = id;
+            m.date = fromJulian(st.int64(0));
+            m.productId = st.int64(1);
+            m.type = static_cast<MovementType>(st.int64(2));
+            m.quantity = st.real(3);
+            m.fromLocationId = st.int64(4);
+            m.toLocationId = st.int64(5);
+            m.lotNumber = st.text(6);
+            m.expiry = fromJulian(st.int64(7));
+            m.unitCost = Money::fromUnits(st.int64(8));
+            m.documentRef = st.text(9);
+            out.push_back(std::move(m));
+        }
+        st.reset();
     }
     return out;
 }

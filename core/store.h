@@ -4,6 +4,8 @@
 #pragma once
 
 #include "core/money.h"
+#include "core/movement.h"
+#include "core/movementwriter.h"
 #include "core/product.h"
 
 #include <QDate>
@@ -72,6 +74,11 @@ public:
     // Consumption = issues to care units + outpatient dispensing - returns,
     // summed in SQL per product (and per care unit) and period.
     std::vector<ConsumptionSeries> consumption(Bucket bucket, bool perCareUnit, qint64 productId = 0) const;
+
+    // Movements of one product or care unit between two dates (inclusive,
+    // invalid = open), in date order, through the posting lists.
+    std::vector<qint64> movementIds(PostingKind kind, qint64 key, QDate from = {}, QDate to = {}) const;
+    std::vector<Movement> movements(PostingKind kind, qint64 key, QDate from = {}, QDate to = {}) const;
 
     // Period index helpers shared with the UI and the forecasting bridge.
     static QDate periodStart(QDate day, Bucket bucket);

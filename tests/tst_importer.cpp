@@ -366,38 +366,34 @@ private Q_SLOTS:
         Q_UNUSED(movementsBefore);
     }
 
-    void bulkPathRebuildsIndexes()
+    void largeFileKeepsOrderAndPostings()
     {
-        // A file big enough (threshold 0) takes the bulk path: indexes are
-        // dropped and rebuilt, duplicates still found, a failure restores them.
+        // Enough lines for the writer thread to run many chunks and a partial
+        // last one; ids, lines and posting lists must all agree.
         Store s;
         openWithProducts(s);
-        ImportOptions bulk;
-        bulk.bulkThresholdLines = 0;
-        const auto indexCount = [&] {
-            return sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'movement'");
-        };
-        const qint64 indexes = indexCount();
-        QVERIFY(indexes >= 2);
-        QStringList dup = kGoodMovements;
-        dup << kGoodMovements[2];
-        ImportResult r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(dup))}, bulk);
-        QCOMPARE(r.rejectedCount, qint64(1));
-        QCOMPARE(r.rejected[0].reason, RejectReason::DuplicateLine);
-        QCOMPARE(indexCount(), indexes);
-        r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(kGoodMovements))}, bulk);
+        QStringList lines;
+        for (int i = 0; i < 5000; ++i)
+            lines << QStringLiteral("%1/03/2026;Délivrance UF;M00000%2;;;%3;PUI;%4;;P%5")
+                         .arg(1 + i % 28, 2, 10, QLatin1Char('0')).arg(1 + i % 2).arg(1 + i % 9).arg(4000 + i % 7).arg(i);
+        lines << QStringLiteral("15/02/2026;Réception;M000001;LX;31/12/2028;100;F001;PUI;;R1");   // not in date order
+        const ImportResult r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(lines))});
         QVERIFY(r.committed);
-        QCOMPARE(indexCount(), indexes);
-        QCOMPARE(count(s, "movement"), qint64(kGoodMovements.size()));
-        r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(kGoodMovements))}, bulk);
-        QVERIFY(r.committed);
-        QCOMPARE(r.files[0].inserted, qint64(0));
-        QCOMPARE(count(s, "movement"), qint64(kGoodMovements.size()));
-        // The planner uses them for the queries that matter.
-        sql::Statement plan(s.handle(), "EXPLAIN QUERY PLAN SELECT * FROM movement WHERE product_id = 1 AND day > 0");
-        QCOMPARE(plan.step(), SQLITE_ROW);
-        QVERIFY2(plan.text(3).contains(QLatin1String("movement_product_day")), qPrintable(plan.text(3)));
+        QCOMPARE(r.files[0].inserted, qint64(lines.size()));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement WHERE source_line - 1 <> id"), qint64(0));
+        const qint64 p1 = sql::queryInt(s.handle(), "SELECT id FROM product WHERE code = 'M000001'");
+        const auto ids = s.movementIds(PostingKind::Product, p1);
+        QCOMPARE(ids.size(), size_t(2501));
+        QCOMPARE(ids.front(), qint64(lines.size()));   // the reception of 15/02 comes first
+        const auto march = s.movements(PostingKind::Product, p1, QDate(2026, 3, 1), QDate(2026, 3, 1));
+        QVERIFY(!march.empty());
+        for (const Movement &m : march)
+            QCOMPARE(m.date, QDate(2026, 3, 1));
         QCOMPARE(sql::queryInt(s.handle(), "PRAGMA foreign_keys"), qint64(1));
+        sql::Statement fk(s.handle(), "SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check('movement') LIMIT 3");
+        while (fk.step() == SQLITE_ROW)
+            qWarning() << fk.text(0) << fk.int64(1) << fk.text(2) << fk.int64(3);
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM pragma_foreign_key_check('movement')"), qint64(0));
     }
 
     void sourceFileNeverWritten()

@@ -24,8 +24,7 @@ private Q_SLOTS:
         sql::Statement mode(s.handle(), "PRAGMA journal_mode");
         QCOMPARE(mode.step(), SQLITE_ROW);
         QCOMPARE(mode.text(0), QStringLiteral("wal"));
-        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                                           "('movement_product_day', 'movement_unit_day')"), qint64(2));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'movement_posting'"), qint64(1));
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM location WHERE code = 'PUI' AND kind = 0"), qint64(1));
         // Foreign keys hold.
         QVERIFY(!sql::exec(s.handle(), "INSERT INTO lot(product_id, lot_number, expiry, location_id, quantity, as_of) "
@@ -67,6 +66,10 @@ VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (
         QCOMPARE(ids[0], qint64(11));
         QCOMPARE(ids[2], qint64(13));
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM pragma_table_info('movement') WHERE name = 'line_hash'"), qint64(0));
+        // And the old movements are found through the posting lists.
+        QCOMPARE(s.movementIds(PostingKind::Product, 1), std::vector<qint64>({1, 2, 3}));
+        QCOMPARE(s.movementIds(PostingKind::CareUnit, 2), std::vector<qint64>({1, 2}));
+        QCOMPARE(s.movementIds(PostingKind::Product, 1, QDate::fromJulianDay(2461001), {}), std::vector<qint64>({2, 3}));
         const auto series = s.consumption(Bucket::Day, true);
         QCOMPARE(series.size(), size_t(1));
         QCOMPARE(series[0].values, std::vector<double>({10.0, -4.0, 0.0}));
@@ -129,6 +132,34 @@ VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (
         QCOMPARE(daily.size(), size_t(1));
         QCOMPARE(daily[0].values.size(), size_t(35));   // 31/12/2025 .. 03/02/2026
         QCOMPARE(daily[0].values.back(), 1.0);
+
+        // Movements by product and date, by care unit and date, across two
+        // import batches, match a plain scan of the table.
+        const QString more = testutil::writeFile(m_dir, QStringLiteral("mouvements2.csv"), QByteArray(
+            "Date;Type;Code produit;Quantit\xE9;UF\r\n"
+            "02/01/2026;D\xE9livrance UF;A;2;U1\r\n"
+            "10/02/2026;D\xE9livrance UF;A;4;U1\r\n"));
+        QVERIFY(Importer(s).importFiles({more}, o).committed);
+        const qint64 a = sql::queryInt(s.handle(), "SELECT id FROM product WHERE code = 'A'");
+        const qint64 u1 = sql::queryInt(s.handle(), "SELECT id FROM location WHERE code = 'U1'");
+        const auto expectIds = [&](const std::string &where) {
+            std::vector<qint64> ids;
+            sql::Statement st(s.handle(), "SELECT id FROM movement WHERE " + where + " ORDER BY day, id");
+            while (st.step() == SQLITE_ROW)
+                ids.push_back(st.int64(0));
+            return ids;
+        };
+        const qint64 jan1 = QDate(2026, 1, 1).toJulianDay(), jan31 = QDate(2026, 1, 31).toJulianDay();
+        QCOMPARE(s.movementIds(PostingKind::Product, a), expectIds("product_id = " + std::to_string(a)));
+        QCOMPARE(s.movementIds(PostingKind::Product, a, QDate(2026, 1, 1), QDate(2026, 1, 31)),
+                 expectIds("product_id = " + std::to_string(a) + " AND day BETWEEN " + std::to_string(jan1) + " AND " + std::to_string(jan31)));
+        QCOMPARE(s.movementIds(PostingKind::CareUnit, u1), expectIds("unit_id = " + std::to_string(u1)));
+        QCOMPARE(s.movementIds(PostingKind::CareUnit, u1).size(), size_t(5));
+        const auto ms = s.movements(PostingKind::CareUnit, u1, QDate(2026, 1, 2), QDate(2026, 1, 5));
+        QCOMPARE(ms.size(), size_t(3));
+        QCOMPARE(ms[0].date, QDate(2026, 1, 2));
+        QCOMPARE(ms[1].type, MovementType::Return);
+        QCOMPARE(ms[2].quantity, 7.0);
 
         QCOMPARE(Store::periodStart(QDate(2026, 1, 4), Bucket::Week), QDate(2025, 12, 29));
         QCOMPARE(Store::periodStart(QDate(2026, 1, 5), Bucket::Week), QDate(2026, 1, 5));

@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>reappro::ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/importdialog.cpp" line="316"/>
+        <source>&lt;b&gt;Import done:&lt;/b&gt; %1 lines from %Ln file(s) in %2 s.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Import done:&lt;/b&gt; %1 lines from %Ln file in %2 s.</numerusform>
+            <numerusform>&lt;b&gt;Import done:&lt;/b&gt; %1 lines from %Ln files in %2 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/importdialog.cpp" line="326"/>
+        <source>&lt;b&gt;%Ln line(s) rejected: nothing was imported&lt;/b&gt;, the database is unchanged. Fix these lines in the exports (or save the report to work on it), then import the files again.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln line rejected: nothing was imported&lt;/b&gt;, the database is unchanged. Fix this line in the export (or save the report to work on it), then import the files again.</numerusform>
+            <numerusform>&lt;b&gt;%Ln lines rejected: nothing was imported&lt;/b&gt;, the database is unchanged. Fix these lines in the exports (or save the report to work on it), then import the files again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reappro::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <source>%Ln product(s) shown out of %1</source>
+        <translation>
+            <numerusform>%Ln product shown out of %1</numerusform>
+            <numerusform>%Ln products shown out of %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reappro::SummaryStrip</name>
+    <message numerus="yes">
+        <location filename="../ui/summarystrip.cpp" line="92"/>
+        <source>%Ln drug(s)</source>
+        <translation>
+            <numerusform>%Ln drug</numerusform>
+            <numerusform>%Ln drugs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/summarystrip.cpp" line="93"/>
+        <source>%Ln medical device(s)</source>
+        <translation>
+            <numerusform>%Ln medical device</numerusform>
+            <numerusform>%Ln medical devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/summarystrip.cpp" line="104"/>
+        <source>order line(s)</source>
+        <comment>under the number of open order lines</comment>
+        <translation>
+            <numerusform>order line</numerusform>
+            <numerusform>order lines</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,690 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui_main.cpp" line="39"/>
+        <source>Reappro: decision support for the stock of a hospital pharmacy.</source>
+        <translation>Reappro&#xa0;: aide à la décision pour le stock de la pharmacie hospitalière.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="43"/>
+        <source>Shows this help.</source>
+        <translation>Affiche cette aide.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="45"/>
+        <source>Shows the version.</source>
+        <translation>Affiche la version.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="48"/>
+        <source>SQLite database to open (created if missing). Default: the one used last time.</source>
+        <translation>Base SQLite à ouvrir (créée si absente). Par défaut&#xa0;: la dernière base utilisée.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="49"/>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="52"/>
+        <source>Language of the interface: fr (default) or en.</source>
+        <translation>Langue de l&apos;interface&#xa0;: fr (par défaut) ou en.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="79"/>
+        <source>Open a database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::ImportDialog</name>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="89"/>
+        <source>Import exports</source>
+        <translation>Importer des exports</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="93"/>
+        <source>Reappro reads the CSV and XLSX exports of your pharmacy software: products, stock movements, stock by lot, open orders, suppliers and care units. The files are imported together, all or nothing: if a single line is rejected, nothing is imported. Patient columns (IPP, name, date of birth…) are dropped, never stored.</source>
+        <translation>Reappro lit les exports CSV et XLSX de votre logiciel de pharmacie&#xa0;: produits, mouvements de stock, stock par lot, commandes en cours, fournisseurs et unités de soins. Les fichiers sont importés ensemble, en tout ou rien&#xa0;: si une seule ligne est rejetée, rien n&apos;est importé. Les colonnes patient (IPP, nom, date de naissance…) sont ignorées et jamais enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="107"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="123"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="163"/>
+        <source>Save the report…</source>
+        <translation>Enregistrer le rapport…</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="164"/>
+        <source>Writes the rejected lines to a CSV file (semicolons, UTF-8) to fix them in a spreadsheet.</source>
+        <translation>Enregistre les lignes rejetées dans un fichier CSV (point-virgule, UTF-8) pour les corriger dans un tableur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="165"/>
+        <source>Import other files…</source>
+        <translation>Importer d&apos;autres fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="166"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="201"/>
+        <source>Stock exports (*.csv *.txt *.xlsx)</source>
+        <translation>Exports de stock (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="202"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Fichiers CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="202"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="203"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="204"/>
+        <source>Choose the exports to import</source>
+        <translation>Choisir les exports à importer</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="236"/>
+        <source>Cancelling…</source>
+        <translation>Annulation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="263"/>
+        <source>Reading the files…</source>
+        <translation>Lecture des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="280"/>
+        <source>File %1 of %2…</source>
+        <translation>Fichier %1 sur %2…</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="288"/>
+        <source>the import stopped without a result</source>
+        <translation>l&apos;import s&apos;est arrêté sans résultat</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/importdialog.cpp" line="316"/>
+        <source>&lt;b&gt;Import done:&lt;/b&gt; %1 lines from %Ln file(s) in %2 s.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Import terminé&#xa0;:&lt;/b&gt; %1 lignes depuis %Ln fichier en %2 s.</numerusform>
+            <numerusform>&lt;b&gt;Import terminé&#xa0;:&lt;/b&gt; %1 lignes depuis %Ln fichiers en %2 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="320"/>
+        <source>&lt;b&gt;The import failed, nothing was imported:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;L&apos;import a échoué, rien n&apos;a été importé&#xa0;:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="323"/>
+        <source>&lt;b&gt;Import cancelled:&lt;/b&gt; nothing was imported, the database is unchanged.</source>
+        <translation>&lt;b&gt;Import annulé&#xa0;:&lt;/b&gt; rien n&apos;a été importé, la base est inchangée.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/importdialog.cpp" line="326"/>
+        <source>&lt;b&gt;%Ln line(s) rejected: nothing was imported&lt;/b&gt;, the database is unchanged. Fix these lines in the exports (or save the report to work on it), then import the files again.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln ligne rejetée&#xa0;: rien n&apos;a été importé&lt;/b&gt;, la base est inchangée. Corrigez cette ligne dans l&apos;export (ou enregistrez le rapport pour la traiter), puis relancez l&apos;import des fichiers.</numerusform>
+            <numerusform>&lt;b&gt;%Ln lignes rejetées&#xa0;: rien n&apos;a été importé&lt;/b&gt;, la base est inchangée. Corrigez ces lignes dans les exports (ou enregistrez le rapport pour les traiter), puis relancez l&apos;import des fichiers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="349"/>
+        <source>Rejected lines (%1)</source>
+        <translation>Lignes rejetées (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="351"/>
+        <source>the first %1 are listed</source>
+        <translation>seules les %1 premières sont listées</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="388"/>
+        <source>(%1 in all)</source>
+        <translation>(%1 au total)</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="394"/>
+        <source>patient columns dropped, never stored</source>
+        <translation>colonnes patient ignorées, jamais enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="396"/>
+        <source>locations created</source>
+        <translation>emplacements créés</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="398"/>
+        <source>suppliers created</source>
+        <translation>fournisseurs créés</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="400"/>
+        <source>columns not used</source>
+        <translation>colonnes non utilisées</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="417"/>
+        <source>import_rejects</source>
+        <translation>rejets_import</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="418"/>
+        <source>Save the report of rejected lines</source>
+        <translation>Enregistrer le rapport des lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="419"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="424"/>
+        <source>The report could not be written to %1: %2</source>
+        <translation>Impossible d&apos;écrire le rapport dans %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::ImportFileModel</name>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="43"/>
+        <source>delimiter %1</source>
+        <translation>séparateur %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="57"/>
+        <source>not recognised</source>
+        <translation>non reconnu</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="83"/>
+        <source>Lines already in the database with the same values (a file imported twice changes nothing).</source>
+        <translation>Lignes déjà présentes dans la base avec les mêmes valeurs (importer deux fois un fichier ne change rien).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="87"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="88"/>
+        <source>Contents</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="89"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="90"/>
+        <source>Lines read</source>
+        <translation>Lignes lues</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="91"/>
+        <source>Added</source>
+        <translation>Ajoutées</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="92"/>
+        <source>Updated</source>
+        <translation>Mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="93"/>
+        <source>Unchanged</source>
+        <translation>Inchangées</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/importfilemodel.cpp" line="94"/>
+        <source>Rejected</source>
+        <translation>Rejetées</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="45"/>
+        <source>Reappro databases (*.sqlite *.db)</source>
+        <translation>Bases Reappro (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="45"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <source>No database open</source>
+        <translation>Aucune base ouverte</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <source>&amp;Open a database…</source>
+        <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <source>&amp;Import exports…</source>
+        <translation>&amp;Importer des exports…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <source>Import CSV or XLSX exports of the pharmacy software into the open database</source>
+        <translation>Importer dans la base ouverte les exports CSV ou XLSX du logiciel de pharmacie</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <source>&amp;About Reappro</source>
+        <translation>À &amp;propos de Reappro</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <source>Open an existing Reappro database, or import the exports of your pharmacy software (products, stock movements, stock by lot, open orders) to create one. You can also drop the export files on this window.</source>
+        <translation>Ouvrez une base Reappro existante, ou importez les exports de votre logiciel de pharmacie (produits, mouvements de stock, stock par lot, commandes en cours) pour en créer une. Vous pouvez aussi déposer les fichiers d&apos;export sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <source>Open a database…</source>
+        <translation>Ouvrir une base…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <source>Import exports…</source>
+        <translation>Importer des exports…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <source>Search a product (code, label, INN)…</source>
+        <translation>Rechercher un produit (code, libellé, DCI)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <source>Drugs</source>
+        <translation>Médicaments</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <source>Medical devices</source>
+        <translation>Dispositifs médicaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <source>MITM</source>
+        <translation>MITM</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <source>Medicines of major therapeutic interest</source>
+        <translation>Médicaments d&apos;intérêt thérapeutique majeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <source>Database: %1</source>
+        <translation>Base&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <source>Empty database: import the exports of your pharmacy software (File &gt; Import exports…).</source>
+        <translation>Base vide&#xa0;: importez les exports de votre logiciel de pharmacie (Fichier &gt; Importer des exports…).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln produit</numerusform>
+            <numerusform>%Ln produits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <source>%Ln product(s) shown out of %1</source>
+        <translation>
+            <numerusform>%Ln produit affiché sur %1</numerusform>
+            <numerusform>%Ln produits affichés sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <source>%1 — Reappro</source>
+        <translation>%1 — Reappro</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <source>Open a database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <source>Create a database for the imported data</source>
+        <translation>Créer une base pour les données importées</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <source>Create a database</source>
+        <translation>Créer une base</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <source>About Reappro</source>
+        <translation>À propos de Reappro</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <source>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Decision support for the stock of a hospital pharmacy: stock, consumption, expiry and ordering.&lt;/p&gt;&lt;p&gt;Every suggestion is approved by a person, and every number says where it comes from. The data stays on this workstation: no patient data is ever stored.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Aide à la décision pour le stock de la pharmacie hospitalière (PUI)&#xa0;: stock, consommations, péremptions et commandes.&lt;/p&gt;&lt;p&gt;Chaque proposition est validée par une personne, et chaque chiffre indique d&apos;où il vient. Les données restent sur ce poste&#xa0;: aucune donnée patient n&apos;est jamais enregistrée.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <source>The database used last time was not found: %1</source>
+        <translation>La dernière base utilisée est introuvable&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::ProductTableModel</name>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="179"/>
+        <source>Pack of %1 %2</source>
+        <translation>Conditionnement&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="182"/>
+        <source>%1 × unit price (PMP) %2</source>
+        <translation>%1 × PMP %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="186"/>
+        <source>MITM: medicine of major therapeutic interest</source>
+        <translation>MITM&#xa0;: médicament d&apos;intérêt thérapeutique majeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="188"/>
+        <source>VEN class: vital</source>
+        <translation>Classe VEN&#xa0;: vital</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="189"/>
+        <source>VEN class: essential</source>
+        <translation>Classe VEN&#xa0;: essentiel</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="190"/>
+        <source>VEN class: non-essential</source>
+        <translation>Classe VEN&#xa0;: non essentiel</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="212"/>
+        <source>Quantity on hand, in the product&apos;s dispensing unit: sum of the lots in stock.</source>
+        <translation>Quantité en stock, dans l&apos;unité de dispensation du produit&#xa0;: somme des lots en stock.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="213"/>
+        <source>Stock on hand × weighted average unit price (PMP).</source>
+        <translation>Stock × prix moyen pondéré (PMP).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="214"/>
+        <source>Earliest expiry date among the lots in stock.</source>
+        <translation>Date de péremption la plus proche parmi les lots en stock.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="216"/>
+        <source>Issued to care units + outpatient dispensing − returns, over the last 90 days of history.</source>
+        <translation>Délivrances aux UF + rétrocessions − retours, sur les 90 derniers jours de l&apos;historique.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="218"/>
+        <source>MITM: medicine of major therapeutic interest. VEN: vital / essential / non-essential.</source>
+        <translation>MITM&#xa0;: médicament d&apos;intérêt thérapeutique majeur. VEN&#xa0;: vital / essentiel / non essentiel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="225"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="226"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="227"/>
+        <source>INN</source>
+        <translation>DCI</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="228"/>
+        <source>Form / Unit</source>
+        <translation>Forme / Unité</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="229"/>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="230"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="231"/>
+        <source>Stock value (€)</source>
+        <translation>Valeur stock (€)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="232"/>
+        <source>Next expiry</source>
+        <translation>Prochaine péremption</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="233"/>
+        <source>90-day use</source>
+        <translation>Conso. 90 j</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/producttablemodel.cpp" line="234"/>
+        <source>Criticality</source>
+        <translation>Criticité</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::RejectedLineModel</name>
+    <message>
+        <location filename="../ui/models/rejectedlinemodel.cpp" line="60"/>
+        <source>whole file</source>
+        <translation>tout le fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rejectedlinemodel.cpp" line="63"/>
+        <source>whole line</source>
+        <translation>toute la ligne</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rejectedlinemodel.cpp" line="98"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rejectedlinemodel.cpp" line="99"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rejectedlinemodel.cpp" line="100"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rejectedlinemodel.cpp" line="101"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rejectedlinemodel.cpp" line="102"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::SummaryStrip</name>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="25"/>
+        <source>References</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="25"/>
+        <source>Care units</source>
+        <translation>Unités de soins</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="25"/>
+        <source>Stock movements</source>
+        <translation>Mouvements</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="25"/>
+        <source>Suppliers</source>
+        <translation>Fournisseurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="26"/>
+        <source>Lots in stock</source>
+        <translation>Lots en stock</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="26"/>
+        <source>Stock value</source>
+        <translation>Valeur du stock</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="26"/>
+        <source>Open orders</source>
+        <translation>Commandes en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="29"/>
+        <source>Products in the database: drugs (UCD) and medical devices (LPP).</source>
+        <translation>Produits de la base&#xa0;: médicaments (UCD) et dispositifs médicaux (LPP).</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="30"/>
+        <source>Suppliers from the suppliers export, or created from the codes found in the other files.</source>
+        <translation>Fournisseurs de l&apos;export fournisseurs, ou créés à partir des codes trouvés dans les autres fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="31"/>
+        <source>Care units (UF) that appear in the imported files.</source>
+        <translation>Unités de soins (UF) présentes dans les fichiers importés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="32"/>
+        <source>Movement lines imported, and the period they cover.</source>
+        <translation>Lignes de mouvements importées et période couverte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="33"/>
+        <source>Lots with a positive quantity, at the pharmacy and in other locations.</source>
+        <translation>Lots en quantité positive, à la PUI et dans les autres emplacements.</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="34"/>
+        <source>Sum over the lots in stock of quantity × weighted average unit price (PMP).</source>
+        <translation>Somme sur les lots en stock de quantité × prix moyen pondéré (PMP).</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="35"/>
+        <source>Lines of the imported open orders (ordered, not yet fully received).</source>
+        <translation>Lignes des commandes en cours importées (commandées, pas encore entièrement reçues).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/summarystrip.cpp" line="92"/>
+        <source>%Ln drug(s)</source>
+        <translation>
+            <numerusform>%Ln médicament</numerusform>
+            <numerusform>%Ln médicaments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/summarystrip.cpp" line="93"/>
+        <source>%Ln medical device(s)</source>
+        <translation>
+            <numerusform>%Ln DM</numerusform>
+            <numerusform>%Ln DM</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/summarystrip.cpp" line="104"/>
+        <source>order line(s)</source>
+        <comment>under the number of open order lines</comment>
+        <translation>
+            <numerusform>ligne de commande</numerusform>
+            <numerusform>lignes de commande</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="98"/>
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/summarystrip.cpp" line="101"/>
+        <source>quantity × PMP</source>
+        <translation>quantité × PMP</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,36 @@
+#include "ui/formatting.h"
+
+#include <cmath>
+
+namespace reappro {
+
+QString formatQuantity(double value, const QLocale &locale)
+{
+    const double rounded = std::round(value * 100.0) / 100.0;
+    if (rounded == std::trunc(rounded))
+        return locale.toString(qint64(rounded));
+    QString s = locale.toString(rounded, 'f', 2);
+    if (s.endsWith(QLatin1Char('0')))
+        s.chop(1);
+    return s;
+}
+
+QString formatCount(qint64 value, const QLocale &locale)
+{
+    return locale.toString(value);
+}
+
+QString formatMoneyAmount(Money value, const QLocale &locale)
+{
+    const qint64 c = value.cents();
+    const qint64 a = c < 0 ? -c : c;
+    return (c < 0 ? locale.negativeSign() : QString()) + locale.toString(a / 100) + locale.decimalPoint()
+        + QStringLiteral("%1").arg(a % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString formatDate(QDate date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+} // namespace reappro

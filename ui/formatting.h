@@ -1,0 +1,24 @@
+// How numbers, money and dates look on screen, in one place so that the
+// table, the summary strip and the import dialog agree.
+#pragma once
+
+#include "core/money.h"
+
+#include <QDate>
+#include <QLocale>
+#include <QString>
+
+namespace reappro {
+
+// "1 234" or "12,5": quantities in dispensing units, at most 2 decimals,
+// no trailing zeros.
+QString formatQuantity(double value, const QLocale &locale);
+// "1 234" (group separators) for counts.
+QString formatCount(qint64 value, const QLocale &locale);
+// "1 234,56" rounded to cents, exact (from integer cents, never a float),
+// without the currency sign: the column header carries it.
+QString formatMoneyAmount(Money value, const QLocale &locale);
+// dd/MM/yyyy, the way French hospital software shows dates; empty if invalid.
+QString formatDate(QDate date);
+
+} // namespace reappro
