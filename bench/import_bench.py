@@ -8,7 +8,6 @@ ratio, and peak memory (max RSS of the child process).
 """
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -19,21 +18,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLI = os.path.join(ROOT, "build", "bin", "reappro-cli")
 
 
-def run(cmd, stdin=None):
-    """Runs cmd in a fresh process; returns (seconds, peak RSS in MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(cmd):
+    """Runs cmd; returns its wall-clock seconds."""
     t0 = time.perf_counter()
-    p = subprocess.run(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - t0
     if p.returncode != 0:
         sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stdout}\n{p.stderr}")
-    # ru_maxrss of RUSAGE_CHILDREN is the max over children so far: measure in a
-    # fresh python child so each figure is that run's own peak.
-    return elapsed, p
+    return elapsed
 
 
 def peak_rss_mb(cmd):
-    """Peak RSS of one run of cmd, measured in a separate python process."""
+    """Peak RSS of one run of cmd. ru_maxrss of RUSAGE_CHILDREN is the maximum
+    over all children so far, so each measure runs in a fresh python process."""
     code = ("import resource,subprocess,sys;"
             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL,check=True);"
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -71,7 +68,7 @@ def main():
             if f.endswith(".csv") and f in ("fournisseurs.csv", "unites.csv", "produits.csv")]
     subprocess.run([CLI, "import", "--db", ref_db] + refs, check=True, stdout=subprocess.DEVNULL)
 
-    reappro_times, sqlite_times, reappro_rss, sqlite_rss = [], [], [], []
+    reappro_times, sqlite_times = [], []
     for i in range(a.runs):
         db = os.path.join(a.work, "run.sqlite")
         for suffix in ("", "-wal", "-shm"):
@@ -79,13 +76,13 @@ def main():
                 os.remove(db + suffix)
         shutil.copy(ref_db, db)
         cmd = [CLI, "import", "--db", db, movements]
-        t, p = run(cmd)
+        t = run(cmd)
         reappro_times.append(t)
         plain = os.path.join(a.work, "plain.sqlite")
         if os.path.exists(plain):
             os.remove(plain)
         sq = ["sqlite3", plain, "-cmd", ".mode csv", "-cmd", ".separator ;", ".import " + movements + " movement"]
-        t2, _ = run(sq)
+        t2 = run(sq)
         sqlite_times.append(t2)
         print(f"run {i + 1}: reappro {t:.2f} s, sqlite3 .import {t2:.2f} s", flush=True)
     # Peak memory, one extra run each.
@@ -103,7 +100,7 @@ def main():
     print()
     print("| import of mouvements.csv | median s | lines/s | peak RSS MB |")
     print("|---|---|---|---|")
-    print(f"| reappro-cli import (parse, validate, dedupe, 4 indexes) | {r:.2f} | {lines / r:,.0f} | {reappro_rss:.0f} |")
+    print(f"| reappro-cli import (parse, validate, deduplicate, posting lists) | {r:.2f} | {lines / r:,.0f} | {reappro_rss:.0f} |")
     print(f"| sqlite3 .import into a plain table | {s:.2f} | {lines / s:,.0f} | {sqlite_rss:.0f} |")
     print(f"ratio sqlite3 time / reappro time: {s / r:.2f} (>= 1 means Reappro is at least as fast)")
 

@@ -972,7 +972,7 @@ struct Product {
     // Supply.
     int shelfMonths = 24;
     std::array<int, 2> shortageFrom{{-1, -1}}, shortageTo{{-1, -1}};
-    double safety = 0.5, cycleDays = 14.0;
+    double safetyDays = 5.0, cycleDays = 14.0;
     int lotStyle = 0;
     quint32 lotOffset = 0;
     int lotSerial = 0;
@@ -1475,13 +1475,14 @@ bool Generator::writeProducts(QString *error)
         const bool ownLead = r.chance(0.15);
         p.lead = ownLead ? std::clamp(supplierLead + r.range(-2, 10), 2, 30) : supplierLead;
         const double expected = p.expectedDaily(1.0);
-        // Packs: the largest that holds at most four weeks; sometimes a big one anyway.
+        // Packs: the largest that holds at most four weeks (one for costly
+        // items); cheap ones sometimes come in a big box anyway.
         std::sort(packs.begin(), packs.end());
         p.pack = packs.front();
         for (int pk : packs)
-            if (pk <= expected * 28.0)
+            if (pk <= expected * (priceEur > 50.0 ? 7.0 : 28.0))
                 p.pack = pk;
-        if (r.chance(0.2))
+        if (priceEur < 5.0 && r.chance(0.2))
             p.pack = packs[size_t(r.below(int(packs.size())))];
         if (r.chance(0.25)) {
             static const int kMultiples[] = {2, 3, 5, 10};
@@ -1498,10 +1499,11 @@ bool Generator::writeProducts(QString *error)
                 p.shortageTo[size_t(w)] = p.shortageFrom[size_t(w)] + r.range(14, 70);
             }
         }
-        static const double kSafety[] = {0.15, 0.35, 0.5, 0.7};
-        p.safety = kSafety[p.cls] + (p.ven == 'V' ? 0.2 : 0.0) + (p.mitm ? 0.1 : 0.0);
+        // Safety stock in days of demand, on top of lead time and review period.
+        static const double kSafetyDays[] = {5.0, 9.0, 12.0, 14.0};
+        p.safetyDays = kSafetyDays[p.cls] + (p.ven == 'V' ? 4.0 : 0.0) + (p.mitm ? 3.0 : 0.0) + 0.15 * p.lead;
         const double annualValue = expected * 365.0 * priceEur;
-        p.cycleDays = annualValue > 100000 ? 7 : annualValue > 20000 ? 10 : annualValue > 2000 ? 14 : annualValue > 200 ? 21 : 35;
+        p.cycleDays = annualValue > 100000 ? 4 : annualValue > 20000 ? 7 : annualValue > 2000 ? 10 : annualValue > 200 ? 14 : 28;
         p.lotStyle = m_suppliers[size_t(p.supplier)].lotStyle;
         p.lotOffset = quint32(r.below(1000000));
 
@@ -1680,7 +1682,7 @@ void Generator::openingStock(Product &p, int di)
     if (di > 0 || avg <= 0.0)
         return;
     const Supplier &s = m_suppliers[size_t(p.supplier)];
-    const double low = avg * (p.lead + s.reviewPeriod) * (1.0 + p.safety);
+    const double low = avg * (p.lead + s.reviewPeriod + p.safetyDays);
     const double high = low + std::max(avg * p.cycleDays, 1.0);
     const qint64 stock = std::max<qint64>(1, std::llround(low + p.rng.uniform() * (high - low)));
     const qint64 older = stock > 2 * p.pack && p.rng.chance(0.6) ? std::max<qint64>(1, std::llround(double(stock) * p.rng.uniform(0.2, 0.5))) : 0;
@@ -1929,9 +1931,9 @@ void Generator::review(Product &p, int di)
     if (avg <= 1e-9)
         return;
     const Supplier &s = m_suppliers[size_t(p.supplier)];
-    double low = avg * (p.lead + s.reviewPeriod) * (1.0 + p.safety);
+    double low = avg * (p.lead + s.reviewPeriod + p.safetyDays);
     if (p.cls == Intermittent || p.cls == Lumpy)
-        low = std::max(low, 0.8 * p.sizeMean);   // at least one usual request
+        low = std::max(low, 0.5 * p.sizeMean);   // most of a usual request
     const double high = low + std::max(avg * p.cycleDays, 1.0);
     const double position = double(p.onHand + p.onOrder);
     if (s.orderMask >> m_cal[size_t(di)].weekday & 1u) {
@@ -1969,7 +1971,7 @@ void Generator::placeOrder(Product &p, int di, qint64 qty, bool emergency)
     p.onOrder += qty;
 
     int lead = std::max(1, int(std::lround(nominal * std::exp(0.25 * r.normal()))));
-    if (!emergency && r.chance(0.06))
+    if (!emergency && r.chance(0.04))
         lead += r.range(3, 20);   // late delivery
     const int due = di + lead;
     for (size_t w = 0; w < p.shortageFrom.size(); ++w) {

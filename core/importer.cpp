@@ -1299,8 +1299,25 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
     // read, so SQLite's per-row foreign-key probes (six per movement) would
     // only repeat that work. They are back on for everything else.
     sql::exec(db, "PRAGMA foreign_keys = OFF");
+    // A big import with no other connection open (the command line, a first
+    // import) leaves WAL for a rollback journal meanwhile: WAL writes every
+    // page twice (log, then checkpoint), the journal only what existed before,
+    // which for appended rows is nothing. Atomicity is the same; WAL is back
+    // right after, and with another connection open nothing changes.
+    qint64 inputBytes = 0;
+    for (const QString &p : paths)
+        inputBytes += QFileInfo(p).size();
+    bool leftWal = false;
+    if (inputBytes >= options.rollbackJournalFromBytes) {
+        sql::Statement mode(db, "PRAGMA journal_mode = DELETE");
+        leftWal = mode.step() == SQLITE_ROW && mode.textView(0) == "delete";
+        if (leftWal)
+            sql::exec(db, "PRAGMA synchronous = FULL");
+    }
     if (!sql::exec(db, "BEGIN IMMEDIATE", &result.error)) {
         sql::exec(db, "PRAGMA foreign_keys = ON");
+        if (leftWal)
+            sql::exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
         return result;
     }
     // A bigger page cache for the bulk insert; restored afterwards.
@@ -1326,6 +1343,8 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
     }
     sql::exec(db, ("PRAGMA cache_size = " + std::to_string(cacheSize)).c_str());
     sql::exec(db, "PRAGMA foreign_keys = ON");
+    if (leftWal)
+        sql::exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
     return result;
 }
 

@@ -49,6 +49,9 @@ struct ImportOptions {
     Language language = Language::French;
     QDate today = QDate::currentDate();   // dates after it are rejected
     qint64 maxListedRejects = 100000;     // all are counted, this many are listed
+    // From this many input bytes, an import run alone on the database uses a
+    // rollback journal instead of WAL while it writes (see importFiles).
+    qint64 rollbackJournalFromBytes = 64 << 20;
 };
 
 struct ImportResult {

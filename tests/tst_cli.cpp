@@ -110,11 +110,17 @@ private Q_SLOTS:
     void rejectedImportChangesNothing()
     {
         const QJsonObject before = info(m_db);
-        const QString bad = testutil::writeFile(m_dir, QStringLiteral("mouvements_bad.csv"), QByteArray(
+        // A product the demo really has, so that only the bad lines are rejected.
+        QFile products(QDir(m_exports).filePath(QStringLiteral("produits.csv")));
+        QVERIFY(products.open(QIODevice::ReadOnly));
+        products.readLine();
+        const QByteArray code = products.readLine().split(';').value(0);
+        QVERIFY(!code.isEmpty());
+        const QString bad = testutil::writeFile(m_dir, QStringLiteral("mouvements_bad.csv"),
             "Date;Type de mouvement;Code produit;Quantit\xE9;UF\r\n"
-            "01/10/2026;D\xE9livrance UF;M000001;4;X1\r\n"
-            "31/02/2026;D\xE9livrance UF;M000001;4;X1\r\n"
-            "02/10/2026;D\xE9livrance UF;NOPE;4;X1\r\n"));
+            "01/10/2026;D\xE9livrance UF;" + code + ";4;X1\r\n"
+            "31/02/2026;D\xE9livrance UF;" + code + ";4;X1\r\n"
+            "02/10/2026;D\xE9livrance UF;NOPE;4;X1\r\n");
         const QString report = m_dir.filePath(QStringLiteral("report.csv"));
         const auto r = runCli({QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--report"), report, bad});
         QCOMPARE(r.exitCode, 2);
