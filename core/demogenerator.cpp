@@ -1502,8 +1502,10 @@ bool Generator::writeProducts(QString *error)
         // Safety stock in days of demand, on top of lead time and review period.
         static const double kSafetyDays[] = {5.0, 9.0, 12.0, 14.0};
         p.safetyDays = kSafetyDays[p.cls] + (p.ven == 'V' ? 4.0 : 0.0) + (p.mitm ? 3.0 : 0.0) + 0.15 * p.lead;
+        if (priceEur > 100.0)
+            p.safetyDays *= 0.5;   // costly items are watched closely and reordered at once
         const double annualValue = expected * 365.0 * priceEur;
-        p.cycleDays = annualValue > 100000 ? 4 : annualValue > 20000 ? 7 : annualValue > 2000 ? 10 : annualValue > 200 ? 14 : 28;
+        p.cycleDays = annualValue > 100000 ? 3 : annualValue > 20000 ? 5 : annualValue > 2000 ? 7 : annualValue > 200 ? 10 : 21;
         p.lotStyle = m_suppliers[size_t(p.supplier)].lotStyle;
         p.lotOffset = quint32(r.below(1000000));
 
@@ -1682,7 +1684,7 @@ void Generator::openingStock(Product &p, int di)
     if (di > 0 || avg <= 0.0)
         return;
     const Supplier &s = m_suppliers[size_t(p.supplier)];
-    const double low = avg * (p.lead + s.reviewPeriod + p.safetyDays);
+    const double low = avg * (p.lead + 1 + s.reviewPeriod + p.safetyDays);
     const double high = low + std::max(avg * p.cycleDays, 1.0);
     const qint64 stock = std::max<qint64>(1, std::llround(low + p.rng.uniform() * (high - low)));
     const qint64 older = stock > 2 * p.pack && p.rng.chance(0.6) ? std::max<qint64>(1, std::llround(double(stock) * p.rng.uniform(0.2, 0.5))) : 0;
@@ -1931,9 +1933,9 @@ void Generator::review(Product &p, int di)
     if (avg <= 1e-9)
         return;
     const Supplier &s = m_suppliers[size_t(p.supplier)];
-    double low = avg * (p.lead + s.reviewPeriod + p.safetyDays);
+    double low = avg * (p.lead + 1 + s.reviewPeriod + p.safetyDays);
     if (p.cls == Intermittent || p.cls == Lumpy)
-        low = std::max(low, 0.5 * p.sizeMean);   // most of a usual request
+        low = std::max(low, (p.price.toDouble() > 100.0 ? 0.25 : 0.5) * p.sizeMean);   // part of a usual request
     const double high = low + std::max(avg * p.cycleDays, 1.0);
     const double position = double(p.onHand + p.onOrder);
     if (s.orderMask >> m_cal[size_t(di)].weekday & 1u) {
@@ -1970,7 +1972,7 @@ void Generator::placeOrder(Product &p, int di, qint64 qty, bool emergency)
     m_orders.push_back({number, di, di + nominal, int(&p - m_products.data()), qty});
     p.onOrder += qty;
 
-    int lead = std::max(1, int(std::lround(nominal * std::exp(0.25 * r.normal()))));
+    int lead = std::max(1, int(std::lround(nominal * std::exp(0.2 * r.normal()))));
     if (!emergency && r.chance(0.04))
         lead += r.range(3, 20);   // late delivery
     const int due = di + lead;

@@ -163,32 +163,40 @@ bool MovementWriter::finish(bool keep, QString *error)
         && writePostings(PostingKind::CareUnit, m_byUnit, error);
 }
 
+bool writePostingList(sqlite3 *db, PostingKind kind, qint64 key, qint64 batchId, qint64 firstId,
+                      std::vector<quint64> &postings, QString *error)
+{
+    if (postings.empty())
+        return true;
+    if (!std::is_sorted(postings.begin(), postings.end()))
+        std::sort(postings.begin(), postings.end());   // exports are usually, not always, sorted by date
+    sql::Statement st(db, "INSERT INTO movement_posting(kind, key_id, batch_id, first_day, last_day, first_id, postings) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    st.bind(1, qint64(kind));
+    st.bind(2, key);
+    st.bind(3, batchId);
+    st.bind(4, postingDay(postings.front()));
+    st.bind(5, postingDay(postings.back()));
+    st.bind(6, firstId);
+    st.bindBlob(7, postings.data(), int(postings.size() * sizeof(quint64)));
+    if (!st.exec()) {
+        *error = st.error();
+        return false;
+    }
+    return true;
+}
+
 bool MovementWriter::writePostings(PostingKind kind, std::unordered_map<qint64, std::vector<quint64>> &lists, QString *error)
 {
-    sql::Statement st(m_db, "INSERT INTO movement_posting(kind, key_id, batch_id, first_day, last_day, first_id, postings) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     // Keys in order: the table's B-tree then grows by appending.
     std::vector<qint64> keys;
     keys.reserve(lists.size());
     for (const auto &entry : lists)
         keys.push_back(entry.first);
     std::sort(keys.begin(), keys.end());
-    for (qint64 key : keys) {
-        std::vector<quint64> &p = lists[key];
-        if (!std::is_sorted(p.begin(), p.end()))
-            std::sort(p.begin(), p.end());   // exports are usually, not always, sorted by date
-        st.bind(1, qint64(kind));
-        st.bind(2, key);
-        st.bind(3, m_batchId);
-        st.bind(4, postingDay(p.front()));
-        st.bind(5, postingDay(p.back()));
-        st.bind(6, m_firstId);
-        st.bindBlob(7, p.data(), int(p.size() * sizeof(quint64)));
-        if (!st.exec()) {
-            *error = st.error();
+    for (qint64 key : keys)
+        if (!writePostingList(m_db, kind, key, m_batchId, m_firstId, lists[key], error))
             return false;
-        }
-    }
     lists.clear();
     return true;
 }

@@ -57,25 +57,12 @@ bool identitiesToBatches(sqlite3 *db, QString *error)
 bool postingsFromMovements(sqlite3 *db, QString *error)
 {
     sql::Statement rows(db, "SELECT batch_id, product_id, unit_id, day, id FROM movement ORDER BY batch_id, id");
-    sql::Statement ins(db, "INSERT INTO movement_posting(kind, key_id, batch_id, first_day, last_day, first_id, postings) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     std::map<std::pair<int, qint64>, std::vector<quint64>> lists;
     qint64 batch = -1, firstId = 0;
     const auto flush = [&]() {
-        for (auto &[key, p] : lists) {
-            std::sort(p.begin(), p.end());
-            ins.bind(1, qint64(key.first));
-            ins.bind(2, key.second);
-            ins.bind(3, batch);
-            ins.bind(4, postingDay(p.front()));
-            ins.bind(5, postingDay(p.back()));
-            ins.bind(6, firstId);
-            ins.bindBlob(7, p.data(), int(p.size() * sizeof(quint64)));
-            if (!ins.exec()) {
-                *error = ins.error();
+        for (auto &[key, p] : lists)
+            if (!writePostingList(db, PostingKind(key.first), key.second, batch, firstId, p, error))
                 return false;
-            }
-        }
         lists.clear();
         return true;
     };

@@ -396,6 +396,37 @@ private Q_SLOTS:
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM pragma_foreign_key_check('movement')"), qint64(0));
     }
 
+    void bigLoneImportKeepsWalAndAtomicity()
+    {
+        // Threshold 0: every import here takes the rollback-journal path.
+        Store s;
+        openWithProducts(s);
+        ImportOptions o;
+        o.rollbackJournalFromBytes = 0;
+        const auto journalMode = [&] {
+            sql::Statement st(s.handle(), "PRAGMA journal_mode");
+            return st.step() == SQLITE_ROW ? st.text(0) : QString();
+        };
+        QStringList bad = kGoodMovements;
+        bad << QStringLiteral("30/02/2026;Délivrance UF;M000001;;;1;PUI;4021;;Z1");
+        const QByteArray before = dump(s);
+        ImportResult r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(bad))}, o);
+        QVERIFY(!r.committed);
+        QCOMPARE(dump(s), before);
+        QCOMPARE(journalMode(), QStringLiteral("wal"));
+        r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(kGoodMovements))}, o);
+        QVERIFY(r.committed);
+        QCOMPARE(count(s, "movement"), qint64(kGoodMovements.size()));
+        QCOMPARE(journalMode(), QStringLiteral("wal"));
+        // With another connection open, the journal stays WAL throughout.
+        Store other;
+        QString error;
+        QVERIFY(other.open(s.path(), &error));
+        r = import(s, {write(QStringLiteral("produits.csv"), kProducts)}, o);
+        QVERIFY(r.committed);
+        QCOMPARE(journalMode(), QStringLiteral("wal"));
+    }
+
     void sourceFileNeverWritten()
     {
         Store s;
