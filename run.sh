@@ -26,8 +26,10 @@ fi
 
 echo "==> No display: the same job through reappro-cli"
 build/bin/reappro-cli info --db "$DB"
+QT_QPA_PLATFORM=offscreen build/bin/reappro --db "$DB" --screenshot "$DEMO/reappro.png" 2>/dev/null || true
 echo
 echo "Outputs:"
+echo "  the main window (picture):  $(pwd)/$DEMO/reappro.png"
 echo "  demo exports (French CSV):  $(pwd)/$DEMO/exports/"
 echo "  database:                   $(pwd)/$DB"
 echo "  import report:              $(pwd)/$DEMO/import-report.csv"

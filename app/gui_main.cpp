@@ -1,5 +1,5 @@
 // reappro: the desktop application.
-//   reappro [--db FILE] [--lang fr|en]
+//   reappro [--db FILE] [--lang fr|en] [--screenshot FILE.png]
 // Without --db, reopens the database used last time, or shows an empty
 // window that offers to open a database or import exports.
 #include "core/messages.h"
@@ -51,10 +51,15 @@ int main(int argc, char **argv)
         QStringLiteral("lang"),
         QCoreApplication::translate("main", "Language of the interface: fr (default) or en."),
         QStringLiteral("fr|en"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Saves a picture of the main window to this PNG file, then quits."),
+        QStringLiteral("FILE.png"));
     parser.addOption(helpOption);
     parser.addOption(versionOption);
     parser.addOption(dbOption);
     parser.addOption(langOption);
+    parser.addOption(screenshotOption);
     parser.process(app);
     if (parser.isSet(helpOption))
         parser.showHelp(0);
@@ -77,6 +82,13 @@ int main(int argc, char **argv)
         QString error;
         if (!window.openDatabase(path, &error))
             QMessageBox::warning(&window, QCoreApplication::translate("main", "Open a database"), error);
+    }
+    if (parser.isSet(screenshotOption)) {
+        // What run.sh shows when there is no display, and the README's picture.
+        window.resize(1440, 860);
+        QCoreApplication::processEvents();
+        const QString file = parser.value(screenshotOption);
+        return window.grab().save(file) ? 0 : 1;
     }
     return app.exec();
 }

@@ -819,7 +819,7 @@ const DeviceSpec kDevices[] = {
     {"SPARADRAP MICROPOREUX # CM X 5 M", "1,25|2,5|5", 1.2, 'G', "12,24", ""},
     {"SET DE PANSEMENT #", "SIMPLE|AVEC PINCE", 1.1, 'G', "50", ""},
     {"KIT DE POSE DE VOIE VEINEUSE CENTRALE #", "STANDARD|PEDIATRIQUE", 19, 'A', "10", ""},
-    {"ELECTRODE ECG #", "ADULTE|PEDIATRIQUE|NEONATALE", 0.09, 'C', "50,600", ""},
+    {"ELECTRODE ECG #", "ADULTE|PEDIATRIQUE|NEONATALE", 0.09, 'C', "50,500", ""},
     {"CAPTEUR DE SPO2 #", "ADULTE|PEDIATRIQUE", 9.5, 'A', "24", ""},
     {"LAME DE BISTOURI N°#", "11|15|20|22|23", 0.12, 'S', "100", ""},
     {"FIL DE SUTURE RESORBABLE #", "2/0|3/0|4/0|0", 3.2, 'S', "12,36", ""},
@@ -986,7 +986,7 @@ struct Product {
     int emergencyOpen = 0;
     std::vector<Delivery> deliveries;
     std::vector<PendingReturn> returns;
-    std::array<float, kWindow> requests{};
+    std::array<double, kWindow> requests{};
     double requestSum = 0.0;
 
     double expectedDaily(double level) const
@@ -2177,7 +2177,8 @@ bool Generator::run(DemoSummary *summary, QString *error)
     if (!error)
         error = &dummy;
     if (m_o.outDir.isEmpty() || m_o.products < 1 || m_o.units < 1 || m_o.years < 1 || !m_o.endDate.isValid()
-        || m_o.products > 500000 || m_o.units > 2000 || m_o.years > 30) {
+        || m_o.products > 500000 || m_o.units > 2000 || m_o.years > 30 || m_o.endDate.year() < 1900
+        || m_o.endDate.year() > 9000) {
         *error = QStringLiteral("Invalid demo options: an output folder, 1 to 500000 products, 1 to 2000 units, "
                                 "1 to 30 years and a valid end date are needed.");
         return false;

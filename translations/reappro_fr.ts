@@ -4,6 +4,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>Saves a picture of the main window to this PNG file, then quits.</source>
+        <translation>Enregistre une image de la fenêtre principale dans ce fichier PNG, puis quitte.</translation>
+    </message>
+    <message>
         <location filename="../app/gui_main.cpp" line="39"/>
         <source>Reappro: decision support for the stock of a hospital pharmacy.</source>
         <translation>Reappro&#xa0;: aide à la décision pour le stock de la pharmacie hospitalière.</translation>
