@@ -239,7 +239,7 @@ private:
     // Movements are deduplicated in memory by their line identity and
     // written by a MovementWriter: far cheaper than a statement, a
     // unique-index probe and two index insertions per line.
-    void beginMovementFile(FileState &fs);
+    bool beginMovementFile(FileState &fs);
     void endMovementFile(FileState &fs);
     bool isKnownLine(qint64 hash) const { return std::binary_search(m_knownLines.begin(), m_knownLines.end(), hash); }
 
@@ -936,7 +936,7 @@ void ImportRun::movementRow(FileState &fs)
     m_writer->add(std::move(rec));
 }
 
-void ImportRun::beginMovementFile(FileState &fs)
+bool ImportRun::beginMovementFile(FileState &fs)
 {
     if (!m_knownLoaded) {
         // Each batch keeps the sorted identities of the lines it added.
@@ -954,7 +954,7 @@ void ImportRun::beginMovementFile(FileState &fs)
     m_fileLines.reserve(size_t(QFileInfo(fs.report->file).size() / 60));
     if (!m_writer)
         m_writer = std::make_unique<MovementWriter>(m_db);
-    m_writer->begin(fs.batchId, &m_result.error);
+    return m_writer->begin(fs.batchId, &m_result.error);
 }
 
 void ImportRun::endMovementFile(FileState &fs)
@@ -1211,8 +1211,8 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
     batch.bind(3, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     batch.exec();
     fs.batchId = sqlite3_last_insert_rowid(m_db);
-    if (fs.kind == FileKind::Movements)
-        beginMovementFile(fs);
+    if (fs.kind == FileKind::Movements && !beginMovementFile(fs))
+        return;
 
     qint64 n = 0;
     while (src->next(fs.fields, &fs.line)) {

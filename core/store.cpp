@@ -8,7 +8,6 @@
 #include <QUuid>
 #include <QVariant>
 #include <algorithm>
-#include <cstring>
 #include <limits>
 #include <map>
 
@@ -18,16 +17,6 @@ namespace {
 
 // Line identities of the movements a batch added, as a sorted array of
 // 64-bit integers: loaded whole by the importer, never probed row by row.
-QByteArray packIdentities(const std::vector<qint64> &sorted)
-{
-    QByteArray b;
-    b.resize(qsizetype(sorted.size() * sizeof(qint64)));
-    std::memcpy(b.data(), sorted.data(), size_t(b.size()));
-    return b;
-}
-
-bool postingsFromMovements(sqlite3 *db, QString *error);
-
 bool identitiesToBatches(sqlite3 *db, QString *error)
 {
     std::vector<qint64> batches;
@@ -42,15 +31,14 @@ bool identitiesToBatches(sqlite3 *db, QString *error)
         while (hashes.step() == SQLITE_ROW)
             h.push_back(hashes.int64(0));
         hashes.reset();
-        const QByteArray blob = packIdentities(h);
         store.bind(1, b);
-        sqlite3_bind_blob(store.raw(), 2, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+        store.bindBlob(2, h.data(), int(h.size() * sizeof(qint64)));
         if (!store.exec()) {
             *error = store.error();
             return false;
         }
     }
-    return postingsFromMovements(db, error);
+    return true;
 }
 
 // Builds the posting lists of the movements stored before version 2.
@@ -79,6 +67,11 @@ bool postingsFromMovements(sqlite3 *db, QString *error)
             lists[{int(PostingKind::CareUnit), rows.int64(2)}].push_back(posting);
     }
     return flush();
+}
+
+bool convertToVersion2(sqlite3 *db, QString *error)
+{
+    return identitiesToBatches(db, error) && postingsFromMovements(db, error);
 }
 
 struct Migration {
@@ -192,7 +185,7 @@ CREATE TABLE movement_posting(
     postings BLOB NOT NULL,         -- sorted uint64: day << 32 | offset
     PRIMARY KEY(kind, key_id, batch_id)) WITHOUT ROWID;
 )sql",
-     identitiesToBatches,
+     convertToVersion2,
      R"sql(
 DROP INDEX movement_line;
 DROP INDEX movement_product_day;
