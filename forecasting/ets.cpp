@@ -1,0 +1,271 @@
+// ETS recursions, initial states and parameter estimation; the model and its
+// conventions are described in ets.h.
+#include "forecasting/ets.h"
+
+#include "forecasting/optimizer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+namespace reappro::forecasting {
+
+namespace {
+
+struct State {
+    double level = 0.0, trend = 0.0;
+    std::vector<double> season; // season[t % m] applies to period t
+};
+
+struct Coefs {
+    double alpha = 0.5, beta = 0.0, gamma = 0.0, phi = 1.0; // classic meaning, see ets.h
+};
+
+bool hasTrend(const EtsSpec &s) { return s.trend != Trend::None; }
+bool hasSeason(const EtsSpec &s) { return s.season != Season::None; }
+
+State initialState(std::span<const double> y, const EtsSpec &spec)
+{
+    State st;
+    const std::size_t n = y.size();
+    if (hasSeason(spec)) {
+        const std::size_t m = std::size_t(spec.period);
+        const double mean1 = std::accumulate(y.begin(), y.begin() + m, 0.0) / double(m);
+        const double mean2 = std::accumulate(y.begin() + m, y.begin() + 2 * m, 0.0) / double(m);
+        st.trend = hasTrend(spec) ? (mean2 - mean1) / double(m) : 0.0;
+        st.level = mean1 - st.trend * (double(m) + 1.0) / 2.0;
+        st.season.resize(m);
+        if (spec.season == Season::Additive) {
+            for (std::size_t i = 0; i < m; ++i)
+                st.season[i] = y[i] - (st.level + double(i + 1) * st.trend);
+        } else {
+            // A steep fall can put the trend line below zero inside the first
+            // season; the plain mean is then the only sane divisor.
+            bool lineOk = true;
+            for (std::size_t i = 0; i < m; ++i)
+                lineOk = lineOk && st.level + double(i + 1) * st.trend > 0.0;
+            for (std::size_t i = 0; i < m; ++i)
+                st.season[i] = y[i] / (lineOk ? st.level + double(i + 1) * st.trend : mean1);
+            const double norm = std::accumulate(st.season.begin(), st.season.end(), 0.0) / double(m);
+            for (double &s : st.season)
+                s /= norm;
+        }
+    } else if (hasTrend(spec) && n >= 2) {
+        const std::size_t k = std::min<std::size_t>(n, 10);
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (std::size_t i = 0; i < k; ++i) {
+            const double x = double(i + 1);
+            sx += x; sy += y[i]; sxx += x * x; sxy += x * y[i];
+        }
+        const double kk = double(k);
+        st.trend = (kk * sxy - sx * sy) / (kk * sxx - sx * sx);
+        st.level = (sy - st.trend * sx) / kk;
+    } else {
+        st.level = y[0];
+    }
+    return st;
+}
+
+// Runs the recursions over y from the initial state. Returns the SSE, or
+// +infinity when a multiplicative model leaves its domain (non-positive
+// level or seasonal index), so the optimiser steers away from it.
+double runEts(std::span<const double> y, const EtsSpec &spec, const Coefs &c, State &st,
+              std::vector<double> *fitted)
+{
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    const double phi = spec.trend == Trend::Damped ? c.phi : 1.0;
+    const double betaStar = hasTrend(spec) ? c.alpha * c.beta : 0.0;
+    const double gammaStar = (1.0 - c.alpha) * c.gamma;
+    const std::size_t m = hasSeason(spec) ? std::size_t(spec.period) : 1;
+    double sse = 0.0;
+    for (std::size_t t = 0; t < y.size(); ++t) {
+        const double base = st.level + phi * st.trend;
+        double yhat = base, e = 0.0;
+        switch (spec.season) {
+        case Season::None:
+            e = y[t] - yhat;
+            st.level = base + c.alpha * e;
+            st.trend = phi * st.trend + betaStar * e;
+            break;
+        case Season::Additive: {
+            double &s = st.season[t % m];
+            yhat = base + s;
+            e = y[t] - yhat;
+            st.level = base + c.alpha * e;
+            st.trend = phi * st.trend + betaStar * e;
+            s += gammaStar * e;
+            break;
+        }
+        case Season::Multiplicative: {
+            double &s = st.season[t % m];
+            if (!(base > 0.0) || !(s > 0.0))
+                return kInf;
+            yhat = base * s;
+            e = y[t] - yhat;
+            st.level = base + c.alpha * e / s;
+            st.trend = phi * st.trend + betaStar * e / s;
+            s += gammaStar * e / base;
+            break;
+        }
+        }
+        if (fitted)
+            (*fitted)[t] = yhat;
+        sse += e * e;
+    }
+    return std::isfinite(sse) ? sse : kInf;
+}
+
+std::string modelName(const EtsSpec &spec)
+{
+    const bool damped = spec.trend == Trend::Damped;
+    if (hasSeason(spec))
+        return std::string(spec.season == Season::Additive ? "HW additive" : "HW multiplicative")
+               + (damped ? " damped" : "");
+    if (hasTrend(spec))
+        return damped ? "Holt damped" : "Holt";
+    return "SES";
+}
+
+std::string fmt(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+void checkFixed(const std::optional<double> &v, double lo, double hi, const char *what)
+{
+    if (v && !(*v >= lo && *v <= hi))
+        throw std::invalid_argument(std::string("ETS: ") + what + " = " + fmt(*v) + " outside ["
+                                    + fmt(lo) + ", " + fmt(hi) + "]");
+}
+
+} // namespace
+
+ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams &fixed)
+{
+    const std::string name = modelName(spec);
+    validateSeries(y, name);
+    if (hasSeason(spec)) {
+        if (spec.period < 2)
+            throw std::invalid_argument(name + ": seasonal period must be >= 2, got "
+                                        + std::to_string(spec.period));
+        if (y.size() < 2 * std::size_t(spec.period))
+            throw std::invalid_argument(name + ": needs at least two full seasons ("
+                                        + std::to_string(2 * spec.period) + " periods), got "
+                                        + std::to_string(y.size()));
+        if (spec.season == Season::Multiplicative
+            && std::any_of(y.begin(), y.end(), [](double v) { return v <= 0.0; }))
+            throw std::invalid_argument(name + ": multiplicative seasonality needs every period > 0;"
+                                        " use additive seasonality for series with zeros");
+    }
+    checkFixed(fixed.alpha, kSmoothingMin, kSmoothingMax, "alpha");
+    checkFixed(fixed.beta, kSmoothingMin, kSmoothingMax, "beta");
+    checkFixed(fixed.gamma, kSmoothingMin, kSmoothingMax, "gamma");
+    checkFixed(fixed.phi, kPhiMin, kPhiMax, "phi");
+
+    const State init = initialState(y, spec);
+
+    // Vector layout for the optimiser: alpha, beta, gamma, phi; parameters the
+    // model lacks or the caller fixed get lower == upper and are not searched.
+    auto slot = [](const std::optional<double> &v, bool used, double lo, double hi, double start,
+                   double &x0, double &l, double &u) {
+        if (!used) { x0 = l = u = lo; return; }
+        if (v) { x0 = l = u = *v; return; }
+        x0 = start; l = lo; u = hi;
+    };
+    Eigen::Vector4d x0, lo, hi;
+    slot(fixed.alpha, true, kSmoothingMin, kSmoothingMax, 0.3, x0[0], lo[0], hi[0]);
+    slot(fixed.beta, hasTrend(spec), kSmoothingMin, kSmoothingMax, 0.1, x0[1], lo[1], hi[1]);
+    slot(fixed.gamma, hasSeason(spec), kSmoothingMin, kSmoothingMax, 0.1, x0[2], lo[2], hi[2]);
+    slot(fixed.phi, spec.trend == Trend::Damped, kPhiMin, kPhiMax, 0.9, x0[3], lo[3], hi[3]);
+    auto coefs = [](const Eigen::VectorXd &x) { return Coefs{x[0], x[1], x[2], x[3]}; };
+
+    const OptimResult opt = minimizeBounded(
+        [&](const Eigen::VectorXd &x) {
+            State st = init;
+            return runEts(y, spec, coefs(x), st, nullptr);
+        },
+        x0, lo, hi);
+    const Coefs c = coefs(opt.x);
+
+    ModelFit fit;
+    State st = init;
+    std::vector<double> fitted(y.size());
+    runEts(y, spec, c, st, &fitted);
+    setInSample(fit, y, std::move(fitted));
+
+    fit.name = name + "(";
+    if (hasSeason(spec))
+        fit.name += "m=" + std::to_string(spec.period) + ",";
+    fit.name += "alpha=" + fmt(c.alpha);
+    fit.params = {c.alpha};
+    int free = fixed.alpha ? 0 : 1;
+    if (hasTrend(spec)) {
+        fit.name += ",beta=" + fmt(c.beta);
+        fit.params.push_back(c.beta);
+        free += fixed.beta ? 0 : 1;
+    }
+    if (spec.trend == Trend::Damped) {
+        fit.name += ",phi=" + fmt(c.phi);
+        fit.params.push_back(c.phi);
+        free += fixed.phi ? 0 : 1;
+    }
+    if (hasSeason(spec)) {
+        fit.name += ",gamma=" + fmt(c.gamma);
+        fit.params.push_back(c.gamma);
+        free += fixed.gamma ? 0 : 1;
+    }
+    fit.name += ")";
+    // Initial states are estimated from the data too, even if not optimised.
+    // (m-1 seasons: they are normalised.)
+    fit.nParams = free + 1 + (hasTrend(spec) ? 1 : 0) + (hasSeason(spec) ? spec.period - 1 : 0);
+
+    const std::size_t n = y.size();
+    const std::size_t m = hasSeason(spec) ? std::size_t(spec.period) : 0;
+    fit.state = {st.level, st.trend};
+    for (std::size_t j = 0; j < m; ++j)
+        fit.state.push_back(st.season[(n + j) % m]);
+
+    const double phi = spec.trend == Trend::Damped ? c.phi : 1.0;
+    const Season season = spec.season;
+    fit.project = [level = st.level, trend = st.trend, seasons = std::vector<double>(fit.state.begin() + 2, fit.state.end()),
+                   phi, season](int h) {
+        Eigen::VectorXd mean(h);
+        double damp = 0.0, phiPow = 1.0;
+        for (int j = 0; j < h; ++j) {
+            phiPow *= phi;
+            damp += phiPow;
+            const double base = level + damp * trend;
+            double v = base;
+            if (season == Season::Additive)
+                v = base + seasons[std::size_t(j) % seasons.size()];
+            else if (season == Season::Multiplicative)
+                v = base * seasons[std::size_t(j) % seasons.size()];
+            mean[j] = v;
+        }
+        return mean;
+    };
+    return fit;
+}
+
+ModelFit fitSes(std::span<const double> y, std::optional<double> alpha)
+{
+    return fitEts(y, {}, EtsParams{alpha, {}, {}, {}});
+}
+
+ModelFit fitHolt(std::span<const double> y, bool damped, const EtsParams &fixed)
+{
+    return fitEts(y, {damped ? Trend::Damped : Trend::Additive, Season::None, 1}, fixed);
+}
+
+ModelFit fitHoltWinters(std::span<const double> y, int period, Season season, bool damped,
+                        const EtsParams &fixed)
+{
+    if (season == Season::None)
+        throw std::invalid_argument("Holt-Winters: a season type is required");
+    return fitEts(y, {damped ? Trend::Damped : Trend::Additive, season, period}, fixed);
+}
+
+} // namespace reappro::forecasting
