@@ -4,7 +4,9 @@
 #include "core/demogenerator.h"
 #include "core/importer.h"
 #include "core/messages.h"
+#include "core/seriesfile.h"
 #include "core/store.h"
+#include "forecasting/select.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <atomic>
 #include <cstdio>
 
 using namespace reappro;
@@ -250,6 +253,82 @@ int cmdImport(const QStringList &args)
     return kExitOk;
 }
 
+// ----------------------------------------------------------------- forecast
+
+int cmdForecast(const QStringList &args)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("input"), t("Séries : CSV series_id,t,value.", "Series: CSV series_id,t,value."), QStringLiteral("series.csv")});
+    p.addOption({QStringLiteral("meta"), t("Périodes saisonnières : CSV series_id,period.", "Seasonal periods: CSV series_id,period."), QStringLiteral("meta.csv")});
+    p.addOption({QStringLiteral("horizon"), t("Nombre de périodes à prévoir.", "Number of periods to forecast."), QStringLiteral("H")});
+    p.addOption({QStringLiteral("output"), t("Prévisions : CSV series_id,h,forecast,loNN,hiNN.", "Forecasts: CSV series_id,h,forecast,loNN,hiNN."), QStringLiteral("forecasts.csv")});
+    p.addOption({QStringLiteral("method"), t("auto (défaut), ses, holt, holt-damped, hw-add, hw-mul, croston, sba, tsb, adida, imapa, naive, snaive.",
+                                             "auto (default), ses, holt, holt-damped, hw-add, hw-mul, croston, sba, tsb, adida, imapa, naive, snaive."),
+                 QStringLiteral("METHOD"), QStringLiteral("auto")});
+    p.addOption({QStringLiteral("level"), t("Niveau de l'intervalle de prévision, en %.", "Prediction interval level, in %."), QStringLiteral("N"), QStringLiteral("95")});
+    p.addOption({QStringLiteral("threads"), t("Fils de calcul (0 = tous les cœurs).", "Worker threads (0 = all cores)."), QStringLiteral("N"), QStringLiteral("0")});
+    if (int rc = parse(p, args, t("Prévoit la demande de chaque série (format du kit de benchmark), avec intervalles de prévision.",
+                                  "Forecasts the demand of each series (benchmark kit format), with prediction intervals.")); rc >= 0)
+        return rc;
+    bool okH = false, okL = false, okT = false;
+    const int horizon = p.value(QStringLiteral("horizon")).toInt(&okH);
+    const int level = p.value(QStringLiteral("level")).toInt(&okL);
+    const int threads = p.value(QStringLiteral("threads")).toInt(&okT);
+    const auto method = forecasting::methodFromName(p.value(QStringLiteral("method")).toStdString());
+    if (p.value(QStringLiteral("input")).isEmpty() || p.value(QStringLiteral("output")).isEmpty() || !okH || horizon < 1
+        || !okL || level < 1 || level > 99 || !okT || threads < 0 || !method) {
+        err() << t("Options invalides : --input, --output et --horizon (entier >= 1) sont obligatoires ; --level entre 1 et 99 ; "
+                   "--method parmi celles listées.\n",
+                   "Invalid options: --input, --output and --horizon (integer >= 1) are required; --level between 1 and 99; "
+                   "--method among those listed.\n")
+              << p.helpText();
+        return kExitUsage;
+    }
+    SeriesSet set;
+    QString error;
+    if (!readSeriesSet(p.value(QStringLiteral("input")), p.value(QStringLiteral("meta")), &set, &error)) {
+        err() << error << "\n";
+        return kExitRejected;
+    }
+    std::vector<forecasting::SeriesSpec> specs(set.ids.size());
+    for (size_t i = 0; i < specs.size(); ++i)
+        specs[i].period = set.periods[i];
+    QElapsedTimer timer;
+    timer.start();
+    const auto results = forecasting::forecastBatch(set.values, specs, horizon, *method, level / 100.0, threads);
+    const double seconds = timer.elapsed() / 1000.0;
+    std::vector<SeriesForecast> forecasts(results.size());
+    int failed = 0;
+    for (size_t i = 0; i < results.size(); ++i) {
+        const auto &r = results[i];
+        if (!r.error.empty()) {
+            if (++failed <= 20)
+                err() << QString::fromStdString(set.ids[i]) << ": " << QString::fromStdString(r.error) << "\n";
+            continue;
+        }
+        forecasts[i].mean.assign(r.mean.data(), r.mean.data() + r.mean.size());
+        forecasts[i].lower.assign(r.lower.data(), r.lower.data() + r.lower.size());
+        forecasts[i].upper.assign(r.upper.data(), r.upper.data() + r.upper.size());
+    }
+    if (!writeForecasts(p.value(QStringLiteral("output")), set, forecasts, level, &error)) {
+        err() << error << "\n";
+        return kExitFailure;
+    }
+    out() << t("%1 séries prévues sur %2 périodes en %3 s (%4 séries/s) : %5\n",
+               "%1 series forecast over %2 periods in %3 s (%4 series/s): %5\n")
+                 .arg(number(qint64(set.ids.size()) - failed))
+                 .arg(horizon)
+                 .arg(seconds, 0, 'f', 2)
+                 .arg(number(qint64(seconds > 0 ? double(set.ids.size()) / seconds : 0)))
+                 .arg(p.value(QStringLiteral("output")));
+    if (failed) {
+        err() << t("%1 série(s) non prévue(s).\n", "%1 series not forecast.\n").arg(failed);
+        return kExitRejected;
+    }
+    return kExitOk;
+}
+
 // --------------------------------------------------------------------- info
 
 int cmdInfo(const QStringList &args)
@@ -301,11 +380,13 @@ void usage(QTextStream &s)
            "Commandes :\n"
            "  demo     écrit les exports d'un hôpital de démonstration\n"
            "  import   importe des exports CSV/XLSX dans une base (tout ou rien)\n"
+           "  forecast prévoit la demande de séries (format du kit de benchmark)\n"
            "  info     résume le contenu d'une base\n",
            "Usage: reappro-cli COMMAND [options]   (COMMAND --help for details)\n\n"
            "Commands:\n"
            "  demo     writes the exports of a demo hospital\n"
            "  import   imports CSV/XLSX exports into a database (all or nothing)\n"
+           "  forecast forecasts the demand of series (benchmark kit format)\n"
            "  info     summarises a database\n");
 }
 
@@ -339,6 +420,8 @@ int main(int argc, char **argv)
         return cmdImport(rest);
     if (command == QLatin1String("info"))
         return cmdInfo(rest);
+    if (command == QLatin1String("forecast"))
+        return cmdForecast(rest);
     err() << t("Commande inconnue : ", "Unknown command: ") << command << "\n\n";
     usage(err());
     return kExitUsage;

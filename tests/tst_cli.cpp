@@ -49,6 +49,7 @@ private Q_SLOTS:
         QTest::newRow("demo") << "demo" << "--products";
         QTest::newRow("import") << "import" << "--profile";
         QTest::newRow("info") << "info" << "--db";
+        QTest::newRow("forecast") << "forecast" << "--method";
     }
     void helpForEveryCommand()
     {
@@ -135,6 +136,40 @@ private Q_SLOTS:
         QVERIFY2(lines[1].contains(QStringLiteral(";3;1;Date;31/02/2026;invalid_date;")), qPrintable(lines[1]));
         QVERIFY2(lines[2].contains(QStringLiteral(";4;3;Code produit;NOPE;unknown_product;")), qPrintable(lines[2]));
         QCOMPARE(info(m_db), before);
+    }
+
+    void forecastsSeriesFiles()
+    {
+        // Three series of the benchmark format: smooth, seasonal (period 4), intermittent.
+        QByteArray series = "series_id,t,value\n";
+        for (int t = 0; t < 40; ++t) {
+            series += "smooth," + QByteArray::number(t) + "," + QByteArray::number(20 + (t * 7) % 5) + "\n";
+            series += "seasonal," + QByteArray::number(t) + "," + QByteArray::number(10 + 8 * (t % 4 == 0) + (t % 3)) + "\n";
+            series += "rare," + QByteArray::number(t) + "," + QByteArray::number(t % 9 == 4 ? 6 : 0) + "\n";
+        }
+        const QString in = testutil::writeFile(m_dir, QStringLiteral("series.csv"), series);
+        const QString meta = testutil::writeFile(m_dir, QStringLiteral("meta.csv"), "series_id,period\nsmooth,1\nseasonal,4\nrare,1\n");
+        const QString outPath = m_dir.filePath(QStringLiteral("forecasts.csv"));
+        const auto r = runCli({QStringLiteral("forecast"), QStringLiteral("--input"), in, QStringLiteral("--meta"), meta,
+                               QStringLiteral("--horizon"), QStringLiteral("6"), QStringLiteral("--output"), outPath});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QFile f(outPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QStringLiteral("series_id,h,forecast,lo95,hi95"));
+        QCOMPARE(lines.size(), 1 + 3 * 6);
+        for (const QString &l : lines.mid(1)) {
+            const QStringList c = l.split(QLatin1Char(','));
+            QCOMPARE(c.size(), 5);
+            const double fc = c[2].toDouble(), lo = c[3].toDouble(), hi = c[4].toDouble();
+            QVERIFY2(lo >= 0 && lo <= fc + 1e-9 && fc <= hi + 1e-9, qPrintable(l));
+        }
+        // A gap in t is refused with its place.
+        const QString bad = testutil::writeFile(m_dir, QStringLiteral("bad.csv"), "series_id,t,value\na,0,1\na,2,1\n");
+        const auto b = runCli({QStringLiteral("forecast"), QStringLiteral("--input"), bad, QStringLiteral("--horizon"),
+                               QStringLiteral("3"), QStringLiteral("--output"), outPath});
+        QCOMPARE(b.exitCode, 2);
+        QVERIFY2(b.err.contains(QStringLiteral("bad.csv:3:")), qPrintable(b.err));
     }
 
     void profileSavedAndReused()

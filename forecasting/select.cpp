@@ -1,0 +1,377 @@
+#include "forecasting/select.h"
+
+#include "forecasting/croston.h"
+#include "forecasting/ets.h"
+#include "forecasting/forecast.h"
+#include "forecasting/naive.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <utility>
+
+namespace reappro::forecasting {
+
+namespace {
+
+struct Named {
+    Method method;
+    std::string_view name;
+};
+
+constexpr std::array<Named, 13> kMethodNames{{
+    {Method::Auto, "auto"},       {Method::Ses, "ses"},         {Method::Holt, "holt"},
+    {Method::HoltDamped, "holt-damped"}, {Method::HwAdd, "hw-add"}, {Method::HwMul, "hw-mul"},
+    {Method::Croston, "croston"}, {Method::Sba, "sba"},         {Method::Tsb, "tsb"},
+    {Method::Adida, "adida"},     {Method::Imapa, "imapa"},     {Method::Naive, "naive"},
+    {Method::SNaive, "snaive"},
+}};
+
+// How the interval of a fit is built; see select.h.
+enum class Family { Ets, Naive, SeasonalNaive, Intermittent };
+
+struct Fitted {
+    ModelFit fit;
+    Family family = Family::Ets;
+    Trend trend = Trend::None;
+    bool seasonal = false;
+    int period = 1;
+};
+
+Fitted fitMethod(Method method, std::span<const double> y, int period)
+{
+    switch (method) {
+    case Method::Ses: return {fitSes(y), Family::Ets};
+    case Method::Holt: return {fitHolt(y, false), Family::Ets, Trend::Additive};
+    case Method::HoltDamped: return {fitHolt(y, true), Family::Ets, Trend::Damped};
+    case Method::HwAdd:
+        return {fitHoltWinters(y, period, Season::Additive), Family::Ets, Trend::Additive, true, period};
+    case Method::HwMul:
+        return {fitHoltWinters(y, period, Season::Multiplicative), Family::Ets, Trend::Additive, true, period};
+    case Method::Croston: return {fitCroston(y), Family::Intermittent};
+    case Method::Sba: return {fitSba(y), Family::Intermittent};
+    case Method::Tsb: return {fitTsb(y), Family::Intermittent};
+    case Method::Adida: return {fitAdida(y), Family::Intermittent};
+    case Method::Imapa: return {fitImapa(y), Family::Intermittent};
+    case Method::Naive: return {fitNaive(y), Family::Naive};
+    case Method::SNaive: return {fitSeasonalNaive(y, period), Family::SeasonalNaive, Trend::None, false, period};
+    case Method::Auto: break;
+    }
+    throw std::logic_error("fitMethod: Auto is not a model");
+}
+
+double aicc(const ModelFit &fit, std::size_t n)
+{
+    const double k = fit.nParams, nn = double(n);
+    if (nn - k - 1.0 <= 0.0)
+        return std::numeric_limits<double>::infinity();
+    // Floor: a constant series fits exactly; log(0) would make every
+    // candidate -inf and the comparison meaningless.
+    const double mse = std::max(fit.sse / nn, 1e-12);
+    return nn * std::log(mse) + 2.0 * k + 2.0 * k * (k + 1.0) / (nn - k - 1.0);
+}
+
+Fitted selectSmooth(std::span<const double> y, int period)
+{
+    const std::size_t n = y.size();
+    std::vector<Method> candidates{Method::Ses, Method::HoltDamped};
+    if (period > 1 && n >= 2 * std::size_t(period)) {
+        candidates.push_back(Method::HwAdd);
+        if (std::all_of(y.begin(), y.end(), [](double v) { return v > 0.0; }))
+            candidates.push_back(Method::HwMul);
+    }
+    std::optional<Fitted> best;
+    double bestScore = std::numeric_limits<double>::infinity();
+    for (Method m : candidates) {
+        try {
+            Fitted f = fitMethod(m, y, period);
+            const double score = aicc(f.fit, n);
+            if (score < bestScore) {
+                bestScore = score;
+                best = std::move(f);
+            }
+        } catch (const std::invalid_argument &) {
+            // A candidate that cannot fit this history simply drops out.
+        }
+    }
+    return best ? std::move(*best) : fitMethod(Method::Ses, y, period);
+}
+
+Fitted selectIntermittent(std::span<const double> y, int horizon)
+{
+    const std::size_t n = y.size();
+    const std::size_t hold = std::min<std::size_t>(std::size_t(std::max(horizon, 1)), n / 4);
+    const auto train = y.first(n - hold);
+    if (hold < 1 || std::none_of(train.begin(), train.end(), [](double v) { return v > 0.0; }))
+        return fitMethod(Method::Sba, y, 1);
+
+    constexpr std::array<Method, 5> candidates{Method::Sba, Method::Croston, Method::Tsb, Method::Adida,
+                                               Method::Imapa};
+    Method best = Method::Sba;
+    double bestMae = std::numeric_limits<double>::infinity();
+    for (Method m : candidates) {
+        try {
+            const Fitted f = fitMethod(m, train, 1);
+            const Eigen::VectorXd fc = forecast(f.fit, int(hold)).mean;
+            double mae = 0.0;
+            for (std::size_t i = 0; i < hold; ++i)
+                mae += std::abs(y[n - hold + i] - fc[Eigen::Index(i)]);
+            if (mae < bestMae) {
+                bestMae = mae;
+                best = m;
+            }
+        } catch (const std::invalid_argument &) {
+        }
+    }
+    return fitMethod(best, y, 1);
+}
+
+// Standard normal quantile by bisection on erfc: called once per series, so
+// 100 halvings cost nothing and avoid a hand-copied rational approximation.
+double normalQuantile(double p)
+{
+    double lo = -40.0, hi = 40.0;
+    for (int i = 0; i < 100; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        if (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+// Linear interpolation between order statistics: residuals are continuous.
+double interpolatedQuantile(const std::vector<double> &sorted, double p)
+{
+    const double pos = p * double(sorted.size() - 1);
+    const std::size_t i = std::size_t(std::floor(pos));
+    if (i + 1 >= sorted.size())
+        return sorted.back();
+    return sorted[i] + (pos - double(i)) * (sorted[i + 1] - sorted[i]);
+}
+
+// Inverse of the empirical CDF: demand is discrete (counts of boxes), and an
+// interpolated bound such as 2.4 would silently exclude an observed 3.
+double ecdfQuantile(const std::vector<double> &sorted, double p)
+{
+    const double k = std::ceil(p * double(sorted.size()) - 1e-9);
+    const std::size_t i = std::size_t(std::clamp(k, 1.0, double(sorted.size()))) - 1;
+    return sorted[i];
+}
+
+void parametricInterval(const Fitted &f, std::span<const double> y, int horizon, double level,
+                        ForecastResult &r)
+{
+    const ModelFit &fit = f.fit;
+    const std::size_t n = y.size();
+    std::size_t warm = 1;
+    if (f.family == Family::SeasonalNaive || f.seasonal)
+        warm = std::size_t(f.period);
+    else if (f.family == Family::Ets && f.trend != Trend::None)
+        warm = 10; // Holt's initial line is fitted through the first 10 periods
+    warm = std::min(warm, n / 2);
+
+    std::vector<double> res(fit.residuals.begin() + std::ptrdiff_t(warm), fit.residuals.end());
+    double ss = 0.0;
+    for (double e : res)
+        ss += e * e;
+    const double dof = std::max(1.0, double(res.size()) - double(fit.params.size()));
+    const double sigma = std::sqrt(ss / dof);
+    const double tail = (1.0 - level) / 2.0;
+    const double z = normalQuantile(1.0 - tail);
+    double devLo = -z * sigma, devHi = z * sigma;
+    if (res.size() >= 40) {
+        std::sort(res.begin(), res.end());
+        devLo = std::min(devLo, interpolatedQuantile(res, tail));
+        devHi = std::max(devHi, interpolatedQuantile(res, 1.0 - tail));
+    }
+
+    // Multipliers c_j of the additive-error state-space form.
+    double alpha = 1.0, betaStar = 0.0, phi = 1.0, gammaStar = 0.0;
+    if (f.family == Family::Ets) {
+        const auto &p = fit.params;
+        alpha = p.at(0);
+        if (f.trend != Trend::None)
+            betaStar = alpha * p.at(1);
+        if (f.trend == Trend::Damped)
+            phi = p.at(2);
+        if (f.seasonal)
+            gammaStar = (1.0 - alpha) * p.back();
+    }
+    double cumVar = 1.0, phiSum = 0.0, phiPow = 1.0;
+    for (int h = 1; h <= horizon; ++h) {
+        if (h > 1) {
+            const int j = h - 1;
+            double c = 0.0;
+            if (f.family == Family::Ets) {
+                phiPow *= phi;
+                phiSum += phiPow;
+                c = alpha + betaStar * phiSum + (f.seasonal && j % f.period == 0 ? gammaStar : 0.0);
+            } else if (f.family == Family::Naive) {
+                c = 1.0;
+            } else { // seasonal naive: one more season of error every m steps
+                c = (j % f.period == 0) ? 1.0 : 0.0;
+            }
+            cumVar += c * c;
+        }
+        const double s = std::sqrt(cumVar);
+        const Eigen::Index i = h - 1;
+        r.lower[i] = std::max(0.0, r.mean[i] + devLo * s);
+        r.upper[i] = r.mean[i] + devHi * s;
+    }
+}
+
+void empiricalInterval(std::span<const double> y, double level, ForecastResult &r)
+{
+    constexpr std::size_t kWindow = 104; // two years of weeks: recent, yet enough for a 2.5% tail
+    const std::size_t n = y.size();
+    auto window = y.last(std::min(n, kWindow));
+    if (std::none_of(window.begin(), window.end(), [](double v) { return v > 0.0; }))
+        window = y; // no recent demand: the older history is all we know about sizes
+    std::vector<double> sorted(window.begin(), window.end());
+    std::sort(sorted.begin(), sorted.end());
+    double windowMean = 0.0;
+    for (double v : sorted)
+        windowMean += v;
+    windowMean /= double(sorted.size());
+
+    const double tail = (1.0 - level) / 2.0;
+    const double lo = ecdfQuantile(sorted, tail);
+    // Demand cannot go below 0: when 0 is already the lower bound, the lower
+    // tail is empty and the whole miss budget belongs to the upper one.
+    const double hi = ecdfQuantile(sorted, lo <= 0.0 ? level : 1.0 - tail);
+    for (Eigen::Index i = 0; i < r.mean.size(); ++i) {
+        const double ratio = windowMean > 0.0 ? r.mean[i] / windowMean : 1.0;
+        r.lower[i] = lo * std::min(ratio, 1.0);
+        r.upper[i] = hi * std::max(ratio, 1.0);
+    }
+}
+
+ForecastResult run(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, double level)
+{
+    ForecastResult r;
+    if (horizon < 0)
+        throw std::invalid_argument("horizon must be >= 0, got " + std::to_string(horizon));
+    if (!(level > 0.0 && level < 1.0))
+        throw std::invalid_argument("interval level must be in (0, 1), got " + std::to_string(level));
+    if (spec.period < 1)
+        throw std::invalid_argument("period must be >= 1, got " + std::to_string(spec.period));
+    validateSeries(y, "forecast");
+    r.profile = classifyDemand(y);
+
+    const bool allZero = std::none_of(y.begin(), y.end(), [](double v) { return v > 0.0; });
+    if (method == Method::Auto && allZero) {
+        r.model = "Zero";
+        r.mean = r.lower = r.upper = Eigen::VectorXd::Zero(horizon);
+        return r;
+    }
+
+    Fitted f;
+    if (method != Method::Auto) {
+        f = fitMethod(method, y, spec.period);
+    } else if (r.profile.demandClass == DemandClass::Intermittent
+               || r.profile.demandClass == DemandClass::Lumpy) {
+        f = selectIntermittent(y, horizon);
+    } else {
+        f = selectSmooth(y, spec.period);
+    }
+
+    r.model = f.fit.name;
+    r.mean = forecast(f.fit, horizon).mean;
+    r.lower.resize(horizon);
+    r.upper.resize(horizon);
+    if (f.family == Family::Intermittent)
+        empiricalInterval(y, level, r);
+    else
+        parametricInterval(f, y, horizon, level, r);
+    // The point forecast was clamped at 0 separately; keep it inside its interval.
+    r.lower = r.lower.cwiseMin(r.mean).cwiseMax(0.0);
+    r.upper = r.upper.cwiseMax(r.mean);
+    return r;
+}
+
+} // namespace
+
+std::optional<Method> methodFromName(std::string_view name)
+{
+    for (const auto &m : kMethodNames)
+        if (m.name == name)
+            return m.method;
+    return std::nullopt;
+}
+
+std::string_view methodName(Method method)
+{
+    for (const auto &m : kMethodNames)
+        if (m.method == method)
+            return m.name;
+    return {};
+}
+
+ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
+                              double level)
+{
+    try {
+        return run(y, spec, horizon, method, level);
+    } catch (const std::exception &e) {
+        ForecastResult r;
+        r.error = e.what();
+        return r;
+    }
+}
+
+std::vector<ForecastResult> forecastBatch(const std::vector<std::vector<double>> &series,
+                                          const std::vector<SeriesSpec> &specs, int horizon, Method method,
+                                          double level, int threads,
+                                          const std::function<void(std::size_t, std::size_t)> &progress,
+                                          const std::atomic<bool> *stop)
+{
+    const std::size_t total = series.size();
+    if (!specs.empty() && specs.size() != 1 && specs.size() != total)
+        throw std::invalid_argument("forecastBatch: " + std::to_string(specs.size()) + " specs for "
+                                    + std::to_string(total) + " series");
+    const SeriesSpec defaultSpec;
+    auto specOf = [&](std::size_t i) -> const SeriesSpec & {
+        return specs.empty() ? defaultSpec : specs.size() == 1 ? specs[0] : specs[i];
+    };
+
+    std::vector<ForecastResult> results(total);
+    std::atomic<std::size_t> next{0};
+    std::mutex progressMutex;
+    std::size_t done = 0;
+    // Each series is computed alone from its own data, so the result cannot
+    // depend on which thread takes it or in which order.
+    auto worker = [&] {
+        for (std::size_t i = next.fetch_add(1); i < total; i = next.fetch_add(1)) {
+            if (stop && stop->load()) {
+                results[i].error = "cancelled";
+            } else {
+                results[i] = forecastSeries(series[i], specOf(i), horizon, method, level);
+            }
+            std::lock_guard lock(progressMutex);
+            ++done;
+            if (progress)
+                progress(done, total);
+        }
+    };
+
+    std::size_t nThreads = threads > 0 ? std::size_t(threads) : std::max(1u, std::thread::hardware_concurrency());
+    nThreads = std::min(nThreads, std::max<std::size_t>(total, 1));
+    if (nThreads <= 1) {
+        worker();
+        return results;
+    }
+    std::vector<std::jthread> pool;
+    pool.reserve(nThreads);
+    for (std::size_t t = 0; t < nThreads; ++t)
+        pool.emplace_back(worker);
+    pool.clear(); // joins
+    return results;
+}
+
+} // namespace reappro::forecasting

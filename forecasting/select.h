@@ -1,0 +1,98 @@
+// Model selection, prediction intervals and batch forecasting: the single
+// entry point the CLI and the application use to forecast a series.
+//
+// Selection rule (Method::Auto):
+//  1. The history is classified (classifyDemand, Syntetos-Boylan).
+//  2. No demand at all: forecast 0 with a [0, 0] interval, model "Zero".
+//  3. Smooth / erratic: candidates SES, damped Holt and, when period > 1 and
+//     the history holds two full seasons, Holt-Winters additive (plus
+//     multiplicative when every value is > 0). The smallest AICc wins:
+//       AICc = n log(SSE/n) + 2k + 2k(k+1)/(n-k-1),  k = ModelFit::nParams.
+//     A candidate with n - k - 1 <= 0 is skipped (its AICc is undefined: it
+//     would win by fitting the noise); SSE/n is floored so a constant series
+//     does not give log(0). Ties keep the simpler model (SES first). If no
+//     candidate qualifies (very short history), SES.
+//  4. Intermittent / lumpy: candidates SBA, Croston, TSB, ADIDA, IMAPA. Each
+//     is fitted once on the history minus its last min(h, n/4) periods and
+//     scored by the mean absolute error on those held-out periods; the winner
+//     is refitted on the whole history. One split only, so it stays cheap.
+//     Too short a history (holdout < 1 period, or no demand before the
+//     holdout): SBA. Ties keep SBA, the least biased default.
+//
+// Prediction intervals (central `level` interval, lower clamped at 0):
+//  - ETS models: additive-error ETS closed-form variance (Hyndman et al.
+//    2008, ch. 6): v_h = sigma^2 (1 + sum_{j<h} c_j^2), c_j = alpha
+//    + beta* (phi + ... + phi^j) + gamma* [j mod m == 0]. Used for HW
+//    multiplicative too, as an approximation. The one-step deviations are the
+//    wider of the normal ones (z sigma) and the empirical residual quantiles
+//    (when there are >= 40 residuals), so skewed demand widens the side it
+//    should; they are then scaled by sqrt(v_h / v_1).
+//  - Naive / seasonal naive: the same with v_h = sigma^2 h (random walk) and
+//    sigma^2 (1 + floor((h-1)/m)) respectively.
+//  - Croston family (flat forecasts of a zero-inflated demand, for which a
+//    normal interval is meaningless): empirical quantiles of the demand of the
+//    last min(n, 104) periods, the whole predictive distribution of one
+//    period. When the lower quantile is 0 (zero mass >= the lower tail), the
+//    whole miss budget goes to the upper tail. The bounds are rescaled by
+//    forecast / window mean only outwards (lower by min(r, 1), upper by
+//    max(r, 1)): a forecast above history widens the interval, one below it
+//    (SBA's debiasing, TSB's decay) never narrows it past what was observed.
+//  Residuals of the warm-up periods (fitted from the initial states, which are
+//  computed from those very periods) are left out of sigma and quantiles.
+//  Everything is deterministic: no simulation, no random numbers.
+#pragma once
+
+#include "forecasting/demandclass.h"
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reappro::forecasting {
+
+enum class Method { Auto, Ses, Holt, HoltDamped, HwAdd, HwMul, Croston, Sba, Tsb, Adida, Imapa, Naive, SNaive };
+
+// "auto","ses","holt","holt-damped","hw-add","hw-mul","croston","sba","tsb",
+// "adida","imapa","naive","snaive" (exact, lower case).
+std::optional<Method> methodFromName(std::string_view name);
+std::string_view methodName(Method method);
+
+struct SeriesSpec {
+    int period = 1;
+};
+
+struct ForecastResult {
+    std::string model;                  // chosen model's ModelFit::name ("Zero" for an all-zero history under Auto)
+    Eigen::VectorXd mean, lower, upper; // h values; lower <= mean <= upper, lower >= 0
+    DemandProfile profile;              // Syntetos-Boylan class of the history
+    std::string error;                  // non-empty when the series could not be forecast (then mean etc. empty)
+};
+
+// Never throws for bad data, horizon, level or period: the reason goes to
+// ForecastResult::error. horizon 0 gives empty vectors and no error.
+// A forced method that cannot fit the series (e.g. hw-mul with zeros, hw-add
+// without two seasons) is an error, not a silent fallback.
+ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
+                              double level = 0.95);
+
+// N series on `threads` worker threads (0 = hardware concurrency); results
+// identical whatever the thread count. specs: one per series, or a single
+// spec for all, or empty for the default (throws std::invalid_argument
+// otherwise: a caller bug, not bad data). progress(done, total) may be empty;
+// it is called under a lock (the callback needs no locking of its own) after
+// each series, from worker threads. A set stop flag makes the series not yet
+// started return error "cancelled".
+std::vector<ForecastResult> forecastBatch(const std::vector<std::vector<double>> &series,
+                                          const std::vector<SeriesSpec> &specs, int horizon, Method method,
+                                          double level, int threads,
+                                          const std::function<void(std::size_t, std::size_t)> &progress = {},
+                                          const std::atomic<bool> *stop = nullptr);
+
+} // namespace reappro::forecasting
