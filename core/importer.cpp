@@ -81,7 +81,6 @@ public:
         if (!m_reader.next(m_cells, line))
             return false;
         fields.assign(m_cells.begin(), m_cells.end());
-        ++m_rows;
         return true;
     }
     double fraction() const override { return 0.0; }
@@ -92,7 +91,6 @@ private:
     XlsxReader m_reader{','};
     std::vector<std::string> m_cells;
     quint64 m_fingerprint = 0;
-    qint64 m_rows = 0;
 };
 
 bool isXlsx(const QString &path)
@@ -192,9 +190,9 @@ public:
         : m_db(db), m_opt(opt), m_result(result), m_fr(opt.language == Language::French),
           m_today(opt.today.toJulianDay())
     {
+        loadReferences();
     }
 
-    bool prepare();
     void importFile(const QString &path, const ImportProfile *profile, int index, int count,
                     const ImportProgress &progress, const std::stop_token &stop);
 
@@ -242,6 +240,12 @@ private:
     bool beginMovementFile(FileState &fs);
     void endMovementFile(FileState &fs);
     bool isKnownLine(qint64 hash) const { return std::binary_search(m_knownLines.begin(), m_knownLines.end(), hash); }
+    void addKnownLines(const qint64 *sorted, size_t n)
+    {
+        const size_t mid = m_knownLines.size();
+        m_knownLines.insert(m_knownLines.end(), sorted, sorted + n);
+        std::inplace_merge(m_knownLines.begin(), m_knownLines.begin() + std::ptrdiff_t(mid), m_knownLines.end());
+    }
 
     std::unique_ptr<MovementWriter> m_writer;
     std::vector<qint64> m_knownLines;                    // sorted identities already stored
@@ -284,12 +288,6 @@ struct ImportRun::FileState {
     }
     bool has(int field) const { return field >= 0 && mapping.columnOfField[size_t(field)] >= 0; }
 };
-
-bool ImportRun::prepare()
-{
-    loadReferences();
-    return true;
-}
 
 void ImportRun::loadReferences()
 {
@@ -942,11 +940,9 @@ bool ImportRun::beginMovementFile(FileState &fs)
         // Each batch keeps the sorted identities of the lines it added.
         sql::Statement st(m_db, "SELECT line_hashes FROM import_batch WHERE line_hashes IS NOT NULL");
         while (st.step() == SQLITE_ROW) {
-            const auto n = size_t(sqlite3_column_bytes(st.raw(), 0)) / sizeof(qint64);
-            const size_t mid = m_knownLines.size();
-            m_knownLines.resize(mid + n);
-            std::memcpy(m_knownLines.data() + mid, sqlite3_column_blob(st.raw(), 0), n * sizeof(qint64));
-            std::inplace_merge(m_knownLines.begin(), m_knownLines.begin() + std::ptrdiff_t(mid), m_knownLines.end());
+            std::vector<qint64> ids(size_t(sqlite3_column_bytes(st.raw(), 0)) / sizeof(qint64));
+            std::memcpy(ids.data(), sqlite3_column_blob(st.raw(), 0), ids.size() * sizeof(qint64));
+            addKnownLines(ids.data(), ids.size());
         }
         m_knownLoaded = true;
     }
@@ -991,9 +987,7 @@ void ImportRun::endMovementFile(FileState &fs)
         m_result.error = keepIds.error();
         return;
     }
-    const size_t mid = m_knownLines.size();
-    m_knownLines.insert(m_knownLines.end(), added.begin(), added.end());
-    std::inplace_merge(m_knownLines.begin(), m_knownLines.begin() + std::ptrdiff_t(mid), m_knownLines.end());
+    addKnownLines(added.data(), added.size());
     m_fileLines.clear();
     m_fileLines.shrink_to_fit();
 }
@@ -1126,18 +1120,12 @@ std::unique_ptr<RowSource> openAndFindHeader(const QString &path, const ImportPr
 
 std::optional<FileKind> kindFromFileName(const QString &path)
 {
-    // Only for the error message of a file whose columns match nothing.
-    const QString n = normalizeHeader(QFileInfo(path).completeBaseName());
-    if (n.contains(QLatin1String("mouvement")) || n.contains(QLatin1String("movement")))
-        return FileKind::Movements;
-    if (n.contains(QLatin1String("produit")) || n.contains(QLatin1String("product")))
-        return FileKind::Products;
-    if (n.contains(QLatin1String("lot")))
-        return FileKind::Lots;
-    if (n.contains(QLatin1String("commande")) || n.contains(QLatin1String("order")))
-        return FileKind::OpenOrders;
-    if (n.contains(QLatin1String("fournisseur")) || n.contains(QLatin1String("supplier")))
-        return FileKind::Suppliers;
+    // Only for the error message of a file whose columns match nothing: the
+    // most specific kinds first ("mouvements_uf.csv" is about movements).
+    for (FileKind k : {FileKind::Movements, FileKind::Products, FileKind::Lots, FileKind::OpenOrders,
+                       FileKind::Suppliers, FileKind::Locations})
+        if (fileNameSuggests(path, k))
+            return k;
     return std::nullopt;
 }
 
@@ -1325,13 +1313,11 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
     sql::exec(db, "PRAGMA cache_size = -131072");
     {
         ImportRun run(db, options, result);
-        if (run.prepare()) {
-            int i = 0;
-            for (const auto &entry : ordered) {
-                run.importFile(entry.second, profile ? &*profile : nullptr, i++, int(ordered.size()), progress, stop);
-                if (!result.error.isEmpty() || result.cancelled)
-                    break;
-            }
+        int i = 0;
+        for (const auto &entry : ordered) {
+            run.importFile(entry.second, profile ? &*profile : nullptr, i++, int(ordered.size()), progress, stop);
+            if (!result.error.isEmpty() || result.cancelled)
+                break;
         }
     }
     if (result.error.isEmpty() && !result.cancelled && result.rejectedCount == 0) {

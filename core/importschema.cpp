@@ -304,23 +304,25 @@ ColumnMapping mapColumns(FileKind kind, const QStringList &headers,
     return m;
 }
 
+bool fileNameSuggests(const QString &fileName, FileKind kind)
+{
+    static const QHash<FileKind, QStringList> kHints = {
+        {FileKind::Suppliers, syn({"fournisseur", "supplier", "frs"})},
+        {FileKind::Locations, syn({"unite", "uf", "service", "location", "emplacement", "ward"})},
+        {FileKind::Products, syn({"produit", "article", "product", "referentiel", "catalogue", "livret"})},
+        {FileKind::Lots, syn({"lot", "stock", "inventaire"})},
+        {FileKind::OpenOrders, syn({"commande", "order", "cde"})},
+        {FileKind::Movements, syn({"mouvement", "movement", "mvt", "sortie", "consommation"})},
+    };
+    const QString name = normalizeHeader(QFileInfo(fileName).completeBaseName());
+    for (const QString &h : kHints.value(kind))
+        if (name.contains(h))
+            return true;
+    return false;
+}
+
 std::optional<FileKind> detectFileKind(const QStringList &headers, const QString &fileName)
 {
-    const QString name = normalizeHeader(QFileInfo(fileName).completeBaseName());
-    const auto nameHint = [&](FileKind k) {
-        static const QHash<FileKind, QStringList> kHints = {
-            {FileKind::Suppliers, syn({"fournisseur", "supplier", "frs"})},
-            {FileKind::Locations, syn({"unite", "uf", "service", "location", "emplacement", "ward"})},
-            {FileKind::Products, syn({"produit", "article", "product", "referentiel", "catalogue", "livret"})},
-            {FileKind::Lots, syn({"lot", "stock", "inventaire"})},
-            {FileKind::OpenOrders, syn({"commande", "order", "cde"})},
-            {FileKind::Movements, syn({"mouvement", "movement", "mvt", "sortie", "consommation"})},
-        };
-        for (const QString &h : kHints.value(k))
-            if (name.contains(h))
-                return true;
-        return false;
-    };
     std::optional<FileKind> best;
     int bestScore = 0;
     for (FileKind k : kAllFileKinds) {
@@ -331,7 +333,7 @@ std::optional<FileKind> detectFileKind(const QStringList &headers, const QString
         for (const FieldSpec &f : fieldsOf(k))
             required += f.required;
         // Kinds that need more columns are more specific; then more matches.
-        const int score = required * 100 + m.matchedFields() * 10 + (nameHint(k) ? 50 : 0);
+        const int score = required * 100 + m.matchedFields() * 10 + (fileNameSuggests(fileName, k) ? 50 : 0);
         if (score > bestScore) {
             bestScore = score;
             best = k;

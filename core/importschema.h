@@ -47,6 +47,9 @@ struct ColumnMapping {
 ColumnMapping mapColumns(FileKind kind, const QStringList &headers,
                          const std::vector<std::pair<QString, QString>> &forced = {});
 
+// Whether a file's name hints at a kind ("mouvements_2025.csv": movements).
+bool fileNameSuggests(const QString &fileName, FileKind kind);
+
 // The kind whose required fields the headers cover best; the file name
 // breaks ties ("mouvements_2025.csv"). Empty when no kind fits.
 std::optional<FileKind> detectFileKind(const QStringList &headers, const QString &fileName);
