@@ -295,6 +295,44 @@ ForecastResult run(std::span<const double> y, const SeriesSpec &spec, int horizo
     return r;
 }
 
+// Holds out the last `horizon` periods and forecasts them by the same rule
+// from the rest. A failure on the shortened history is no error for the
+// whole forecast: the backtest is then simply absent.
+Backtest backtest(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, double level)
+{
+    Backtest b;
+    const std::size_t h = std::size_t(std::max(horizon, 0));
+    if (h == 0 || y.size() < std::max<std::size_t>(2 * h, 8))
+        return b;
+    const auto train = y.first(y.size() - h);
+    const auto test = y.last(h);
+    ForecastResult r;
+    try {
+        r = run(train, spec, horizon, method, level);
+    } catch (const std::exception &) {
+        return b;
+    }
+    const std::size_t lag = train.size() > std::size_t(spec.period) ? std::size_t(spec.period) : 1;
+    double scale = 0.0;
+    for (std::size_t t = lag; t < train.size(); ++t)
+        scale += std::abs(train[t] - train[t - lag]);
+    scale /= double(train.size() - lag);
+    double inside = 0.0;
+    for (std::size_t i = 0; i < h; ++i) {
+        const Eigen::Index k = Eigen::Index(i);
+        const double e = r.mean[k] - test[i];
+        b.mae += std::abs(e);
+        b.bias += e;
+        inside += (test[i] >= r.lower[k] && test[i] <= r.upper[k]) ? 1.0 : 0.0;
+    }
+    b.points = int(h);
+    b.mae /= double(h);
+    b.bias /= double(h);
+    b.coverage = inside / double(h);
+    b.mase = scale > 0.0 ? b.mae / scale : std::numeric_limits<double>::quiet_NaN();
+    return b;
+}
+
 } // namespace
 
 std::optional<Method> methodFromName(std::string_view name)
@@ -317,7 +355,10 @@ ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec,
                               double level)
 {
     try {
-        return run(y, spec, horizon, method, level);
+        ForecastResult r = run(y, spec, horizon, method, level);
+        if (spec.backtest)
+            r.backtest = backtest(y, spec, horizon, method, level);
+        return r;
     } catch (const std::exception &e) {
         ForecastResult r;
         r.error = e.what();

@@ -53,6 +53,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace reappro::forecasting {
@@ -66,12 +67,28 @@ std::string_view methodName(Method method);
 
 struct SeriesSpec {
     int period = 1;
+    // Also score the method on this history: the last `horizon` periods are
+    // held out, the same rule forecasts them from the rest (ForecastResult::backtest).
+    bool backtest = false;
+};
+
+// Accuracy of the rule on the held-out end of the history, so a user can see
+// how well it would have done. points == 0: not computed, or history too
+// short (fewer than max(2 x horizon, 8) periods) to hold any out.
+struct Backtest {
+    int points = 0;
+    double mae = 0.0;      // mean absolute error, in the series' unit
+    double mase = 0.0;     // mae / in-sample MAE of the seasonal naive (lag = period, 1 if too short); NaN if that is 0
+    double bias = 0.0;     // mean of forecast - actual (> 0: over-forecast)
+    double coverage = 0.0; // share of held-out points inside the interval
 };
 
 struct ForecastResult {
     std::string model;                  // chosen model's ModelFit::name ("Zero" for an all-zero history under Auto)
     Eigen::VectorXd mean, lower, upper; // h values; lower <= mean <= upper, lower >= 0
     DemandProfile profile;              // Syntetos-Boylan class of the history
+    std::vector<std::pair<std::string, double>> parameters; // estimated quantities, e.g. {"alpha", 0.12}
+    Backtest backtest;                  // filled when SeriesSpec::backtest is set
     std::string error;                  // non-empty when the series could not be forecast (then mean etc. empty)
 };
 
