@@ -71,7 +71,7 @@ State initialState(std::span<const double> y, const EtsSpec &spec)
 // +infinity when a multiplicative model leaves its domain (non-positive
 // level or seasonal index), so the optimiser steers away from it.
 double runEts(std::span<const double> y, const EtsSpec &spec, const Coefs &c, State &st,
-              std::vector<double> *fitted)
+              double *fitted)
 {
     constexpr double kInf = std::numeric_limits<double>::infinity();
     const double phi = spec.trend == Trend::Damped ? c.phi : 1.0;
@@ -110,10 +110,53 @@ double runEts(std::span<const double> y, const EtsSpec &spec, const Coefs &c, St
         }
         }
         if (fitted)
-            (*fitted)[t] = yhat;
+            fitted[t] = yhat;
         sse += e * e;
     }
     return std::isfinite(sse) ? sse : kInf;
+}
+
+// Non-seasonal ETS is linear in its initial state: the one-step forecasts
+// are yhat_t = z_t + l0 u_t + b0 v_t, where z runs the recursions on y from a
+// zero state and u, v run them on zero data from a unit level / unit trend.
+// For given smoothing parameters the SSE-minimising (l0, b0) is then a 2 x 2
+// least-squares solve: the initial state is estimated as R's ets() does, at
+// the cost of two extra recursions instead of two more search dimensions.
+// Returns the SSE and sets `init`.
+double profiledRun(std::span<const double> y, const EtsSpec &spec, const Coefs &c, State &init)
+{
+    const double phi = spec.trend == Trend::Damped ? c.phi : 1.0;
+    const double betaStar = hasTrend(spec) ? c.alpha * c.beta : 0.0;
+    double lz = 0.0, bz = 0.0, lu = 1.0, bu = 0.0, lv = 0.0, bv = 1.0;
+    double see = 0.0, seu = 0.0, sev = 0.0, suu = 0.0, suv = 0.0, svv = 0.0;
+    for (const double yt : y) {
+        const double z = lz + phi * bz, u = lu + phi * bu, v = lv + phi * bv;
+        const double ez = yt - z;
+        lz = z + c.alpha * ez;
+        bz = phi * bz + betaStar * ez;
+        lu = u - c.alpha * u;
+        bu = phi * bu - betaStar * u;
+        lv = v - c.alpha * v;
+        bv = phi * bv - betaStar * v;
+        see += ez * ez; seu += ez * u; sev += ez * v;
+        suu += u * u; suv += u * v; svv += v * v;
+    }
+    double l0 = 0.0, b0 = 0.0;
+    if (hasTrend(spec)) {
+        const double det = suu * svv - suv * suv;
+        if (det > 1e-12 * suu * svv) {
+            l0 = (svv * seu - suv * sev) / det;
+            b0 = (suu * sev - suv * seu) / det;
+        } else if (suu > 0.0) {
+            l0 = seu / suu; // too short a history to separate level and trend: no initial trend
+        }
+    } else if (suu > 0.0) {
+        l0 = seu / suu;
+    }
+    init.level = l0;
+    init.trend = b0;
+    const double sse = see - 2.0 * (l0 * seu + b0 * sev) + l0 * l0 * suu + 2.0 * l0 * b0 * suv + b0 * b0 * svv;
+    return std::isfinite(sse) ? std::max(sse, 0.0) : std::numeric_limits<double>::infinity();
 }
 
 std::string modelName(const EtsSpec &spec)
@@ -165,7 +208,8 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
     checkFixed(fixed.gamma, kSmoothingMin, kSmoothingMax, "gamma");
     checkFixed(fixed.phi, kPhiMin, kPhiMax, "phi");
 
-    const State init = initialState(y, spec);
+    State init = initialState(y, spec);
+    const bool profiled = !hasSeason(spec);
 
     // Vector layout for the optimiser: alpha, beta, gamma, phi; parameters the
     // model lacks or the caller fixed get lower == upper and are not searched.
@@ -185,15 +229,27 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
     const OptimResult opt = minimizeBounded(
         [&](const Eigen::VectorXd &x) {
             State st = init;
-            return runEts(y, spec, coefs(x), st, nullptr);
+            return profiled ? profiledRun(y, spec, coefs(x), st) : runEts(y, spec, coefs(x), st, nullptr);
         },
         x0, lo, hi);
     const Coefs c = coefs(opt.x);
+    if (profiled)
+        profiledRun(y, spec, c, init);
 
     ModelFit fit;
     State st = init;
     std::vector<double> fitted(y.size());
-    runEts(y, spec, c, st, &fitted);
+    if (profiled) {
+        fit.levels.resize(y.size());
+        fit.trends.resize(y.size());
+        for (std::size_t t = 0; t < y.size(); ++t) {
+            runEts(y.subspan(t, 1), spec, c, st, &fitted[t]);
+            fit.levels[t] = st.level;
+            fit.trends[t] = st.trend;
+        }
+    } else {
+        runEts(y, spec, c, st, fitted.data());
+    }
     setInSample(fit, y, std::move(fitted));
 
     fit.name = name + "(";
@@ -266,6 +322,40 @@ ModelFit fitHoltWinters(std::span<const double> y, int period, Season season, bo
     if (season == Season::None)
         throw std::invalid_argument("Holt-Winters: a season type is required");
     return fitEts(y, {damped ? Trend::Damped : Trend::Additive, season, period}, fixed);
+}
+
+ModelFit fitTheta(std::span<const double> y)
+{
+    ModelFit fit = fitSes(y);
+    const std::size_t n = y.size();
+    // Slope of the least-squares line through the whole history.
+    double slope = 0.0;
+    if (n >= 2) {
+        const double tMean = double(n - 1) / 2.0;
+        double yMean = 0.0, sxy = 0.0, sxx = 0.0;
+        for (double v : y)
+            yMean += v;
+        yMean /= double(n);
+        for (std::size_t t = 0; t < n; ++t) {
+            sxy += (double(t) - tMean) * (y[t] - yMean);
+            sxx += (double(t) - tMean) * (double(t) - tMean);
+        }
+        slope = sxy / sxx;
+    }
+    const double alpha = fit.params.at(0);
+    const double level = fit.state.at(0);
+    const double start = 1.0 / alpha - std::pow(1.0 - alpha, double(n)) / alpha;
+    fit.name = "Theta(alpha=" + fmt(alpha) + ",drift=" + fmt(slope / 2.0) + ")";
+    fit.params.push_back(slope / 2.0);
+    fit.nParams += 1;
+    fit.state[1] = slope / 2.0;
+    fit.project = [level, slope, start](int h) {
+        Eigen::VectorXd mean(h);
+        for (int j = 0; j < h; ++j)
+            mean[j] = level + slope / 2.0 * (double(j) + start);
+        return mean;
+    };
+    return fit;
 }
 
 } // namespace reappro::forecasting

@@ -58,6 +58,11 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
 
 ModelFit fitSes(std::span<const double> y, std::optional<double> alpha = {});
 ModelFit fitHolt(std::span<const double> y, bool damped = false, const EtsParams &fixed = {});
+// Theta method (Assimakopoulos & Nikolopoulos 2000, as SES with drift:
+// Hyndman & Billah 2003): SES plus half the slope b of the least-squares line
+// through the history, forecast l_n + b/2 (h - 1 + 1/alpha - (1-alpha)^n / alpha).
+// params: alpha, drift (= b/2).
+ModelFit fitTheta(std::span<const double> y);
 ModelFit fitHoltWinters(std::span<const double> y, int period, Season season, bool damped = false,
                         const EtsParams &fixed = {});
 

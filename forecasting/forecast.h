@@ -23,6 +23,9 @@ struct ModelFit {
     std::vector<double> fitted;     // one-step in-sample forecasts, same length as the history
     std::vector<double> residuals;  // history - fitted
     std::vector<double> state;      // final states (level, trend, seasons...; per family, see its header)
+    // Non-seasonal ETS only (else empty): level and trend after each period,
+    // so the selection step can measure multi-step errors inside the history.
+    std::vector<double> levels, trends;
     // Captures the final state by value so a fit outlives its history and
     // stays copyable; may return negative values, forecast() clamps them.
     std::function<Eigen::VectorXd(int h)> project;

@@ -4,6 +4,7 @@
 #include "forecasting/ets.h"
 #include "forecasting/forecast.h"
 #include "forecasting/naive.h"
+#include "forecasting/seasonal.h"
 
 #include <algorithm>
 #include <array>
@@ -23,13 +24,18 @@ struct Named {
     std::string_view name;
 };
 
-constexpr std::array<Named, 13> kMethodNames{{
+constexpr std::array<Named, 14> kMethodNames{{
     {Method::Auto, "auto"},       {Method::Ses, "ses"},         {Method::Holt, "holt"},
     {Method::HoltDamped, "holt-damped"}, {Method::HwAdd, "hw-add"}, {Method::HwMul, "hw-mul"},
     {Method::Croston, "croston"}, {Method::Sba, "sba"},         {Method::Tsb, "tsb"},
     {Method::Adida, "adida"},     {Method::Imapa, "imapa"},     {Method::Naive, "naive"},
-    {Method::SNaive, "snaive"},
+    {Method::SNaive, "snaive"},   {Method::Theta, "theta"},
 }};
+
+// Non-smooth demand is searched for seasonality only with this many seasons
+// of history (e.g. days of the week over two months, not weeks of the year
+// over three years).
+constexpr std::size_t kSeasonsForNoisyDemand = 8;
 
 // How the interval of a fit is built; see select.h.
 enum class Family { Ets, Naive, SeasonalNaive, Intermittent };
@@ -46,6 +52,7 @@ Fitted fitMethod(Method method, std::span<const double> y, int period)
 {
     switch (method) {
     case Method::Ses: return {fitSes(y), Family::Ets};
+    case Method::Theta: return {fitTheta(y), Family::Ets};
     case Method::Holt: return {fitHolt(y, false), Family::Ets, Trend::Additive};
     case Method::HoltDamped: return {fitHolt(y, true), Family::Ets, Trend::Damped};
     case Method::HwAdd:
@@ -75,30 +82,22 @@ double aicc(const ModelFit &fit, std::size_t n)
     return nn * std::log(mse) + 2.0 * k + 2.0 * k * (k + 1.0) / (nn - k - 1.0);
 }
 
-Fitted selectSmooth(std::span<const double> y, int period)
+// Seasonality is handled before (by decomposition), so the candidates are
+// the non-seasonal ETS models.
+Fitted selectSmooth(std::span<const double> y)
 {
     const std::size_t n = y.size();
-    std::vector<Method> candidates{Method::Ses, Method::HoltDamped};
-    if (period > 1 && n >= 2 * std::size_t(period)) {
-        candidates.push_back(Method::HwAdd);
-        if (std::all_of(y.begin(), y.end(), [](double v) { return v > 0.0; }))
-            candidates.push_back(Method::HwMul);
-    }
     std::optional<Fitted> best;
     double bestScore = std::numeric_limits<double>::infinity();
-    for (Method m : candidates) {
-        try {
-            Fitted f = fitMethod(m, y, period);
-            const double score = aicc(f.fit, n);
-            if (score < bestScore) {
-                bestScore = score;
-                best = std::move(f);
-            }
-        } catch (const std::invalid_argument &) {
-            // A candidate that cannot fit this history simply drops out.
+    for (Method m : {Method::Ses, Method::HoltDamped}) {
+        Fitted f = fitMethod(m, y, 1);
+        const double score = aicc(f.fit, n);
+        if (score < bestScore) {
+            bestScore = score;
+            best = std::move(f);
         }
     }
-    return best ? std::move(*best) : fitMethod(Method::Ses, y, period);
+    return best ? std::move(*best) : fitMethod(Method::Ses, y, 1);
 }
 
 Fitted selectIntermittent(std::span<const double> y, int horizon)
@@ -145,6 +144,16 @@ double normalQuantile(double p)
     return 0.5 * (lo + hi);
 }
 
+// Student t quantile with nu degrees of freedom, by the Cornish-Fisher
+// expansion around the normal one (Abramowitz & Stegun 26.7.5; error below
+// 1e-3 for nu >= 5, and the residual degrees of freedom here are larger).
+double studentQuantile(double p, double nu)
+{
+    const double z = normalQuantile(p), z2 = z * z;
+    return z + z * (z2 + 1.0) / (4.0 * nu) + z * ((5.0 * z2 + 16.0) * z2 + 3.0) / (96.0 * nu * nu)
+           + z * (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) / (384.0 * nu * nu * nu);
+}
+
 // Linear interpolation between order statistics: residuals are continuous.
 double interpolatedQuantile(const std::vector<double> &sorted, double p)
 {
@@ -164,7 +173,7 @@ double ecdfQuantile(const std::vector<double> &sorted, double p)
     return sorted[i];
 }
 
-void parametricInterval(const Fitted &f, std::span<const double> y, int horizon, double level,
+void parametricInterval(const Fitted &f, std::span<const double> y, int extraParams, int horizon, double level,
                         ForecastResult &r)
 {
     const ModelFit &fit = f.fit;
@@ -180,10 +189,13 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int horizon,
     double ss = 0.0;
     for (double e : res)
         ss += e * e;
-    const double dof = std::max(1.0, double(res.size()) - double(fit.params.size()));
+    // Every estimated quantity (smoothing parameters, initial states, seasonal
+    // coefficients of a decomposition) makes the residuals smaller than the
+    // errors of a forecast: divide by the residual degrees of freedom.
+    const double dof = std::max(1.0, double(res.size()) - double(fit.nParams + extraParams));
     const double sigma = std::sqrt(ss / dof);
     const double tail = (1.0 - level) / 2.0;
-    const double z = normalQuantile(1.0 - tail);
+    const double z = studentQuantile(1.0 - tail, dof);
     double devLo = -z * sigma, devHi = z * sigma;
     if (res.size() >= 40) {
         std::sort(res.begin(), res.end());
@@ -221,8 +233,27 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int horizon,
         }
         const double s = std::sqrt(cumVar);
         const Eigen::Index i = h - 1;
-        r.lower[i] = std::max(0.0, r.mean[i] + devLo * s);
-        r.upper[i] = r.mean[i] + devHi * s;
+        double lo = devLo * s, hi = devHi * s;
+        // Multi-step errors inside the history (forecast from every origin
+        // h periods ahead): they carry what the one-step variance misses
+        // (level shifts, trend changes) and are never narrower than it.
+        if (!fit.levels.empty() && n > warm + std::size_t(h) + 30) {
+            const double phi = f.trend == Trend::Damped ? fit.params.at(2) : 1.0;
+            double damp = 0.0, phiPow = 1.0;
+            for (int j = 0; j < h; ++j) {
+                phiPow *= phi;
+                damp += phiPow;
+            }
+            std::vector<double> errors;
+            errors.reserve(n);
+            for (std::size_t o = warm - 1; o + std::size_t(h) < n; ++o)
+                errors.push_back(y[o + std::size_t(h)] - (fit.levels[o] + damp * fit.trends[o]));
+            std::sort(errors.begin(), errors.end());
+            lo = std::min(lo, interpolatedQuantile(errors, tail));
+            hi = std::max(hi, interpolatedQuantile(errors, 1.0 - tail));
+        }
+        r.lower[i] = std::max(0.0, r.mean[i] + lo);
+        r.upper[i] = r.mean[i] + hi;
     }
 }
 
@@ -271,24 +302,51 @@ ForecastResult run(std::span<const double> y, const SeriesSpec &spec, int horizo
         return r;
     }
 
+    const bool intermittent = r.profile.demandClass == DemandClass::Intermittent
+                              || r.profile.demandClass == DemandClass::Lumpy;
     Fitted f;
+    std::vector<double> adjusted(y.begin(), y.end());
+    SeasonalIndex season; // the decomposition index the model's series was divided by (flat: none)
     if (method != Method::Auto) {
         f = fitMethod(method, y, spec.period);
-    } else if (r.profile.demandClass == DemandClass::Intermittent
-               || r.profile.demandClass == DemandClass::Lumpy) {
-        f = selectIntermittent(y, horizon);
     } else {
-        f = selectSmooth(y, spec.period);
+        // A few years of noisy demand cannot tell one big order from a
+        // seasonal peak: seasonality is looked for in smooth demand, or in
+        // any demand once the history holds many seasons (days of the week).
+        const bool smooth = r.profile.demandClass == DemandClass::Smooth;
+        if (spec.period > 1 && (smooth || y.size() >= kSeasonsForNoisyDemand * std::size_t(spec.period)))
+            season = estimateSeasonality(y, spec.period);
+        if (season.seasonal())
+            for (std::size_t t = 0; t < adjusted.size(); ++t)
+                adjusted[t] /= season.at(t);
+        f = intermittent ? selectIntermittent(adjusted, horizon) : selectSmooth(adjusted);
     }
 
     r.model = f.fit.name;
+    if (season.seasonal())
+        r.model += " x seasonal(m=" + std::to_string(season.period) + ",K=" + std::to_string(season.harmonics) + ")";
     r.mean = forecast(f.fit, horizon).mean;
     r.lower.resize(horizon);
     r.upper.resize(horizon);
     if (f.family == Family::Intermittent)
-        empiricalInterval(y, level, r);
+        empiricalInterval(adjusted, level, r);
     else
-        parametricInterval(f, y, horizon, level, r);
+        parametricInterval(f, adjusted, season.coefficients(), horizon, level, r);
+    if (season.seasonal()) {
+        const double z = normalQuantile(0.5 + level / 2.0);
+        for (Eigen::Index j = 0; j < horizon; ++j) {
+            const std::size_t t = y.size() + std::size_t(j);
+            const double s = season.at(t);
+            // The index is an estimate too: its error, times the level, adds
+            // in quadrature to each side.
+            const double extra = z * r.mean[j] * season.errorAt(t);
+            const double lo = std::hypot(s * (r.mean[j] - r.lower[j]), extra);
+            const double hi = std::hypot(s * (r.upper[j] - r.mean[j]), extra);
+            r.mean[j] *= s;
+            r.lower[j] = std::max(0.0, r.mean[j] - lo);
+            r.upper[j] = r.mean[j] + hi;
+        }
+    }
     // The point forecast was clamped at 0 separately; keep it inside its interval.
     r.lower = r.lower.cwiseMin(r.mean).cwiseMax(0.0);
     r.upper = r.upper.cwiseMax(r.mean);

@@ -58,7 +58,7 @@
 
 namespace reappro::forecasting {
 
-enum class Method { Auto, Ses, Holt, HoltDamped, HwAdd, HwMul, Croston, Sba, Tsb, Adida, Imapa, Naive, SNaive };
+enum class Method { Auto, Ses, Holt, HoltDamped, HwAdd, HwMul, Croston, Sba, Tsb, Adida, Imapa, Naive, SNaive, Theta };
 
 // "auto","ses","holt","holt-damped","hw-add","hw-mul","croston","sba","tsb",
 // "adida","imapa","naive","snaive" (exact, lower case).

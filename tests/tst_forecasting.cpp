@@ -79,39 +79,44 @@ class TestForecasting : public QObject
 private Q_SLOTS:
     void sesFixedAlpha()
     {
-        // y = [10,12,11,13], alpha = 0.5, l0 = y[0] = 10.
-        //  t0: fit 10, e 0  -> l 10
-        //  t1: fit 10, e 2  -> l 10 + 0.5*2 = 11
-        //  t2: fit 11, e 0  -> l 11
-        //  t3: fit 11, e 2  -> l 12
-        // Forecast flat at 12; SSE = 0 + 4 + 0 + 4 = 8.
+        // y = [10,12,11,13], alpha = 0.5. The initial level l0 minimises the
+        // SSE: fitted values are linear in it, yhat_t = z_t + l0 (1-alpha)^t,
+        // where z runs the recursion from 0: z = [0, 5, 8.5, 9.75].
+        //   l0 = sum (y_t - z_t)(1/2)^t / sum (1/4)^t
+        //      = (10 + 7/2 + 5/8 + 13/32) / (85/64) = 186/17
+        //  t0: fit 186/17, e -16/17 -> l 178/17
+        //  t1: fit 178/17, e 26/17  -> l 191/17
+        //  t2: fit 191/17, e -4/17  -> l 189/17
+        //  t3: fit 189/17, e 32/17  -> l 205/17
+        // Forecast flat at 205/17; SSE = (256 + 676 + 16 + 1024) / 289 = 116/17.
         const Series y{10, 12, 11, 13};
         const ModelFit fit = fitSes(y, 0.5);
-        compareSeries(fit.fitted, {10, 10, 11, 11});
-        compareSeries(fit.residuals, {0, 2, 0, 2});
-        QCOMPARE(fit.sse, 8.0);
-        QCOMPARE(fit.state.front(), 12.0);
+        compareSeries(fit.fitted, {186.0 / 17, 178.0 / 17, 191.0 / 17, 189.0 / 17});
+        compareSeries(fit.residuals, {-16.0 / 17, 26.0 / 17, -4.0 / 17, 32.0 / 17});
+        QVERIFY(near(fit.sse, 116.0 / 17));
+        QVERIFY(near(fit.state.front(), 205.0 / 17));
         QCOMPARE(QString::fromStdString(fit.name), QStringLiteral("SES(alpha=0.5)"));
-        compareMean(forecast(fit, 3), {12, 12, 12});
+        compareMean(forecast(fit, 3), {205.0 / 17, 205.0 / 17, 205.0 / 17});
     }
 
     void holtFixedAlphaBeta()
     {
         // y = [10,12,11,13], alpha = beta = 0.5 (beta* = alpha*beta = 0.25).
-        // Initial line through (1,10),(2,12),(3,11),(4,13): slope
-        // Sxy/Sxx = 4/5 = 0.8, mean 11.5 at x = 2.5, so l0 = 11.5 - 2 = 9.5, b0 = 0.8.
-        //  t0: fit 9.5+0.8 = 10.3, e -0.3 -> l 10.3-0.15 = 10.15, b 0.8-0.075 = 0.725
-        //  t1: fit 10.875, e 1.125 -> l 10.875+0.5625 = 11.4375, b 0.725+0.28125 = 1.00625
-        //  t2: fit 12.44375, e -1.44375 -> l 12.44375-0.721875 = 11.721875,
-        //      b 1.00625-0.3609375 = 0.6453125
-        //  t3: fit 12.3671875, e 0.6328125 -> l 12.3671875+0.31640625 = 12.68359375,
-        //      b 0.6453125+0.158203125 = 0.803515625
-        // Forecast l + h b: 13.487109375, 14.290625.
+        // (l0, b0) minimise the SSE; the fitted values are z + l0 u + b0 w with
+        // z the recursion from (0, 0) on y, u and w from (1, 0) and (0, 1) on
+        // zero data: z = [0, 7.5, 13.375, 15.21875], u = [1, 1/4, -3/16, -23/64],
+        // w = [1, 5/4, 17/16, 45/64]. The 2 x 2 normal equations give
+        // l0 = 9.52, b0 = 0.8:
+        //  t0: fit 10.32, e -0.32 -> l 10.16, b 0.72
+        //  t1: fit 10.88, e  1.12 -> l 11.44, b 1.00
+        //  t2: fit 12.44, e -1.44 -> l 11.72, b 0.64
+        //  t3: fit 12.36, e  0.64 -> l 12.68, b 0.80
+        // Forecast l + h b: 13.48, 14.28.
         const Series y{10, 12, 11, 13};
         const ModelFit fit = fitHolt(y, false, EtsParams{0.5, 0.5, {}, {}});
-        compareSeries(fit.fitted, {10.3, 10.875, 12.44375, 12.3671875});
-        compareSeries(fit.state, {12.68359375, 0.803515625});
-        compareMean(forecast(fit, 2), {13.487109375, 14.290625});
+        compareSeries(fit.fitted, {10.32, 10.88, 12.44, 12.36});
+        compareSeries(fit.state, {12.68, 0.8});
+        compareMean(forecast(fit, 2), {13.48, 14.28});
     }
 
     void holtDampedShrinksIncrements()
@@ -247,12 +252,18 @@ private Q_SLOTS:
     void tsbWithoutZerosIsSes()
     {
         // Demand every period keeps the probability at exactly 1, leaving SES
-        // on the sizes from the same start (l0 = y[0]).
+        // on the sizes. TSB starts its size at the first demand, SES at the
+        // SSE-optimal level; started alike (l0 = y[0], the recursion's output
+        // from period 1 on), they give the same fitted values and forecasts.
         QFETCH(double, alpha);
         const Series y{7, 3, 9, 4, 6, 8, 2, 5};
-        const ModelFit tsb = fitTsb(y, 0.2, alpha), ses = fitSes(y, alpha);
-        QCOMPARE(tsb.fitted, ses.fitted);
-        QCOMPARE(forecast(tsb, 2).mean, forecast(ses, 2).mean);
+        const ModelFit tsb = fitTsb(y, 0.2, alpha);
+        std::vector<double> ses{y[0]};
+        for (std::size_t t = 1; t < y.size(); ++t)
+            ses.push_back(ses.back() + alpha * (y[t - 1] - ses.back()));
+        compareSeries(tsb.fitted, ses);
+        const double next = ses.back() + alpha * (y.back() - ses.back());
+        compareMean(forecast(tsb, 2), {next, next});
     }
 
     void adidaByHand()
