@@ -26,7 +26,9 @@ struct OptimResult {
 // Minimises f over the box [lower, upper]. Each coordinate is searched in an
 // unbounded space mapped onto its interval by a logistic function, so every
 // point the simplex visits is feasible; a coordinate with lower == upper is
-// held fixed. Non-finite values of f count as +infinity.
+// held fixed. Non-finite values of f count as +infinity. With a single free
+// coordinate the search is a grid plus golden-section search instead
+// (deterministic as well; `options` do not apply).
 OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)> &f,
                             const Eigen::VectorXd &x0,
                             const Eigen::VectorXd &lower,

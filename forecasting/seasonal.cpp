@@ -127,7 +127,7 @@ SeasonalIndex estimateSeasonality(std::span<const double> y, int period)
                 xj[c++] = std::sin(w * double(k) * double(j));
         }
         s.index[j] = std::max(best.dot(xj), kMinSeasonalIndex);
-        s.error[j] = std::sqrt(std::max(0.0, sigma2 * xj.dot(gramInverse * xj))) * s.strength;
+        s.error[j] = std::sqrt(std::max(0.0, sigma2 * xj.dot(gramInverse * xj)));
         mean += s.index[j];
     }
     mean /= double(m);

@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <thread>
 #include <utility>
@@ -173,40 +175,42 @@ double ecdfQuantile(const std::vector<double> &sorted, double p)
     return sorted[i];
 }
 
-void parametricInterval(const Fitted &f, std::span<const double> y, int extraParams, int horizon, double level,
-                        ForecastResult &r)
-{
-    const ModelFit &fit = f.fit;
-    const std::size_t n = y.size();
-    std::size_t warm = 1;
-    if (f.family == Family::SeasonalNaive || f.seasonal)
-        warm = std::size_t(f.period);
-    else if (f.family == Family::Ets && f.trend != Trend::None)
-        warm = 10; // Holt's initial line is fitted through the first 10 periods
-    warm = std::min(warm, n / 2);
+// One-step error scale of a fit, from its residuals after the warm-up.
+struct ResidualScale {
+    std::size_t warm = 1;       // leading residuals left out
+    double sigma = 0.0, dof = 1.0;
+    std::vector<double> sorted; // the residuals used, ascending
+};
 
-    std::vector<double> res(fit.residuals.begin() + std::ptrdiff_t(warm), fit.residuals.end());
+ResidualScale residualScale(const Fitted &f, std::size_t n, int extraParams)
+{
+    ResidualScale r;
+    if (f.family == Family::SeasonalNaive || f.seasonal)
+        r.warm = std::size_t(f.period);
+    else if (f.family == Family::Ets && f.trend != Trend::None)
+        r.warm = 10; // the initial line rests mostly on the first periods
+    r.warm = std::min(r.warm, n / 2);
+    r.sorted.assign(f.fit.residuals.begin() + std::ptrdiff_t(r.warm), f.fit.residuals.end());
     double ss = 0.0;
-    for (double e : res)
+    for (double e : r.sorted)
         ss += e * e;
     // Every estimated quantity (smoothing parameters, initial states, seasonal
     // coefficients of a decomposition) makes the residuals smaller than the
     // errors of a forecast: divide by the residual degrees of freedom.
-    const double dof = std::max(1.0, double(res.size()) - double(fit.nParams + extraParams));
-    const double sigma = std::sqrt(ss / dof);
-    const double tail = (1.0 - level) / 2.0;
-    const double z = studentQuantile(1.0 - tail, dof);
-    double devLo = -z * sigma, devHi = z * sigma;
-    if (res.size() >= 40) {
-        std::sort(res.begin(), res.end());
-        devLo = std::min(devLo, interpolatedQuantile(res, tail));
-        devHi = std::max(devHi, interpolatedQuantile(res, 1.0 - tail));
-    }
+    r.dof = std::max(1.0, double(r.sorted.size()) - double(f.fit.nParams + extraParams));
+    r.sigma = std::sqrt(ss / r.dof);
+    std::sort(r.sorted.begin(), r.sorted.end());
+    return r;
+}
 
-    // Multipliers c_j of the additive-error state-space form.
+// psi[j-1] = c_j, j = 1..count: weight of a period's innovation in the error
+// j periods later (additive-error state-space form; random walk for naive,
+// one more season of error every m steps for seasonal naive).
+std::vector<double> psiWeights(const Fitted &f, int count)
+{
     double alpha = 1.0, betaStar = 0.0, phi = 1.0, gammaStar = 0.0;
     if (f.family == Family::Ets) {
-        const auto &p = fit.params;
+        const auto &p = f.fit.params;
         alpha = p.at(0);
         if (f.trend != Trend::None)
             betaStar = alpha * p.at(1);
@@ -215,22 +219,44 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int extraPar
         if (f.seasonal)
             gammaStar = (1.0 - alpha) * p.back();
     }
-    double cumVar = 1.0, phiSum = 0.0, phiPow = 1.0;
-    for (int h = 1; h <= horizon; ++h) {
-        if (h > 1) {
-            const int j = h - 1;
-            double c = 0.0;
-            if (f.family == Family::Ets) {
-                phiPow *= phi;
-                phiSum += phiPow;
-                c = alpha + betaStar * phiSum + (f.seasonal && j % f.period == 0 ? gammaStar : 0.0);
-            } else if (f.family == Family::Naive) {
-                c = 1.0;
-            } else { // seasonal naive: one more season of error every m steps
-                c = (j % f.period == 0) ? 1.0 : 0.0;
-            }
-            cumVar += c * c;
+    std::vector<double> psi(std::size_t(std::max(count, 0)));
+    double phiSum = 0.0, phiPow = 1.0;
+    for (int j = 1; j <= count; ++j) {
+        double c = 0.0;
+        if (f.family == Family::Ets) {
+            phiPow *= phi;
+            phiSum += phiPow;
+            c = alpha + betaStar * phiSum + (f.seasonal && j % f.period == 0 ? gammaStar : 0.0);
+        } else if (f.family == Family::Naive) {
+            c = 1.0;
+        } else {
+            c = (j % f.period == 0) ? 1.0 : 0.0;
         }
+        psi[std::size_t(j - 1)] = c;
+    }
+    return psi;
+}
+
+void parametricInterval(const Fitted &f, std::span<const double> y, int extraParams, int horizon, double level,
+                        ForecastResult &r)
+{
+    const ModelFit &fit = f.fit;
+    const std::size_t n = y.size();
+    const ResidualScale scale = residualScale(f, n, extraParams);
+    const std::size_t warm = scale.warm;
+    const double tail = (1.0 - level) / 2.0;
+    const double z = studentQuantile(1.0 - tail, scale.dof);
+    double devLo = -z * scale.sigma, devHi = z * scale.sigma;
+    if (scale.sorted.size() >= 40) {
+        devLo = std::min(devLo, interpolatedQuantile(scale.sorted, tail));
+        devHi = std::max(devHi, interpolatedQuantile(scale.sorted, 1.0 - tail));
+    }
+
+    const std::vector<double> psi = psiWeights(f, horizon);
+    double cumVar = 1.0;
+    for (int h = 1; h <= horizon; ++h) {
+        if (h > 1)
+            cumVar += psi[std::size_t(h - 2)] * psi[std::size_t(h - 2)];
         const double s = std::sqrt(cumVar);
         const Eigen::Index i = h - 1;
         double lo = devLo * s, hi = devHi * s;
@@ -283,16 +309,90 @@ void empiricalInterval(std::span<const double> y, double level, ForecastResult &
     }
 }
 
-ForecastResult run(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, double level)
+struct Selection {
+    Fitted fitted;
+    SeasonalIndex season;          // the decomposition index the model's series was divided by (flat: none)
+    std::vector<double> adjusted;  // the series the model was fitted to (y / season)
+};
+
+Selection choose(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
+                 const DemandProfile &profile)
 {
-    ForecastResult r;
+    Selection sel;
+    sel.adjusted.assign(y.begin(), y.end());
+    if (method != Method::Auto) {
+        sel.fitted = fitMethod(method, y, spec.period);
+        return sel;
+    }
+    // A few years of noisy demand cannot tell one big order from a seasonal
+    // peak: seasonality is looked for in smooth demand, or in any demand once
+    // the history holds many seasons (days of the week).
+    const bool smooth = profile.demandClass == DemandClass::Smooth;
+    if (spec.period > 1 && (smooth || y.size() >= kSeasonsForNoisyDemand * std::size_t(spec.period)))
+        sel.season = estimateSeasonality(y, spec.period);
+    if (sel.season.seasonal())
+        for (std::size_t t = 0; t < sel.adjusted.size(); ++t)
+            sel.adjusted[t] /= sel.season.at(t);
+    const bool intermittent = profile.demandClass == DemandClass::Intermittent
+                              || profile.demandClass == DemandClass::Lumpy;
+    sel.fitted = intermittent ? selectIntermittent(sel.adjusted, horizon) : selectSmooth(sel.adjusted);
+    return sel;
+}
+
+void checkArguments(std::span<const double> y, const SeriesSpec &spec, int horizon)
+{
     if (horizon < 0)
         throw std::invalid_argument("horizon must be >= 0, got " + std::to_string(horizon));
-    if (!(level > 0.0 && level < 1.0))
-        throw std::invalid_argument("interval level must be in (0, 1), got " + std::to_string(level));
     if (spec.period < 1)
         throw std::invalid_argument("period must be >= 1, got " + std::to_string(spec.period));
     validateSeries(y, "forecast");
+}
+
+std::string describe(const Selection &sel)
+{
+    std::string model = sel.fitted.fit.name;
+    if (sel.season.seasonal())
+        model += " x seasonal(m=" + std::to_string(sel.season.period) + ",K=" + std::to_string(sel.season.harmonics)
+                 + ")";
+    return model;
+}
+
+// Named parameters from the model name ("Holt damped(alpha=0.2,beta=0.1,
+// phi=0.9)") with the exact values of ModelFit::params when they line up
+// (the name rounds to 4 digits); the period "m" of a name is not estimated.
+std::vector<std::pair<std::string, double>> parametersOf(const Selection &sel)
+{
+    std::vector<std::pair<std::string, double>> out;
+    const std::string &name = sel.fitted.fit.name;
+    const auto open = name.find('('), close = name.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open) {
+        std::string_view rest(name.data() + open + 1, close - open - 1);
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            const std::string_view item = rest.substr(0, comma);
+            const auto eq = item.find('=');
+            if (eq != std::string_view::npos && item.substr(0, eq) != "m")
+                out.emplace_back(std::string(item.substr(0, eq)), std::strtod(std::string(item.substr(eq + 1)).c_str(), nullptr));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+    }
+    const auto &exact = sel.fitted.fit.params;
+    if (exact.size() == out.size())
+        for (std::size_t i = 0; i < out.size(); ++i)
+            out[i].second = exact[i];
+    if (sel.season.seasonal()) {
+        out.emplace_back("seasonal_harmonics", double(sel.season.harmonics));
+        out.emplace_back("seasonal_shrinkage", sel.season.strength);
+    }
+    return out;
+}
+
+ForecastResult run(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, double level)
+{
+    ForecastResult r;
+    if (!(level > 0.0 && level < 1.0))
+        throw std::invalid_argument("interval level must be in (0, 1), got " + std::to_string(level));
+    checkArguments(y, spec, horizon);
     r.profile = classifyDemand(y);
 
     const bool allZero = std::none_of(y.begin(), y.end(), [](double v) { return v > 0.0; });
@@ -302,29 +402,13 @@ ForecastResult run(std::span<const double> y, const SeriesSpec &spec, int horizo
         return r;
     }
 
-    const bool intermittent = r.profile.demandClass == DemandClass::Intermittent
-                              || r.profile.demandClass == DemandClass::Lumpy;
-    Fitted f;
-    std::vector<double> adjusted(y.begin(), y.end());
-    SeasonalIndex season; // the decomposition index the model's series was divided by (flat: none)
-    if (method != Method::Auto) {
-        f = fitMethod(method, y, spec.period);
-    } else {
-        // A few years of noisy demand cannot tell one big order from a
-        // seasonal peak: seasonality is looked for in smooth demand, or in
-        // any demand once the history holds many seasons (days of the week).
-        const bool smooth = r.profile.demandClass == DemandClass::Smooth;
-        if (spec.period > 1 && (smooth || y.size() >= kSeasonsForNoisyDemand * std::size_t(spec.period)))
-            season = estimateSeasonality(y, spec.period);
-        if (season.seasonal())
-            for (std::size_t t = 0; t < adjusted.size(); ++t)
-                adjusted[t] /= season.at(t);
-        f = intermittent ? selectIntermittent(adjusted, horizon) : selectSmooth(adjusted);
-    }
+    Selection sel = choose(y, spec, horizon, method, r.profile);
+    const Fitted &f = sel.fitted;
+    const SeasonalIndex &season = sel.season;
+    const std::vector<double> &adjusted = sel.adjusted;
 
-    r.model = f.fit.name;
-    if (season.seasonal())
-        r.model += " x seasonal(m=" + std::to_string(season.period) + ",K=" + std::to_string(season.harmonics) + ")";
+    r.model = describe(sel);
+    r.parameters = parametersOf(sel);
     r.mean = forecast(f.fit, horizon).mean;
     r.lower.resize(horizon);
     r.upper.resize(horizon);
@@ -392,6 +476,110 @@ Backtest backtest(std::span<const double> y, const SeriesSpec &spec, int horizon
 }
 
 } // namespace
+
+double TotalDemand::quantile(double p) const
+{
+    if (!error.empty() || !(p > 0.0 && p < 1.0))
+        return 0.0;
+    if (bootstrap)
+        return samples.empty() ? 0.0 : ecdfQuantile(samples, p);
+    return std::max(0.0, mean + normalQuantile(p) * sd);
+}
+
+TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods, Method method)
+{
+    TotalDemand d;
+    d.periods = periods;
+    try {
+        if (!(periods >= 0.0 && periods <= 1e5))
+            throw std::invalid_argument("number of periods must be in [0, 100000], got " + std::to_string(periods));
+        const int whole = int(std::ceil(periods));
+        checkArguments(y, spec, whole);
+        const DemandProfile profile = classifyDemand(y);
+        if (whole == 0 || std::none_of(y.begin(), y.end(), [](double v) { return v > 0.0; })) {
+            d.model = whole == 0 ? "" : "Zero";
+            return d;
+        }
+        const Selection sel = choose(y, spec, whole, method, profile);
+        d.model = describe(sel);
+        const Eigen::VectorXd mean = forecast(sel.fitted.fit, whole).mean; // adjusted scale
+        // Weight of each period (the last one possibly partial) and its season.
+        std::vector<double> w(static_cast<std::size_t>(whole), 1.0), s(static_cast<std::size_t>(whole));
+        w.back() = periods - double(whole - 1);
+        for (std::size_t j = 0; j < w.size(); ++j) {
+            s[j] = sel.season.at(y.size() + j);
+            d.mean += w[j] * s[j] * mean[Eigen::Index(j)];
+        }
+
+        if (sel.fitted.family != Family::Intermittent) {
+            const ResidualScale scale = residualScale(sel.fitted, sel.adjusted.size(), sel.season.coefficients());
+            const std::vector<double> psi = psiWeights(sel.fitted, whole);
+            double var = 0.0;
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                double c = w[i] * s[i];
+                for (std::size_t j = i + 1; j < w.size(); ++j)
+                    c += w[j] * s[j] * psi[j - i - 1];
+                var += c * c;
+            }
+            d.sd = scale.sigma * std::sqrt(var);
+            return d;
+        }
+
+        constexpr std::size_t kWindow = 104, kPaths = 20000;
+        const auto window = std::span<const double>(sel.adjusted).last(std::min(sel.adjusted.size(), kWindow));
+        std::vector<double> sizes;
+        for (double v : window)
+            if (v > 0.0)
+                sizes.push_back(v);
+        if (sizes.empty()) // no recent demand: the older history is all we know about sizes
+            for (double v : sel.adjusted)
+                if (v > 0.0)
+                    sizes.push_back(v);
+        const double p = std::max(double(std::count_if(window.begin(), window.end(), [](double v) { return v > 0.0; }))
+                                      / double(window.size()),
+                                  1.0 / double(window.size()));
+        double sizeMean = 0.0;
+        for (double v : sizes)
+            sizeMean += v;
+        sizeMean /= double(sizes.size());
+        // Sizes are scaled so a period's expected demand is the model's
+        // forecast, but only upwards: a forecast below the recent history
+        // (SBA's debiasing, TSB's decay, a choice by absolute error) must not
+        // shrink the stock that covers it below what was observed.
+        std::vector<double> occur(w.size()), factor(w.size());
+        d.mean = 0.0;
+        for (std::size_t j = 0; j < w.size(); ++j) {
+            occur[j] = 1.0 - std::pow(1.0 - p, w[j]);
+            const double ratio = std::max(mean[Eigen::Index(j)] / (p * sizeMean), 1.0);
+            factor[j] = occur[j] > 0.0 ? w[j] * p / occur[j] * s[j] * ratio : 0.0;
+            d.mean += occur[j] * factor[j] * sizeMean;
+        }
+        std::mt19937_64 rng(0x5EED5EEDull);
+        d.bootstrap = true;
+        d.samples.resize(kPaths);
+        for (double &total : d.samples) {
+            total = 0.0;
+            for (std::size_t j = 0; j < w.size(); ++j) {
+                // Top 53 bits as a uniform in [0, 1): the same on every platform.
+                const double u = double(rng() >> 11) * 0x1.0p-53;
+                if (u < occur[j])
+                    total += factor[j] * sizes[std::size_t(rng() % sizes.size())];
+            }
+        }
+        std::sort(d.samples.begin(), d.samples.end());
+        double sum = 0.0, ss = 0.0;
+        for (double v : d.samples)
+            sum += v;
+        for (double v : d.samples)
+            ss += (v - sum / double(kPaths)) * (v - sum / double(kPaths));
+        d.sd = std::sqrt(ss / double(kPaths - 1));
+    } catch (const std::exception &e) {
+        d = TotalDemand{};
+        d.periods = periods;
+        d.error = e.what();
+    }
+    return d;
+}
 
 std::optional<Method> methodFromName(std::string_view name)
 {

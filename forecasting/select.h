@@ -99,6 +99,40 @@ struct ForecastResult {
 ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
                               double level = 0.95);
 
+// Distribution of the TOTAL demand over the next `periods` periods (lead
+// time plus review period, in periods of the series; a fraction counts the
+// last period partly), what a reorder point or order-up-to level needs: the
+// quantile of a sum, not the sum of per-period quantiles.
+//  - smooth / erratic demand (ETS models): the sum of the point forecasts,
+//    variance sigma^2 sum_i (w_i s_i + sum_{j>i} w_j s_j c_{j-i})^2 from the
+//    state-space weights c (the innovations of the early periods move the
+//    level of the later ones), s the seasonal indices and w the period
+//    weights; normal quantiles (by the central limit theorem a sum of
+//    several periods of smooth demand is close to normal), truncated at 0;
+//  - intermittent / lumpy demand (Croston family): bootstrap of occurrences
+//    and sizes. Each future period has demand with the observed frequency of
+//    the last min(n, 104) periods (1 - (1-p)^w for a part w of a period),
+//    of a size drawn from the non-zero demands observed there, scaled up
+//    when the model forecasts more than that history (never down: a
+//    debiased or decaying forecast must not cover less than was observed;
+//    `mean` is then the history's). 20,000 paths from a fixed seed: the
+//    same history always gives the same quantiles.
+struct TotalDemand {
+    double periods = 0.0;
+    double mean = 0.0;
+    std::string model;            // as ForecastResult::model
+    bool bootstrap = false;       // true: `samples`; false: normal(mean, sd) truncated at 0
+    double sd = 0.0;
+    std::vector<double> samples;  // sorted totals of the simulated paths
+    std::string error;            // non-empty when the series could not be forecast
+
+    // p in (0, 1); 0 when there is an error.
+    double quantile(double p) const;
+};
+
+TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods,
+                        Method method = Method::Auto);
+
 // N series on `threads` worker threads (0 = hardware concurrency); results
 // identical whatever the thread count. specs: one per series, or a single
 // spec for all, or empty for the default (throws std::invalid_argument

@@ -235,13 +235,13 @@ private slots:
         std::vector<SeriesSpec> specs;
         for (int i = 0; i < 40; ++i) {
             series.push_back(i % 2 ? smoothSeries(std::uint64_t(i), 60 + i) : intermittentSeries(std::uint64_t(i), 60 + i));
-            specs.push_back({i % 3 == 0 ? 12 : 1});
+            specs.push_back({i % 3 == 0 ? 12 : 1, i % 4 == 0});
         }
         series.push_back({1.0, std::numeric_limits<double>::quiet_NaN()});
         specs.push_back({});
         std::size_t calls = 0, last = 0;
         const auto one = forecastBatch(series, specs, 8, Method::Auto, 0.95, 1);
-        const auto four = forecastBatch(series, specs, 8, Method::Auto, 0.95, 4,
+        const auto four = forecastBatch(series, specs, 8, Method::Auto, 0.95, 8,
                                         [&](std::size_t done, std::size_t total) {
                                             ++calls;
                                             QCOMPARE(total, series.size());
@@ -257,6 +257,9 @@ private slots:
             QVERIFY(one[i].mean == four[i].mean);
             QVERIFY(one[i].lower == four[i].lower);
             QVERIFY(one[i].upper == four[i].upper);
+            QCOMPARE(one[i].backtest.points, four[i].backtest.points);
+            QCOMPARE(one[i].backtest.mae, four[i].backtest.mae);
+            QCOMPARE(one[i].parameters, four[i].parameters);
             const ForecastResult alone = forecastSeries(series[i], specs[i], 8, Method::Auto, 0.95);
             QVERIFY(alone.mean == one[i].mean && alone.upper == one[i].upper);
         }
@@ -265,6 +268,93 @@ private slots:
         QCOMPARE(forecastBatch(series, {SeriesSpec{1}}, 4, Method::Ses, 0.95, 2).size(), series.size());
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                                  forecastBatch(series, {SeriesSpec{}, SeriesSpec{}}, 4, Method::Ses, 0.95, 2));
+    }
+
+    void totalDemandIsTheSumNotTheSumOfQuantiles()
+    {
+        // Intermittent demand over 6 periods: a bootstrap of occurrences and
+        // sizes. Its 95% quantile is far below 6 x the per-period 95% bound
+        // (demand does not peak in every period at once), and above the mean.
+        const Series y = intermittentSeries(11, 156);
+        const TotalDemand d = totalDemand(y, {}, 6.0);
+        QVERIFY2(d.error.empty(), d.error.c_str());
+        QVERIFY(d.bootstrap);
+        const ForecastResult r = forecastSeries(y, {}, 6, Method::Auto, 0.95);
+        QVERIFY(d.mean >= r.mean.sum() - 1e-9);
+        QVERIFY(d.quantile(0.95) > d.mean);
+        QVERIFY2(d.quantile(0.95) < 0.8 * r.upper.sum(),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(d.quantile(0.95)).arg(r.upper.sum())));
+        QVERIFY(d.quantile(0.5) <= d.quantile(0.9) && d.quantile(0.9) <= d.quantile(0.99));
+        // Same history, same quantiles (fixed seed).
+        QCOMPARE(totalDemand(y, {}, 6.0).samples, d.samples);
+        // Smooth demand: normal on the sum, whose spread grows with the span.
+        const Series z = smoothSeries(12, 156);
+        const TotalDemand a = totalDemand(z, {}, 2.0), b = totalDemand(z, {}, 8.0);
+        QVERIFY(!a.bootstrap && a.error.empty());
+        QVERIFY(b.sd > a.sd && b.mean > 3.9 * a.mean && b.mean < 4.1 * a.mean);
+        // A fraction counts the last period partly.
+        const TotalDemand half = totalDemand(z, {}, 2.5);
+        QVERIFY(std::abs(half.mean - 1.25 * a.mean) < 1e-9 * a.mean);
+        // Nothing to cover, nothing to order; bad input is an error, not a throw.
+        QCOMPARE(totalDemand(z, {}, 0.0).quantile(0.99), 0.0);
+        QCOMPARE(totalDemand(Series(20, 0.0), {}, 4.0).quantile(0.99), 0.0);
+        QVERIFY(!totalDemand(z, {}, -1.0).error.empty());
+        QVERIFY(!totalDemand(Series{1.0, -2.0}, {}, 3.0).error.empty());
+    }
+
+    void totalDemandQuantilesAreCalibrated_data()
+    {
+        QTest::addColumn<bool>("intermittent");
+        QTest::addColumn<double>("periods");
+        QTest::newRow("smooth 4") << false << 4.0;
+        QTest::newRow("smooth 1.5") << false << 1.5;
+        QTest::newRow("intermittent 4") << true << 4.0;
+        QTest::newRow("intermittent 8") << true << 8.0;
+    }
+    void totalDemandQuantilesAreCalibrated()
+    {
+        // The actual total over the next periods stays at or below the 90%
+        // quantile about 90% of the time (iid demand, 300 series).
+        QFETCH(bool, intermittent);
+        QFETCH(double, periods);
+        constexpr int kSeries = 300, kLen = 156;
+        int below = 0;
+        for (int i = 0; i < kSeries; ++i) {
+            const std::uint64_t seed = 1000 + std::uint64_t(i);
+            const Series y = intermittent ? intermittentSeries(seed, kLen + 8) : smoothSeries(seed, kLen + 8);
+            const std::span<const double> train(y.data(), kLen);
+            const TotalDemand d = totalDemand(train, {}, periods);
+            QVERIFY2(d.error.empty(), d.error.c_str());
+            double actual = 0.0;
+            for (int j = 0; j < int(std::ceil(periods)); ++j)
+                actual += y[std::size_t(kLen + j)] * std::min(1.0, periods - j);
+            below += actual <= d.quantile(0.9) ? 1 : 0;
+        }
+        const double share = double(below) / kSeries;
+        QVERIFY2(share >= 0.85 && share <= 0.96, qPrintable(QString::number(share)));
+    }
+
+    void backtestScoresTheHeldOutEnd()
+    {
+        const Series y = smoothSeries(5, 120);
+        SeriesSpec spec;
+        spec.backtest = true;
+        const ForecastResult r = forecastSeries(y, spec, 12, Method::Auto);
+        QCOMPARE(r.backtest.points, 12);
+        // By hand: the same rule on the first 108 periods, scored on the last 12.
+        const ForecastResult early = forecastSeries(std::span<const double>(y).first(108), {}, 12, Method::Auto);
+        double mae = 0.0;
+        for (int h = 0; h < 12; ++h)
+            mae += std::abs(early.mean[h] - y[std::size_t(108 + h)]) / 12.0;
+        QVERIFY(std::abs(r.backtest.mae - mae) < 1e-9 * std::max(1.0, mae));
+        QVERIFY(r.backtest.mase > 0.0 && r.backtest.mase < 2.0);
+        QVERIFY(r.backtest.coverage >= 0.0 && r.backtest.coverage <= 1.0);
+        // Not asked, or too short: nothing.
+        QCOMPARE(forecastSeries(y, {}, 12, Method::Auto).backtest.points, 0);
+        QCOMPARE(forecastSeries(std::span<const double>(y).first(20), spec, 12, Method::Auto).backtest.points, 0);
+        // Parameters are reported by name.
+        QVERIFY(!r.parameters.empty());
+        QCOMPARE(r.parameters.front().first, std::string("alpha"));
     }
 
     void stopFlagCancelsRemainingSeries()
