@@ -28,7 +28,6 @@ bool hasSeason(const EtsSpec &s) { return s.season != Season::None; }
 State initialState(std::span<const double> y, const EtsSpec &spec)
 {
     State st;
-    const std::size_t n = y.size();
     if (hasSeason(spec)) {
         const std::size_t m = std::size_t(spec.period);
         const double mean1 = std::accumulate(y.begin(), y.begin() + m, 0.0) / double(m);
@@ -51,19 +50,8 @@ State initialState(std::span<const double> y, const EtsSpec &spec)
             for (double &s : st.season)
                 s /= norm;
         }
-    } else if (hasTrend(spec) && n >= 2) {
-        const std::size_t k = std::min<std::size_t>(n, 10);
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (std::size_t i = 0; i < k; ++i) {
-            const double x = double(i + 1);
-            sx += x; sy += y[i]; sxx += x * x; sxy += x * y[i];
-        }
-        const double kk = double(k);
-        st.trend = (kk * sxy - sx * sy) / (kk * sxx - sx * sx);
-        st.level = (sy - st.trend * sx) / kk;
-    } else {
-        st.level = y[0];
     }
+    // Non-seasonal models: profiledRun() estimates the initial state.
     return st;
 }
 

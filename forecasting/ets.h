@@ -8,17 +8,17 @@
 // always lands in the admissible region 0 < beta* < alpha, 0 < gamma* < 1-alpha.
 //
 // Estimation: smoothing parameters minimise the in-sample SSE (for additive
-// Gaussian errors this is the maximum-likelihood estimate). Initial states
-// come from a simple decomposition and are NOT optimised: it keeps the search
-// at 1-4 dimensions, deterministic and fast, and lets a pharmacist redo a fit
-// by hand from the first periods. They are:
-//  - SES: l0 = y[0];
-//  - Holt: least-squares line through the first min(n, 10) periods,
-//    l0 = its value at period "0" (just before y[0]), b0 = its slope;
-//  - Holt-Winters (period m, needs n >= 2m): with mean1, mean2 the means of
-//    the first two seasons, b0 = (mean2 - mean1)/m, l0 = mean1 - b0(m+1)/2,
-//    s_i = y[i] - (l0 + (i+1) b0) (additive) or y[i] / (l0 + (i+1) b0)
-//    normalised to mean 1 (multiplicative), i = 0..m-1.
+// Gaussian errors this is the maximum-likelihood estimate).
+// Initial states:
+//  - SES, Holt, damped Holt: the SSE-minimising l0 (and b0) for each
+//    candidate set of smoothing parameters, in closed form (the fitted
+//    values are linear in the initial state: a 1 x 1 or 2 x 2 least-squares
+//    solve per evaluation, see profiledRun), as R's ets() estimates them;
+//  - Holt-Winters (period m, needs n >= 2m), from a simple decomposition,
+//    not optimised (it keeps the search at 1-4 dimensions): with mean1,
+//    mean2 the means of the first two seasons, b0 = (mean2 - mean1)/m,
+//    l0 = mean1 - b0(m+1)/2, s_i = y[i] - (l0 + (i+1) b0) (additive) or
+//    y[i] / (l0 + (i+1) b0) normalised to mean 1 (multiplicative).
 //
 // ModelFit::state after a fit: [level, trend (0 without trend), seasons in
 // the order of the next m periods]. ModelFit::params: alpha, then beta, phi,

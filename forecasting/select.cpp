@@ -243,41 +243,47 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int extraPar
     const ModelFit &fit = f.fit;
     const std::size_t n = y.size();
     const ResidualScale scale = residualScale(f, n, extraParams);
-    const std::size_t warm = scale.warm;
     const double tail = (1.0 - level) / 2.0;
-    const double z = studentQuantile(1.0 - tail, scale.dof);
-    double devLo = -z * scale.sigma, devHi = z * scale.sigma;
-    if (scale.sorted.size() >= 40) {
-        devLo = std::min(devLo, interpolatedQuantile(scale.sorted, tail));
-        devHi = std::max(devHi, interpolatedQuantile(scale.sorted, 1.0 - tail));
-    }
+    // One-step deviation from the mean at probability p: Student t, widened
+    // to the empirical residual quantile on skewed demand.
+    auto oneStep = [&](double p) {
+        const double t = studentQuantile(p, scale.dof) * scale.sigma;
+        if (scale.sorted.size() < 40)
+            return t;
+        const double e = interpolatedQuantile(scale.sorted, p);
+        return p < 0.5 ? std::min(t, e) : std::max(t, e);
+    };
 
     const std::vector<double> psi = psiWeights(f, horizon);
-    double cumVar = 1.0;
+    const double phi = f.trend == Trend::Damped ? fit.params.at(2) : 1.0;
+    double cumVar = 1.0, damp = 0.0, phiPow = 1.0;
+    std::vector<double> errors;
     for (int h = 1; h <= horizon; ++h) {
         if (h > 1)
             cumVar += psi[std::size_t(h - 2)] * psi[std::size_t(h - 2)];
-        const double s = std::sqrt(cumVar);
-        const Eigen::Index i = h - 1;
-        double lo = devLo * s, hi = devHi * s;
-        // Multi-step errors inside the history (forecast from every origin
-        // h periods ahead): they carry what the one-step variance misses
-        // (level shifts, trend changes) and are never narrower than it.
-        if (!fit.levels.empty() && n > warm + std::size_t(h) + 30) {
-            const double phi = f.trend == Trend::Damped ? fit.params.at(2) : 1.0;
-            double damp = 0.0, phiPow = 1.0;
-            for (int j = 0; j < h; ++j) {
-                phiPow *= phi;
-                damp += phiPow;
-            }
-            std::vector<double> errors;
-            errors.reserve(n);
-            for (std::size_t o = warm - 1; o + std::size_t(h) < n; ++o)
+        phiPow *= phi;
+        damp += phiPow;
+        // Multi-step errors inside the history (forecast from every origin h
+        // periods ahead): they carry what the one-step variance misses (level
+        // shifts, trend changes); the interval is never narrower than either.
+        errors.clear();
+        if (!fit.levels.empty() && n > scale.warm + std::size_t(h) + 30) {
+            for (std::size_t o = scale.warm - 1; o + std::size_t(h) < n; ++o)
                 errors.push_back(y[o + std::size_t(h)] - (fit.levels[o] + damp * fit.trends[o]));
             std::sort(errors.begin(), errors.end());
-            lo = std::min(lo, interpolatedQuantile(errors, tail));
-            hi = std::max(hi, interpolatedQuantile(errors, 1.0 - tail));
         }
+        auto deviation = [&](double p) {
+            const double d = oneStep(p) * std::sqrt(cumVar);
+            if (errors.empty())
+                return d;
+            const double e = interpolatedQuantile(errors, p);
+            return p < 0.5 ? std::min(d, e) : std::max(d, e);
+        };
+        const Eigen::Index i = h - 1;
+        const double lo = deviation(tail);
+        // Demand cannot fall below 0: when the lower bound reaches it, the
+        // lower tail is empty and the whole miss budget goes to the upper one.
+        const double hi = r.mean[i] + lo <= 0.0 ? deviation(level) : deviation(1.0 - tail);
         r.lower[i] = std::max(0.0, r.mean[i] + lo);
         r.upper[i] = r.mean[i] + hi;
     }

@@ -4,15 +4,21 @@
 // Selection rule (Method::Auto):
 //  1. The history is classified (classifyDemand, Syntetos-Boylan).
 //  2. No demand at all: forecast 0 with a [0, 0] interval, model "Zero".
-//  3. Smooth / erratic: candidates SES, damped Holt and, when period > 1 and
-//     the history holds two full seasons, Holt-Winters additive (plus
-//     multiplicative when every value is > 0). The smallest AICc wins:
-//       AICc = n log(SSE/n) + 2k + 2k(k+1)/(n-k-1),  k = ModelFit::nParams.
-//     A candidate with n - k - 1 <= 0 is skipped (its AICc is undefined: it
-//     would win by fitting the noise); SSE/n is floored so a constant series
-//     does not give log(0). Ties keep the simpler model (SES first). If no
-//     candidate qualifies (very short history), SES.
-//  4. Intermittent / lumpy: candidates SBA, Croston, TSB, ADIDA, IMAPA. Each
+//  3. Seasonality (period > 1) is estimated by decomposition
+//     (estimateSeasonality, seasonal.h: harmonic regression on ratios to a
+//     centred moving average, K by BIC, James-Stein shrinkage) for smooth
+//     demand, and for other classes only when the history holds at least 8
+//     seasons (days of the week, not weeks of a three-year history, where one
+//     big order looks like a seasonal peak). The series is divided by the
+//     index, forecast by the rule below, and the forecast multiplied back.
+//     The model name then ends in " x seasonal(m=52,K=2)".
+//  4. Smooth / erratic: SES or damped Holt on the (adjusted) series, the
+//     smaller AICc wins:
+//       AICc = n log(SSE/n) + 2k + 2k(k+1)/(n-k-1),  k = ModelFit::nParams,
+//     with SSE/n floored so a constant series does not give log(0). Ties
+//     keep SES. Holt-Winters stays available as a forced method: with one
+//     state per week of the year it overfits three years of history.
+//  5. Intermittent / lumpy: candidates SBA, Croston, TSB, ADIDA, IMAPA. Each
 //     is fitted once on the history minus its last min(h, n/4) periods and
 //     scored by the mean absolute error on those held-out periods; the winner
 //     is refitted on the whole history. One split only, so it stays cheap.
@@ -23,10 +29,17 @@
 //  - ETS models: additive-error ETS closed-form variance (Hyndman et al.
 //    2008, ch. 6): v_h = sigma^2 (1 + sum_{j<h} c_j^2), c_j = alpha
 //    + beta* (phi + ... + phi^j) + gamma* [j mod m == 0]. Used for HW
-//    multiplicative too, as an approximation. The one-step deviations are the
-//    wider of the normal ones (z sigma) and the empirical residual quantiles
-//    (when there are >= 40 residuals), so skewed demand widens the side it
-//    should; they are then scaled by sqrt(v_h / v_1).
+//    multiplicative too, as an approximation. sigma^2 = SSE / (residuals -
+//    every estimated quantity, seasonal coefficients included), and the
+//    quantile is Student's t with those degrees of freedom. The one-step
+//    deviations are the wider of t sigma and the empirical residual
+//    quantiles (when there are >= 40 residuals), so skewed demand widens the
+//    side it should; they are then scaled by sqrt(v_h / v_1), and widened
+//    again, if needed, to the quantiles of the h-step errors made inside the
+//    history from every origin (non-seasonal ETS, 30+ origins): those carry
+//    level shifts and trend changes the one-step errors miss. With a
+//    seasonal decomposition, each side is multiplied by the index and the
+//    index's own standard error (times the forecast) is added in quadrature.
 //  - Naive / seasonal naive: the same with v_h = sigma^2 h (random walk) and
 //    sigma^2 (1 + floor((h-1)/m)) respectively.
 //  - Croston family (flat forecasts of a zero-inflated demand, for which a
@@ -39,7 +52,7 @@
 //    (SBA's debiasing, TSB's decay) never narrows it past what was observed.
 //  Residuals of the warm-up periods (fitted from the initial states, which are
 //  computed from those very periods) are left out of sigma and quantiles.
-//  Everything is deterministic: no simulation, no random numbers.
+//  Everything is deterministic (totalDemand's bootstrap has a fixed seed).
 #pragma once
 
 #include "forecasting/demandclass.h"
