@@ -244,13 +244,17 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int extraPar
     const std::size_t n = y.size();
     const ResidualScale scale = residualScale(f, n, extraParams);
     const double tail = (1.0 - level) / 2.0;
+    // In-sample errors are smaller than forecast errors by as much as the
+    // fit used up: empirical quantiles get the same degrees-of-freedom
+    // correction as sigma.
+    const double inflate = std::sqrt(double(std::max<std::size_t>(scale.sorted.size(), 1)) / scale.dof);
     // One-step deviation from the mean at probability p: Student t, widened
     // to the empirical residual quantile on skewed demand.
     auto oneStep = [&](double p) {
         const double t = studentQuantile(p, scale.dof) * scale.sigma;
         if (scale.sorted.size() < 40)
             return t;
-        const double e = interpolatedQuantile(scale.sorted, p);
+        const double e = inflate * interpolatedQuantile(scale.sorted, p);
         return p < 0.5 ? std::min(t, e) : std::max(t, e);
     };
 
@@ -276,7 +280,7 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int extraPar
             const double d = oneStep(p) * std::sqrt(cumVar);
             if (errors.empty())
                 return d;
-            const double e = interpolatedQuantile(errors, p);
+            const double e = inflate * interpolatedQuantile(errors, p);
             return p < 0.5 ? std::min(d, e) : std::max(d, e);
         };
         const Eigen::Index i = h - 1;
