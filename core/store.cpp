@@ -3,11 +3,14 @@
 #include "core/sqlite.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUuid>
 #include <QVariant>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -191,6 +194,63 @@ DROP INDEX movement_line;
 DROP INDEX movement_product_day;
 ALTER TABLE movement DROP COLUMN line_hash;
 )sql"},
+    // 2 -> 3: stored demand forecasts, one run per period bucket, with what
+    // the UI needs to explain each series (see core/storedforecast.h).
+    {R"sql(
+CREATE TABLE forecast_run(
+    id INTEGER PRIMARY KEY AUTOINCREMENT,     -- never reused: a new run has a new id
+    bucket TEXT NOT NULL UNIQUE CHECK(bucket IN ('day', 'week', 'month')),   -- a new run replaces its bucket's
+    created_at TEXT NOT NULL,                 -- ISO 8601, UTC
+    horizon INTEGER NOT NULL,                 -- periods forecast
+    method TEXT NOT NULL,                     -- 'auto' or the forced method
+    level INTEGER NOT NULL,                   -- prediction interval level, %
+    season_period INTEGER NOT NULL,           -- 7 (day), 52 (week), 12 (month)
+    history_from INTEGER NOT NULL,            -- Julian day: first day of the first period
+    history_to INTEGER NOT NULL,              -- Julian day: last day of the last complete period
+    history_periods INTEGER NOT NULL,
+    abc_from INTEGER NOT NULL,                -- Julian days: window of the ABC values (12 months)
+    abc_to INTEGER NOT NULL,
+    product_series INTEGER NOT NULL,
+    unit_series INTEGER NOT NULL,
+    failed_series INTEGER NOT NULL,
+    seconds REAL NOT NULL);
+CREATE TABLE forecast_series(
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id INTEGER NOT NULL REFERENCES forecast_run(id) ON DELETE CASCADE,
+    product_id INTEGER NOT NULL REFERENCES product(id) ON DELETE CASCADE,
+    unit_id INTEGER REFERENCES location(id) ON DELETE CASCADE,   -- NULL: the whole product
+    model TEXT NOT NULL,                      -- 'SBA(alpha=0.12)'; '' when error
+    model_family TEXT NOT NULL,               -- 'SBA'
+    parameters TEXT NOT NULL,                 -- JSON object, name -> value
+    demand_class TEXT NOT NULL,               -- smooth, erratic, intermittent, lumpy, none (Syntetos-Boylan)
+    adi REAL NOT NULL,                        -- average inter-demand interval, periods
+    cv2 REAL NOT NULL,                        -- squared CV of the non-zero demands
+    nonzero_periods INTEGER NOT NULL,
+    abc TEXT NOT NULL CHECK(abc IN ('A', 'B', 'C')),   -- the product's class
+    abc_value INTEGER NOT NULL,               -- the product's consumption value, 1/10000 EUR
+    abc_share_above REAL NOT NULL,            -- value share of the products ranked above it
+    xyz TEXT NOT NULL CHECK(xyz IN ('X', 'Y', 'Z')),   -- this series' class
+    cv REAL,                                  -- CV of the per-period demand; NULL: no demand
+    history_from INTEGER NOT NULL,            -- Julian day: first period forecast from
+    history_periods INTEGER NOT NULL,
+    backtest_points INTEGER NOT NULL,         -- 0: history too short for a backtest
+    backtest_mae REAL,
+    backtest_mase REAL,                       -- NULL: undefined (flat history)
+    backtest_bias REAL,
+    backtest_coverage REAL,
+    error TEXT);                              -- NULL, or why there is no forecast
+CREATE UNIQUE INDEX forecast_series_key ON forecast_series(run_id, product_id, unit_id);
+CREATE INDEX forecast_series_product ON forecast_series(product_id);
+CREATE INDEX forecast_series_unit ON forecast_series(unit_id);
+CREATE TABLE forecast_value(
+    series_id INTEGER NOT NULL REFERENCES forecast_series(id) ON DELETE CASCADE,
+    step INTEGER NOT NULL,                    -- 1..horizon
+    period_start INTEGER NOT NULL,            -- Julian day
+    mean REAL NOT NULL,                       -- dispensing units in the period
+    lower REAL NOT NULL,
+    upper REAL NOT NULL,
+    PRIMARY KEY(series_id, step)) WITHOUT ROWID;
+)sql", nullptr, nullptr},
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -200,6 +260,81 @@ QDate fromJulian(qint64 jd) { return jd > 0 ? QDate::fromJulianDay(jd) : QDate()
 constexpr const char *kConsumptionExpr =
     "SUM(CASE type WHEN 3 THEN -quantity ELSE quantity END)";
 constexpr const char *kConsumptionTypes = "type IN (2, 3, 8)";
+
+// NaN and infinities are stored as NULL (SQLite would do it for NaN anyway;
+// saying so keeps infinities out too).
+void bindReal(sql::Statement &st, int i, double v)
+{
+    if (std::isfinite(v))
+        st.bind(i, v);
+    else
+        st.bindNull(i);
+}
+
+double realOrNaN(const sql::Statement &st, int col)
+{
+    return st.isNull(col) ? std::numeric_limits<double>::quiet_NaN() : st.real(col);
+}
+
+QString parametersJson(const std::vector<std::pair<QString, double>> &parameters)
+{
+    QJsonObject o;
+    for (const auto &[name, value] : parameters)
+        o.insert(name, std::isfinite(value) ? QJsonValue(value) : QJsonValue());
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+std::vector<std::pair<QString, double>> parametersFromJson(const QString &text)
+{
+    std::vector<std::pair<QString, double>> out;
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        out.emplace_back(it.key(), it.value().isDouble() ? it.value().toDouble() : std::numeric_limits<double>::quiet_NaN());
+    return out;
+}
+
+constexpr const char *kForecastSeriesColumns =
+    "s.id, s.run_id, s.product_id, s.unit_id, s.model, s.model_family, s.parameters, s.demand_class, s.adi, s.cv2, "
+    "s.nonzero_periods, s.abc, s.abc_value, s.abc_share_above, s.xyz, s.cv, s.history_from, s.history_periods, "
+    "s.backtest_points, s.backtest_mae, s.backtest_mase, s.backtest_bias, s.backtest_coverage, s.error";
+
+StoredForecast forecastFromRow(const sql::Statement &st)
+{
+    StoredForecast f;
+    f.id = st.int64(0);
+    f.runId = st.int64(1);
+    f.productId = st.int64(2);
+    f.unitId = st.isNull(3) ? 0 : st.int64(3);
+    f.model = st.text(4);
+    f.modelFamily = st.text(5);
+    f.parameters = parametersFromJson(st.text(6));
+    f.profile.demandClass = demandClassFromName(st.text(7));
+    f.profile.adi = st.real(8);
+    f.profile.cv2 = st.real(9);
+    f.profile.nonZeroPeriods = int(st.int64(10));
+    f.abc = abcFromName(st.text(11));
+    f.abcValue = Money::fromUnits(st.int64(12));
+    f.abcShareAbove = st.real(13);
+    f.xyz = xyzFromName(st.text(14));
+    f.cv = realOrNaN(st, 15);
+    f.historyFrom = QDate::fromJulianDay(st.int64(16));
+    f.historyPeriods = int(st.int64(17));
+    f.backtest.points = int(st.int64(18));
+    f.backtest.mae = realOrNaN(st, 19);
+    f.backtest.mase = realOrNaN(st, 20);
+    f.backtest.bias = realOrNaN(st, 21);
+    f.backtest.coverage = realOrNaN(st, 22);
+    f.error = st.text(23);
+    return f;
+}
+
+void loadForecastValues(sqlite3 *db, StoredForecast &f)
+{
+    sql::Statement st(db, "SELECT step, period_start, mean, lower, upper FROM forecast_value WHERE series_id = ?1 ORDER BY step");
+    st.bind(1, f.id);
+    while (st.step() == SQLITE_ROW)
+        f.values.push_back({int(st.int64(0)), QDate::fromJulianDay(st.int64(1)), st.real(2), st.real(3), st.real(4)});
+}
 
 } // namespace
 
@@ -488,6 +623,213 @@ std::vector<ConsumptionSeries> Store::consumption(Bucket bucket, bool perCareUni
         if (it != indexOfPeriod.end())
             out.back().values[size_t(it->second)] += st.real(3);
     }
+    return out;
+}
+
+std::vector<ProductConsumption> Store::consumptionTotals(QDate from, QDate to) const
+{
+    std::vector<ProductConsumption> out;
+    if (!m_handle)
+        return out;
+    sql::Statement st(m_handle, std::string("SELECT p.id, p.unit_price, COALESCE(c.qty, 0) FROM product p LEFT JOIN (SELECT product_id, ")
+        + kConsumptionExpr + " AS qty FROM movement WHERE " + kConsumptionTypes
+        + " AND day BETWEEN ?1 AND ?2 GROUP BY product_id) c ON c.product_id = p.id ORDER BY p.id");
+    st.bind(1, from.toJulianDay());
+    st.bind(2, to.toJulianDay());
+    while (st.step() == SQLITE_ROW)
+        out.push_back({st.int64(0), Money::fromUnits(st.int64(1)), st.real(2)});
+    return out;
+}
+
+bool Store::replaceForecastRun(ForecastRun &run, const std::vector<StoredForecast> &series, QString *error)
+{
+    QString err;
+    if (!m_handle) {
+        err = QStringLiteral("the database is not open");
+    } else if (sql::exec(m_handle, "BEGIN IMMEDIATE", &err)) {
+        const auto fail = [&](const QString &what) {
+            err = what;
+            sql::exec(m_handle, "ROLLBACK");
+            return false;
+        };
+        const auto write = [&]() {
+            sql::Statement del(m_handle, "DELETE FROM forecast_run WHERE bucket = ?1");
+            sql::Statement runRow(m_handle, R"sql(
+INSERT INTO forecast_run(bucket, created_at, horizon, method, level, season_period, history_from, history_to,
+                         history_periods, abc_from, abc_to, product_series, unit_series, failed_series, seconds)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql");
+            sql::Statement seriesRow(m_handle, R"sql(
+INSERT INTO forecast_series(run_id, product_id, unit_id, model, model_family, parameters, demand_class, adi, cv2,
+                            nonzero_periods, abc, abc_value, abc_share_above, xyz, cv, history_from, history_periods,
+                            backtest_points, backtest_mae, backtest_mase, backtest_bias, backtest_coverage, error)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql");
+            sql::Statement valueRow(m_handle, "INSERT INTO forecast_value(series_id, step, period_start, mean, lower, upper) "
+                                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+            for (const sql::Statement *st : {&del, &runRow, &seriesRow, &valueRow})
+                if (!st->isValid())
+                    return fail(QString::fromUtf8(sqlite3_errmsg(m_handle)));
+            del.bind(1, bucketName(run.bucket));
+            if (!del.exec())
+                return fail(del.error());
+            runRow.bind(1, bucketName(run.bucket));
+            runRow.bind(2, run.createdAt.toUTC().toString(Qt::ISODate));
+            runRow.bind(3, run.horizon);
+            runRow.bind(4, run.method);
+            runRow.bind(5, run.levelPercent);
+            runRow.bind(6, run.seasonPeriod);
+            runRow.bind(7, run.historyFrom.toJulianDay());
+            runRow.bind(8, run.historyTo.toJulianDay());
+            runRow.bind(9, run.historyPeriods);
+            runRow.bind(10, run.abcFrom.toJulianDay());
+            runRow.bind(11, run.abcTo.toJulianDay());
+            runRow.bind(12, run.productSeries);
+            runRow.bind(13, run.unitSeries);
+            runRow.bind(14, run.failedSeries);
+            runRow.bind(15, run.seconds);
+            if (!runRow.exec())
+                return fail(runRow.error());
+            const qint64 runId = sqlite3_last_insert_rowid(m_handle);
+            for (const StoredForecast &f : series) {
+                seriesRow.bind(1, runId);
+                seriesRow.bind(2, f.productId);
+                seriesRow.bindOptional(3, f.unitId);
+                seriesRow.bind(4, f.model);
+                seriesRow.bind(5, f.modelFamily);
+                seriesRow.bind(6, parametersJson(f.parameters));
+                seriesRow.bind(7, forecasting::demandClassName(f.profile.demandClass));
+                bindReal(seriesRow, 8, f.profile.adi);
+                bindReal(seriesRow, 9, f.profile.cv2);
+                seriesRow.bind(10, f.profile.nonZeroPeriods);
+                seriesRow.bind(11, abcName(f.abc));
+                seriesRow.bind(12, f.abcValue.units());
+                seriesRow.bind(13, f.abcShareAbove);
+                seriesRow.bind(14, xyzName(f.xyz));
+                bindReal(seriesRow, 15, f.cv);
+                seriesRow.bind(16, f.historyFrom.toJulianDay());
+                seriesRow.bind(17, f.historyPeriods);
+                seriesRow.bind(18, f.backtest.points);
+                if (f.backtest.points > 0) {
+                    bindReal(seriesRow, 19, f.backtest.mae);
+                    bindReal(seriesRow, 20, f.backtest.mase);
+                    bindReal(seriesRow, 21, f.backtest.bias);
+                    bindReal(seriesRow, 22, f.backtest.coverage);
+                }
+                if (!f.error.isEmpty())
+                    seriesRow.bind(23, f.error);
+                if (!seriesRow.exec())
+                    return fail(seriesRow.error());
+                const qint64 seriesId = sqlite3_last_insert_rowid(m_handle);
+                for (const ForecastPoint &v : f.values) {
+                    valueRow.bind(1, seriesId);
+                    valueRow.bind(2, v.step);
+                    valueRow.bind(3, v.periodStart.toJulianDay());
+                    valueRow.bind(4, v.mean);
+                    valueRow.bind(5, v.lower);
+                    valueRow.bind(6, v.upper);
+                    if (!valueRow.exec())
+                        return fail(valueRow.error());
+                }
+            }
+            if (!sql::exec(m_handle, "COMMIT", &err))
+                return fail(err);
+            run.id = runId;
+            return true;
+        };
+        if (write())
+            return true;
+    }
+    if (error)
+        *error = err;
+    return false;
+}
+
+std::optional<ForecastRun> Store::latestForecastRun(Bucket bucket) const
+{
+    if (!m_handle)
+        return std::nullopt;
+    sql::Statement st(m_handle, "SELECT id, created_at, horizon, method, level, season_period, history_from, history_to, "
+                                "history_periods, abc_from, abc_to, product_series, unit_series, failed_series, seconds "
+                                "FROM forecast_run WHERE bucket = ?1");
+    st.bind(1, bucketName(bucket));
+    if (st.step() != SQLITE_ROW)
+        return std::nullopt;
+    ForecastRun r;
+    r.id = st.int64(0);
+    r.createdAt = QDateTime::fromString(st.text(1), Qt::ISODate);
+    r.bucket = bucket;
+    r.horizon = int(st.int64(2));
+    r.method = st.text(3);
+    r.levelPercent = int(st.int64(4));
+    r.seasonPeriod = int(st.int64(5));
+    r.historyFrom = QDate::fromJulianDay(st.int64(6));
+    r.historyTo = QDate::fromJulianDay(st.int64(7));
+    r.historyPeriods = int(st.int64(8));
+    r.abcFrom = QDate::fromJulianDay(st.int64(9));
+    r.abcTo = QDate::fromJulianDay(st.int64(10));
+    r.productSeries = st.int64(11);
+    r.unitSeries = st.int64(12);
+    r.failedSeries = st.int64(13);
+    r.seconds = st.real(14);
+
+    const auto counts = [&](const char *sqlText, const auto &add) {
+        sql::Statement c(m_handle, sqlText);
+        c.bind(1, r.id);
+        while (c.step() == SQLITE_ROW)
+            add(c.text(0), c.int64(1));
+    };
+    counts("SELECT model_family, COUNT(*) FROM forecast_series WHERE run_id = ?1 AND error IS NULL "
+           "GROUP BY 1 ORDER BY 2 DESC, 1",
+           [&](const QString &k, qint64 n) { r.models.emplace_back(k, n); });
+    counts("SELECT demand_class, COUNT(*) FROM forecast_series WHERE run_id = ?1 GROUP BY 1",
+           [&](const QString &k, qint64 n) { r.demandClasses[k] = n; });
+    counts("SELECT abc, COUNT(*) FROM forecast_series WHERE run_id = ?1 AND unit_id IS NULL GROUP BY 1",
+           [&](const QString &k, qint64 n) { r.abcProducts[k] = n; });
+    counts("SELECT xyz, COUNT(*) FROM forecast_series WHERE run_id = ?1 AND unit_id IS NULL GROUP BY 1",
+           [&](const QString &k, qint64 n) { r.xyzProducts[k] = n; });
+    std::vector<double> mase;
+    sql::Statement m(m_handle, "SELECT backtest_mase FROM forecast_series WHERE run_id = ?1 AND backtest_mase IS NOT NULL ORDER BY 1");
+    m.bind(1, r.id);
+    while (m.step() == SQLITE_ROW)
+        mase.push_back(m.real(0));
+    r.backtestedSeries = qint64(mase.size());
+    if (!mase.empty()) {
+        const size_t k = mase.size() / 2;
+        r.medianMase = mase.size() % 2 ? mase[k] : (mase[k - 1] + mase[k]) / 2.0;
+    }
+    return r;
+}
+
+std::optional<StoredForecast> Store::latestForecast(Bucket bucket, qint64 productId, qint64 unitId) const
+{
+    if (!m_handle)
+        return std::nullopt;
+    sql::Statement st(m_handle, std::string("SELECT ") + kForecastSeriesColumns
+        + " FROM forecast_series s JOIN forecast_run r ON r.id = s.run_id"
+          " WHERE r.bucket = ?1 AND s.product_id = ?2 AND s.unit_id IS ?3");
+    st.bind(1, bucketName(bucket));
+    st.bind(2, productId);
+    st.bindOptional(3, unitId);
+    if (st.step() != SQLITE_ROW)
+        return std::nullopt;
+    StoredForecast f = forecastFromRow(st);
+    loadForecastValues(m_handle, f);
+    return f;
+}
+
+std::vector<StoredForecast> Store::latestForecasts(Bucket bucket, qint64 productId) const
+{
+    std::vector<StoredForecast> out;
+    if (!m_handle)
+        return out;
+    sql::Statement st(m_handle, std::string("SELECT ") + kForecastSeriesColumns
+        + " FROM forecast_series s JOIN forecast_run r ON r.id = s.run_id"
+          " WHERE r.bucket = ?1 AND s.product_id = ?2 ORDER BY s.unit_id IS NOT NULL, s.unit_id");
+    st.bind(1, bucketName(bucket));
+    st.bind(2, productId);
+    while (st.step() == SQLITE_ROW)
+        out.push_back(forecastFromRow(st));
+    for (StoredForecast &f : out)
+        loadForecastValues(m_handle, f);
     return out;
 }
 

@@ -1,16 +1,19 @@
 // The local SQLite database of one hospital: schema, migrations, and the
 // read queries the application needs (summary, product list, consumption
-// series). Writes come from the Importer.
+// series, stored forecasts). Writes come from the Importer, and forecast runs
+// from forecastDatabase (core/forecastrun.h).
 #pragma once
 
 #include "core/money.h"
 #include "core/movement.h"
 #include "core/movementwriter.h"
 #include "core/product.h"
+#include "core/storedforecast.h"
 
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
+#include <optional>
 #include <vector>
 
 struct sqlite3;
@@ -35,8 +38,6 @@ struct ProductSummary {
     double consumption90d = 0.0; // issued to units and outpatients, last 90 days of history
 };
 
-enum class Bucket { Day, Week, Month };   // week = ISO week starting Monday
-
 // Consumption of one product (and care unit when unitId != 0) per period,
 // zeros included, from the first to the last period of the history.
 struct ConsumptionSeries {
@@ -46,10 +47,17 @@ struct ConsumptionSeries {
     std::vector<double> values;
 };
 
+// A product's consumption over a date range, with its PMP (for ABC values).
+struct ProductConsumption {
+    qint64 productId = 0;
+    Money unitPrice;             // PMP per dispensing unit, 0 when unknown
+    double quantity = 0.0;       // net: issues + outpatient dispensing - returns
+};
+
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr const char *kCentralPharmacyCode = "PUI";
 
     Store();
@@ -74,6 +82,24 @@ public:
     // Consumption = issues to care units + outpatient dispensing - returns,
     // summed in SQL per product (and per care unit) and period.
     std::vector<ConsumptionSeries> consumption(Bucket bucket, bool perCareUnit, qint64 productId = 0) const;
+    // Every product (consumption or not), by id, with its consumption
+    // between two dates (inclusive).
+    std::vector<ProductConsumption> consumptionTotals(QDate from, QDate to) const;
+
+    // Forecasts: one stored run per bucket. Writing a run deletes the previous
+    // run of its bucket in the same transaction as it inserts the new rows, so
+    // on any failure the database keeps the previous run, whole. Sets run.id
+    // and the ids of nothing else (read them back with latestForecast).
+    bool replaceForecastRun(ForecastRun &run, const std::vector<StoredForecast> &series, QString *error);
+    // The run of a bucket with its summary (counts per model family, demand
+    // class, ABC and XYZ class; median backtest MASE).
+    std::optional<ForecastRun> latestForecastRun(Bucket bucket) const;
+    // One series of the latest run of a bucket, with its values; unitId 0 =
+    // the whole product.
+    std::optional<StoredForecast> latestForecast(Bucket bucket, qint64 productId, qint64 unitId = 0) const;
+    // The whole-product series and every care-unit series of one product,
+    // whole product first, then by care unit id.
+    std::vector<StoredForecast> latestForecasts(Bucket bucket, qint64 productId) const;
 
     // Movements of one product or care unit between two dates (inclusive,
     // invalid = open), in date order, through the posting lists.

@@ -1,9 +1,13 @@
-// The SQLite store: schema creation, migration from the previous schema,
-// and consumption aggregated in SQL by day, ISO week and month.
+// The SQLite store: schema creation, migrations from the previous schemas,
+// consumption aggregated in SQL by day, ISO week and month, and stored
+// forecast runs (all or nothing, one per bucket).
 #include "core/importer.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 #include "testutil.h"
+
+#include <cmath>
+#include <limits>
 
 using namespace reappro;
 
@@ -53,7 +57,7 @@ VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (
         Store s;
         QString error;
         QVERIFY2(s.open(path, &error), qPrintable(error));
-        QCOMPARE(s.schemaVersion(), 2);
+        QCOMPARE(s.schemaVersion(), 3);
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement"), qint64(3));
         // The new column was filled from the old rows.
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement WHERE unit_id = 2"), qint64(2));
@@ -73,6 +77,133 @@ VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (
         const auto series = s.consumption(Bucket::Day, true);
         QCOMPARE(series.size(), size_t(1));
         QCOMPARE(series[0].values, std::vector<double>({10.0, -4.0, 0.0}));
+    }
+
+    void migratesFromVersion2()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("v2.sqlite"));
+        {
+            Store v2;
+            QString error;
+            QVERIFY(v2.open(path, &error, 2));
+            QCOMPARE(v2.schemaVersion(), 2);
+            QCOMPARE(sql::queryInt(v2.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'forecast%'"), qint64(0));
+            QVERIFY2(sql::exec(v2.handle(), R"sql(
+INSERT INTO location(code, label, kind) VALUES('4021', 'Cardiologie', 1);
+INSERT INTO product(code, label, unit_price) VALUES('M1', 'PARACETAMOL', 345);
+)sql", &error), qPrintable(error));
+        }
+        Store s;
+        QString error;
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        QCOMPARE(s.schemaVersion(), 3);
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT unit_price FROM product WHERE code = 'M1'"), qint64(345));
+        for (const char *table : {"forecast_run", "forecast_series", "forecast_value"})
+            QVERIFY2(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '"
+                                                   + std::string(table) + "'") == 1, table);
+        QVERIFY(!s.latestForecastRun(Bucket::Week));
+    }
+
+    void storesForecastRunsAllOrNothing()
+    {
+        Store s;
+        QString error;
+        QVERIFY(s.open(m_dir.filePath(QStringLiteral("forecasts.sqlite")), &error));
+        QVERIFY(sql::exec(s.handle(), "INSERT INTO product(id, code) VALUES(1, 'P1'), (2, 'P2');"
+                                      "INSERT INTO location(id, code, kind) VALUES(10, 'U1', 1);"));
+        const auto series = [](qint64 product, qint64 unit, const char *model, int horizon, double level) {
+            StoredForecast f;
+            f.productId = product;
+            f.unitId = unit;
+            f.model = QString::fromLatin1(model);
+            f.modelFamily = modelFamily(f.model);
+            f.parameters = {{QStringLiteral("alpha"), 0.12}};
+            f.profile = {forecasting::DemandClass::Lumpy, 3.5, 0.8, 12};
+            f.abc = AbcClass::B;
+            f.abcValue = Money::fromUnits(123456789);
+            f.abcShareAbove = 0.85;
+            f.xyz = XyzClass::Y;
+            f.cv = 0.75;
+            f.historyFrom = QDate(2024, 1, 1);
+            f.historyPeriods = 100;
+            f.backtest = {horizon, 1.5, std::numeric_limits<double>::quiet_NaN(), -0.25, 0.9};
+            for (int h = 1; h <= horizon; ++h)
+                f.values.push_back({h, QDate(2026, 1, 5).addDays(7 * (h - 1)), level, level / 2, level * 2});
+            return f;
+        };
+        ForecastRun run;
+        run.createdAt = QDateTime(QDate(2026, 1, 5), QTime(8, 0), Qt::UTC);
+        run.horizon = 3;
+        run.method = QStringLiteral("auto");
+        run.historyFrom = QDate(2024, 1, 1);
+        run.historyTo = QDate(2026, 1, 4);
+        run.historyPeriods = 105;
+        run.abcFrom = QDate(2025, 1, 5);
+        run.abcTo = run.historyTo;
+        run.productSeries = 2;
+        run.unitSeries = 1;
+        QVERIFY2(s.replaceForecastRun(run, {series(1, 0, "SBA(alpha=0.12)", 3, 10), series(1, 10, "SBA(alpha=0.2)", 3, 4),
+                                            series(2, 0, "SES(alpha=0.3)", 3, 7)}, &error), qPrintable(error));
+        QVERIFY(run.id > 0);
+
+        const auto f = s.latestForecast(Bucket::Week, 1, 10);
+        QVERIFY(f);
+        QCOMPARE(f->unitId, qint64(10));
+        QCOMPARE(f->model, QStringLiteral("SBA(alpha=0.2)"));
+        QCOMPARE(f->modelFamily, QStringLiteral("SBA"));
+        QCOMPARE(f->parameters.size(), size_t(1));
+        QCOMPARE(f->parameters[0].first, QStringLiteral("alpha"));
+        QCOMPARE(f->parameters[0].second, 0.12);
+        QCOMPARE(f->profile.demandClass, forecasting::DemandClass::Lumpy);
+        QCOMPARE(f->profile.adi, 3.5);
+        QCOMPARE(f->abc, AbcClass::B);
+        QCOMPARE(f->abcValue, Money::fromUnits(123456789));
+        QCOMPARE(f->xyz, XyzClass::Y);
+        QCOMPARE(f->backtest.points, 3);
+        QVERIFY(std::isnan(f->backtest.mase));   // stored as NULL
+        QCOMPARE(f->backtest.bias, -0.25);
+        QCOMPARE(f->values.size(), size_t(3));
+        QCOMPARE(f->values[2].step, 3);
+        QCOMPARE(f->values[2].periodStart, QDate(2026, 1, 19));
+        QCOMPARE(f->values[2].upper, 8.0);
+        QCOMPARE(s.latestForecast(Bucket::Week, 1)->model, QStringLiteral("SBA(alpha=0.12)"));
+        QVERIFY(!s.latestForecast(Bucket::Week, 2, 10));
+        QVERIFY(!s.latestForecast(Bucket::Month, 1));
+
+        const auto summary = s.latestForecastRun(Bucket::Week);
+        QVERIFY(summary);
+        QCOMPARE(summary->id, run.id);
+        QCOMPARE(summary->createdAt, run.createdAt);
+        QCOMPARE(summary->historyTo, QDate(2026, 1, 4));
+        QCOMPARE(summary->models.size(), size_t(2));
+        QCOMPARE(summary->models[0], std::make_pair(QStringLiteral("SBA"), qint64(2)));
+        QCOMPARE(summary->demandClasses.at(QStringLiteral("lumpy")), qint64(3));
+        QCOMPARE(summary->abcProducts.at(QStringLiteral("B")), qint64(2));   // products only
+        QCOMPARE(summary->backtestedSeries, qint64(0));
+
+        // A failing write (an unknown product, after good rows) keeps the
+        // previous run whole.
+        ForecastRun bad = run;
+        QVERIFY(!s.replaceForecastRun(bad, {series(1, 0, "SES(alpha=0.5)", 5, 1), series(99, 0, "SES(alpha=0.5)", 5, 1)}, &error));
+        QVERIFY2(error.contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive), qPrintable(error));
+        QCOMPARE(s.latestForecastRun(Bucket::Week)->id, run.id);
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM forecast_series"), qint64(3));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM forecast_value"), qint64(9));
+        QCOMPARE(s.latestForecast(Bucket::Week, 1)->model, QStringLiteral("SBA(alpha=0.12)"));
+
+        // A good one replaces it; another bucket stays beside it.
+        ForecastRun next = run;
+        QVERIFY2(s.replaceForecastRun(next, {series(2, 0, "Zero", 2, 0)}, &error), qPrintable(error));
+        QVERIFY(next.id != run.id);
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM forecast_series"), qint64(1));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM forecast_value"), qint64(2));
+        QVERIFY(!s.latestForecast(Bucket::Week, 1));
+        ForecastRun monthly = run;
+        monthly.bucket = Bucket::Month;
+        QVERIFY2(s.replaceForecastRun(monthly, {series(1, 0, "SES(alpha=0.1)", 6, 1)}, &error), qPrintable(error));
+        QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM forecast_run"), qint64(2));
+        QCOMPARE(s.latestForecast(Bucket::Week, 2)->model, QStringLiteral("Zero"));
+        QCOMPARE(s.latestForecast(Bucket::Month, 1)->values.size(), size_t(6));
     }
 
     void refusesNewerSchema()
