@@ -199,7 +199,7 @@ ModelFit fitTsb(std::span<const double> y, std::optional<double> alphaDemand, st
         const Eigen::Vector2d lo(alphaDemand ? ad : kIntermittentAlphaMin, alphaSize ? az : kIntermittentAlphaMin);
         const Eigen::Vector2d hi(alphaDemand ? ad : kIntermittentAlphaMax, alphaSize ? az : kIntermittentAlphaMax);
         const OptimResult opt = minimizeBounded(
-            [&](const Eigen::VectorXd &x) { return sumSq(y, run(x[0], x[1]).fitted); }, x0, lo, hi);
+            [&](const Eigen::VectorXd &x) { return sumSq(y, run(x[0], x[1]).fitted); }, x0, lo, hi, kSmoothingSearch);
         ad = opt.x[0];
         az = opt.x[1];
     }

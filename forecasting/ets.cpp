@@ -219,7 +219,7 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
             State st = init;
             return profiled ? profiledRun(y, spec, coefs(x), st) : runEts(y, spec, coefs(x), st, nullptr);
         },
-        x0, lo, hi);
+        x0, lo, hi, kSmoothingSearch);
     const Coefs c = coefs(opt.x);
     if (profiled)
         profiledRun(y, spec, c, init);

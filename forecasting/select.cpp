@@ -39,6 +39,9 @@ constexpr std::array<Named, 14> kMethodNames{{
 // over three years).
 constexpr std::size_t kSeasonsForNoisyDemand = 8;
 
+// Rolling origins of the cross-family comparison for erratic demand.
+constexpr int kCrossFamilyOrigins = 2;
+
 // How the interval of a fit is built; see select.h.
 enum class Family { Ets, Naive, SeasonalNaive, Intermittent };
 
@@ -86,7 +89,7 @@ double aicc(const ModelFit &fit, std::size_t n)
 
 // Seasonality is handled before (by decomposition), so the candidates are
 // the non-seasonal ETS models.
-Fitted selectSmooth(std::span<const double> y)
+Fitted selectSmooth(std::span<const double> y, Method *chosen = nullptr)
 {
     const std::size_t n = y.size();
     std::optional<Fitted> best;
@@ -97,13 +100,21 @@ Fitted selectSmooth(std::span<const double> y)
         if (score < bestScore) {
             bestScore = score;
             best = std::move(f);
+            if (chosen)
+                *chosen = m;
         }
     }
-    return best ? std::move(*best) : fitMethod(Method::Ses, y, 1);
+    if (best)
+        return std::move(*best);
+    if (chosen)
+        *chosen = Method::Ses; // too short for any AICc: the simplest model
+    return fitMethod(Method::Ses, y, 1);
 }
 
-Fitted selectIntermittent(std::span<const double> y, int horizon)
+Fitted selectIntermittent(std::span<const double> y, int horizon, Method *chosen = nullptr)
 {
+    if (chosen)
+        *chosen = Method::Sba;
     const std::size_t n = y.size();
     const std::size_t hold = std::min<std::size_t>(std::size_t(std::max(horizon, 1)), n / 4);
     const auto train = y.first(n - hold);
@@ -128,7 +139,31 @@ Fitted selectIntermittent(std::span<const double> y, int horizon)
         } catch (const std::invalid_argument &) {
         }
     }
+    if (chosen)
+        *chosen = best;
     return fitMethod(best, y, 1);
+}
+
+// Mean absolute error of `method` refitted at `origins` rolling origins
+// (n - h, n - 2h, ...) and forecasting the h periods after each; +infinity
+// when the history is too short for them.
+double rollingOriginMae(Method method, std::span<const double> y, int horizon, int origins)
+{
+    const std::size_t h = std::size_t(std::max(horizon, 1));
+    if (y.size() < h * std::size_t(origins) + 2 * h)
+        return std::numeric_limits<double>::infinity();
+    double total = 0.0;
+    for (int k = 1; k <= origins; ++k) {
+        const std::size_t o = y.size() - h * std::size_t(k);
+        try {
+            const Eigen::VectorXd fc = forecast(fitMethod(method, y.first(o), 1).fit, int(h)).mean;
+            for (std::size_t i = 0; i < h; ++i)
+                total += std::abs(y[o + i] - fc[Eigen::Index(i)]);
+        } catch (const std::invalid_argument &) {
+            return std::numeric_limits<double>::infinity();
+        }
+    }
+    return total / double(h * std::size_t(origins));
 }
 
 // Standard normal quantile by bisection on erfc: called once per series, so
@@ -168,6 +203,15 @@ double interpolatedQuantile(const std::vector<double> &sorted, double p)
 
 // Inverse of the empirical CDF: demand is discrete (counts of boxes), and an
 // interpolated bound such as 2.4 would silently exclude an observed 3.
+// Split-conformal rank for an upper bound: the ceil((n+1)p)-th smallest of n
+// values covers a new one with probability >= p (Vovk et al. 2005), where
+// the plain empirical quantile falls short by up to 1/n.
+double conformalUpper(const std::vector<double> &sorted, double p)
+{
+    const double k = std::ceil(p * double(sorted.size() + 1) - 1e-9);
+    return sorted[std::size_t(std::clamp(k, 1.0, double(sorted.size()))) - 1];
+}
+
 double ecdfQuantile(const std::vector<double> &sorted, double p)
 {
     const double k = std::ceil(p * double(sorted.size()) - 1e-9);
@@ -248,10 +292,14 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int extraPar
     // fit used up: empirical quantiles get the same degrees-of-freedom
     // correction as sigma.
     const double inflate = std::sqrt(double(std::max<std::size_t>(scale.sorted.size(), 1)) / scale.dof);
+    // The three probabilities used below, computed once (each costs a bisection).
+    const double probs[3] = {tail, 1.0 - tail, level};
+    const double quantiles[3] = {studentQuantile(probs[0], scale.dof), studentQuantile(probs[1], scale.dof),
+                                 studentQuantile(probs[2], scale.dof)};
     // One-step deviation from the mean at probability p: Student t, widened
     // to the empirical residual quantile on skewed demand.
     auto oneStep = [&](double p) {
-        const double t = studentQuantile(p, scale.dof) * scale.sigma;
+        const double t = quantiles[p == probs[0] ? 0 : p == probs[1] ? 1 : 2] * scale.sigma;
         if (scale.sorted.size() < 40)
             return t;
         const double e = inflate * interpolatedQuantile(scale.sorted, p);
@@ -293,7 +341,10 @@ void parametricInterval(const Fitted &f, std::span<const double> y, int extraPar
     }
 }
 
-void empiricalInterval(std::span<const double> y, double level, ForecastResult &r)
+// conformal: the upper bound takes the conformal rank. For erratic demand
+// (many distinct sizes); the small counts of intermittent demand tie at the
+// bound, which already covers at least `level`.
+void empiricalInterval(std::span<const double> y, double level, bool conformal, ForecastResult &r)
 {
     constexpr std::size_t kWindow = 104; // two years of weeks: recent, yet enough for a 2.5% tail
     const std::size_t n = y.size();
@@ -311,7 +362,8 @@ void empiricalInterval(std::span<const double> y, double level, ForecastResult &
     const double lo = ecdfQuantile(sorted, tail);
     // Demand cannot go below 0: when 0 is already the lower bound, the lower
     // tail is empty and the whole miss budget belongs to the upper one.
-    const double hi = ecdfQuantile(sorted, lo <= 0.0 ? level : 1.0 - tail);
+    const double p = lo <= 0.0 ? level : 1.0 - tail;
+    const double hi = conformal ? conformalUpper(sorted, p) : ecdfQuantile(sorted, p);
     for (Eigen::Index i = 0; i < r.mean.size(); ++i) {
         const double ratio = windowMean > 0.0 ? r.mean[i] / windowMean : 1.0;
         r.lower[i] = lo * std::min(ratio, 1.0);
@@ -345,6 +397,16 @@ Selection choose(std::span<const double> y, const SeriesSpec &spec, int horizon,
             sel.adjusted[t] /= sel.season.at(t);
     const bool intermittent = profile.demandClass == DemandClass::Intermittent
                               || profile.demandClass == DemandClass::Lumpy;
+    if (profile.demandClass == DemandClass::Erratic) {
+        // Between the families: variable sizes of frequent orders suit either
+        // ETS or the Croston family; two rolling origins decide.
+        Method ets = Method::Ses, croston = Method::Sba;
+        Fitted a = selectSmooth(sel.adjusted, &ets), b = selectIntermittent(sel.adjusted, horizon, &croston);
+        const bool crostonWins = rollingOriginMae(croston, sel.adjusted, horizon, kCrossFamilyOrigins)
+                                 < rollingOriginMae(ets, sel.adjusted, horizon, kCrossFamilyOrigins);
+        sel.fitted = crostonWins ? std::move(b) : std::move(a);
+        return sel;
+    }
     sel.fitted = intermittent ? selectIntermittent(sel.adjusted, horizon) : selectSmooth(sel.adjusted);
     return sel;
 }
@@ -423,7 +485,7 @@ ForecastResult run(std::span<const double> y, const SeriesSpec &spec, int horizo
     r.lower.resize(horizon);
     r.upper.resize(horizon);
     if (f.family == Family::Intermittent)
-        empiricalInterval(adjusted, level, r);
+        empiricalInterval(adjusted, level, r.profile.demandClass == DemandClass::Erratic, r);
     else
         parametricInterval(f, adjusted, season.coefficients(), horizon, level, r);
     if (season.seasonal()) {

@@ -12,8 +12,8 @@
 //     big order looks like a seasonal peak). The series is divided by the
 //     index, forecast by the rule below, and the forecast multiplied back.
 //     The model name then ends in " x seasonal(m=52,K=2)".
-//  4. Smooth / erratic: SES or damped Holt on the (adjusted) series, the
-//     smaller AICc wins:
+//  4. Smooth: SES or damped Holt on the (adjusted) series, the smaller AICc
+//     wins (erratic: see 6):
 //       AICc = n log(SSE/n) + 2k + 2k(k+1)/(n-k-1),  k = ModelFit::nParams,
 //     with SSE/n floored so a constant series does not give log(0). Ties
 //     keep SES. Holt-Winters stays available as a forced method: with one
@@ -24,6 +24,10 @@
 //     is refitted on the whole history. One split only, so it stays cheap.
 //     Too short a history (holdout < 1 period, or no demand before the
 //     holdout): SBA. Ties keep SBA, the least biased default.
+//  6. Erratic (frequent orders of very variable size, between the two
+//     families): the winners of 4 and 5 are refitted at two rolling origins
+//     (n - h, n - 2h) and the smaller mean absolute error over the h periods
+//     after each wins; ETS when the history is too short for them.
 //
 // Prediction intervals (central `level` interval, lower clamped at 0):
 //  - ETS models: additive-error ETS closed-form variance (Hyndman et al.
@@ -50,6 +54,9 @@
 //    forecast / window mean only outwards (lower by min(r, 1), upper by
 //    max(r, 1)): a forecast above history widens the interval, one below it
 //    (SBA's debiasing, TSB's decay) never narrows it past what was observed.
+//    For erratic demand the upper bound takes the split-conformal rank
+//    ceil((n+1) p) (many distinct sizes; the small counts of intermittent
+//    demand tie at the bound and already cover at least the level).
 //  Residuals of the warm-up periods (fitted from the initial states, which are
 //  computed from those very periods) are left out of sigma and quantiles.
 //  Everything is deterministic (totalDemand's bootstrap has a fixed seed).
