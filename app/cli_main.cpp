@@ -1,6 +1,7 @@
 // reappro-cli: the headless face of Reappro. Every command works on a local
 // database and files, prints what it did, and returns a meaningful exit code
 // (0 done, 1 failure, 2 input rejected, 64 usage).
+#include "app/cli_common.h"
 #include "core/demogenerator.h"
 #include "core/forecastrun.h"
 #include "core/importer.h"
@@ -27,71 +28,7 @@ using namespace reappro;
 
 namespace {
 
-constexpr int kExitOk = 0, kExitFailure = 1, kExitRejected = 2, kExitUsage = 64;
-
-Language g_lang = Language::French;
-
-QString t(const char *fr, const char *en) { return QString::fromUtf8(g_lang == Language::French ? fr : en); }
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-QString number(qint64 n) { return (g_lang == Language::French ? QLocale(QLocale::French) : QLocale(QLocale::English)).toString(n); }
-QString dateText(QDate d)
-{
-    if (!d.isValid())
-        return QStringLiteral("-");
-    return d.toString(g_lang == Language::French ? QStringLiteral("dd/MM/yyyy") : QStringLiteral("yyyy-MM-dd"));
-}
-
-void addCommonOptions(QCommandLineParser &p)
-{
-    p.addHelpOption();
-    p.addOption({QStringLiteral("lang"), t("Langue des messages : fr ou en.", "Message language: fr or en."), QStringLiteral("fr|en")});
-}
-
-// Parses; prints help or errors. Returns -1 to continue, else an exit code.
-int parse(QCommandLineParser &p, const QStringList &args, const QString &description)
-{
-    p.setApplicationDescription(description);
-    if (!p.parse(args)) {
-        err() << p.errorText() << "\n\n" << p.helpText();
-        return kExitUsage;
-    }
-    if (p.isSet(QStringLiteral("lang")))
-        g_lang = languageFromCode(p.value(QStringLiteral("lang")), g_lang);
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText();
-        return kExitOk;
-    }
-    return -1;
-}
-
-bool openStore(Store &store, const QString &path, bool mustExist)
-{
-    if (path.isEmpty()) {
-        err() << t("--db FICHIER est obligatoire.\n", "--db FILE is required.\n");
-        return false;
-    }
-    if (mustExist && !QFileInfo::exists(path)) {
-        err() << t("Base introuvable : ", "Database not found: ") << path << "\n";
-        return false;
-    }
-    QString error;
-    if (!store.open(path, &error)) {
-        err() << error << "\n";
-        return false;
-    }
-    return true;
-}
+using namespace reappro::cli;
 
 // --------------------------------------------------------------------- demo
 

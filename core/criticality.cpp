@@ -1,0 +1,74 @@
+#include "core/criticality.h"
+
+#include <QStringList>
+
+namespace reappro {
+
+Criticality criticalityOf(const Product &product)
+{
+    if (product.mitm || product.ven == VenClass::Vital)
+        return Criticality::Vital;
+    return product.ven == VenClass::Essential ? Criticality::Essential : Criticality::Other;
+}
+
+QString criticalityCode(Criticality c)
+{
+    switch (c) {
+    case Criticality::Vital: return QStringLiteral("vital");
+    case Criticality::Essential: return QStringLiteral("essential");
+    case Criticality::Other: return QStringLiteral("other");
+    }
+    return {};
+}
+
+QString criticalityLabel(Criticality c, Language language)
+{
+    const bool fr = language == Language::French;
+    switch (c) {
+    case Criticality::Vital: return fr ? QStringLiteral("vital / MITM") : QStringLiteral("vital / MITM");
+    case Criticality::Essential: return fr ? QStringLiteral("essentiel") : QStringLiteral("essential");
+    case Criticality::Other: return fr ? QStringLiteral("autre") : QStringLiteral("other");
+    }
+    return {};
+}
+
+double ServiceTargets::of(Criticality c) const
+{
+    switch (c) {
+    case Criticality::Vital: return vital;
+    case Criticality::Essential: return essential;
+    case Criticality::Other: return other;
+    }
+    return other;
+}
+
+bool ServiceTargets::parse(const QString &text, QString *error)
+{
+    ServiceTargets t = *this;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList kv = item.trimmed().split(QLatin1Char('='));
+        bool ok = kv.size() == 2;
+        double v = ok ? kv[1].trimmed().toDouble(&ok) : 0.0;
+        if (ok && v > 1.0)
+            v /= 100.0;
+        ok = ok && v > 0.5 && v <= 0.9999;
+        const QString key = kv.value(0).trimmed().toLower();
+        if (ok && key == QLatin1String("vital"))
+            t.vital = v;
+        else if (ok && key == QLatin1String("essential"))
+            t.essential = v;
+        else if (ok && key == QLatin1String("other"))
+            t.other = v;
+        else {
+            if (error)
+                *error = QStringLiteral("service level '%1': expected vital|essential|other=LEVEL, "
+                                        "LEVEL between 50 and 99.99 (percent) or 0.5 and 0.9999")
+                             .arg(item.trimmed());
+            return false;
+        }
+    }
+    *this = t;
+    return true;
+}
+
+} // namespace reappro
