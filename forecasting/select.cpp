@@ -558,6 +558,21 @@ double TotalDemand::quantile(double p) const
     return std::max(0.0, mean + normalQuantile(p) * sd);
 }
 
+double TotalDemand::probabilityAbove(double x) const
+{
+    if (!error.empty())
+        return 0.0;
+    if (bootstrap) {
+        const auto above = samples.end() - std::upper_bound(samples.begin(), samples.end(), x);
+        return samples.empty() ? 0.0 : double(above) / double(samples.size());
+    }
+    if (x < 0.0)
+        return 1.0;
+    if (sd <= 0.0)
+        return mean > x ? 1.0 : 0.0;
+    return 0.5 * std::erfc((x - mean) / (sd * std::sqrt(2.0)));
+}
+
 TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods, Method method)
 {
     TotalDemand d;

@@ -148,6 +148,8 @@ struct TotalDemand {
 
     // p in (0, 1); 0 when there is an error.
     double quantile(double p) const;
+    // P(total > x): the risk that a stock of x runs out; 0 when there is an error.
+    double probabilityAbove(double x) const;
 };
 
 TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods,

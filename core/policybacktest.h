@@ -1,0 +1,105 @@
+// Policy backtest: replays a replenishment policy over the hospital's own
+// history, day by day and product by product, and measures what it would
+// have achieved.
+//
+// Every policy starts from the same stock (the lots on hand on the first day,
+// reconstructed from the history) and receives the orders the hospital had
+// already placed (receptions of the first lead time). Each day:
+//  1. orders due that day arrive (a new lot, expiring after the product's
+//     usual shelf life at reception, or 2 years when unknown);
+//  2. lots past their expiry date are destroyed (expired value);
+//  3. on the supplier's order days, the policy orders (Reappro, MinMax), to
+//     arrive after the lead time; Actual receives what the hospital received;
+//  4. the day's actual demand (issues to care units and outpatients, net of
+//     returns) is served first-expiring-first; what the stock cannot serve is
+//     unserved (a stockout day);
+//  5. the stock is valued at the PMP (average stock value).
+// A replenishment cycle runs from one order day of the supplier to the next;
+// it is served when no demand went unserved in it. Cycle service level =
+// served cycles / cycles; fill rate = served / demanded quantity.
+// Policies:
+//  - Reappro: the periodic-review order-up-to policy of replenishment.h, its
+//    demand forecast refitted every `refitDays` on the history so far;
+//  - MinMax: what OpenBoxes, OpenLMIS or mSupply do: average monthly
+//    consumption (AMC, last 3 months) x months of cover: when the stock plus
+//    orders falls to AMC x minMonths, order up to AMC x maxMonths, in packs;
+//  - Actual: the hospital's own receptions, on their dates.
+#pragma once
+
+#include "core/criticality.h"
+#include "core/money.h"
+#include "core/replenishment.h"
+
+#include <QDate>
+#include <QString>
+
+#include <map>
+#include <vector>
+
+namespace reappro {
+
+enum class BacktestPolicy { Reappro, MinMax, Actual };
+QString backtestPolicyCode(BacktestPolicy p); // "reappro", "minmax", "actual"
+
+struct Arrival {
+    QDate day;
+    double quantity = 0.0;
+    QDate expiry; // invalid: the usual shelf life applies
+};
+
+// One product's history, as the replay needs it.
+struct BacktestProduct {
+    ProductSituation situation;     // product, supplier days, lead time, shelf life (lots, demand unused)
+    QDate historyStart;             // day of dailyDemand[0]
+    std::vector<double> dailyDemand; // whole history, net consumption per day
+    std::vector<Lot> initialLots;   // on hand on the first replayed day
+    std::vector<Arrival> receptions; // actual receptions from the first replayed day on
+};
+
+struct BacktestOptions {
+    QDate from, to;                 // replayed days, inclusive
+    BacktestPolicy policy = BacktestPolicy::Reappro;
+    ReplenishmentSettings settings;
+    int refitDays = 28;
+    double minMonths = 1.0, maxMonths = 2.0;
+    double defaultShelfLifeDays = 730.0;
+};
+
+struct BacktestMetrics {
+    qint64 cycles = 0, servedCycles = 0;
+    double demand = 0.0, served = 0.0;
+    Money stockValueDays;            // sum over days of the stock value
+    qint64 days = 0;                 // product-days replayed
+    qint64 orders = 0;
+    Money expiredValue;
+    qint64 stockoutDays = 0;
+    double received = 0.0, expired = 0.0, endStock = 0.0, startStock = 0.0; // units, for the accounting check
+
+    void add(const BacktestMetrics &o);
+    double cycleServiceLevel() const { return cycles ? double(servedCycles) / double(cycles) : 1.0; }
+    double fillRate() const { return demand > 0.0 ? served / demand : 1.0; }
+    // Average over the replayed days of the total stock value (sum over
+    // products): stockValueDays / days per product.
+};
+
+struct BacktestResult {
+    BacktestPolicy policy = BacktestPolicy::Reappro;
+    QDate from, to;
+    int products = 0;
+    BacktestMetrics total;
+    std::map<Criticality, BacktestMetrics> byCriticality;
+    std::map<Criticality, int> productsByCriticality;
+
+    // Average total stock value over the period (all products).
+    Money averageStockValue() const;
+    Money averageStockValue(Criticality c) const;
+};
+
+// One product over options.from .. options.to.
+BacktestMetrics replayProduct(const BacktestProduct &product, const BacktestOptions &options);
+
+// All products on `threads` threads (0 = all cores); the result does not
+// depend on the thread count.
+BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0);
+
+} // namespace reappro

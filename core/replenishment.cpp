@@ -1,0 +1,307 @@
+#include "core/replenishment.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace reappro {
+
+namespace {
+
+constexpr double kDaysPerWeek = 7.0;
+
+double normalQuantile(double p)
+{
+    // Bisection on erfc, as in the forecasting library: called once a line.
+    double lo = -10.0, hi = 10.0;
+    for (int i = 0; i < 80; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+double roundUpToPacks(double quantity, double pack)
+{
+    if (quantity <= 0.0)
+        return 0.0;
+    return pack > 0.0 ? std::ceil(quantity / pack - 1e-9) * pack : std::ceil(quantity - 1e-9);
+}
+
+double roundDownToPacks(double quantity, double pack)
+{
+    if (quantity <= 0.0)
+        return 0.0;
+    return pack > 0.0 ? std::floor(quantity / pack + 1e-9) * pack : std::floor(quantity + 1e-9);
+}
+
+// Usable quantity of the lots when they are consumed first-expiring-first at
+// `daily` units a day from `asOf`; what a lot still holds when it expires
+// is the expiring quantity.
+void splitUsable(std::vector<Lot> lots, QDate asOf, double daily, double &usable, double &expiring)
+{
+    std::sort(lots.begin(), lots.end(), [](const Lot &a, const Lot &b) { return a.expiry < b.expiry; });
+    usable = expiring = 0.0;
+    for (const Lot &lot : lots) {
+        if (lot.quantity <= 0.0)
+            continue;
+        const double days = lot.expiry.isValid() ? double(asOf.daysTo(lot.expiry)) : 1e9;
+        const double canUse = std::clamp(daily * days - usable, 0.0, lot.quantity);
+        usable += canUse;
+        expiring += lot.quantity - canUse;
+    }
+}
+
+} // namespace
+
+QDate nextOrderDay(QDate from, unsigned orderDays)
+{
+    if ((orderDays & 0x7F) == 0)
+        return from;
+    QDate d = from;
+    while (!(orderDays >> (d.dayOfWeek() - 1) & 1u))
+        d = d.addDays(1);
+    return d;
+}
+
+OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings)
+{
+    forecasting::TotalDemand demand;
+    return suggestOrder(s, asOf, settings, [&](double days) -> const forecasting::TotalDemand & {
+        demand = forecasting::totalDemand(s.weeklyDemand, {52}, days / kDaysPerWeek);
+        return demand;
+    });
+}
+
+OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings,
+                             const std::function<const forecasting::TotalDemand &(double days)> &demandOver)
+{
+    OrderSuggestion o;
+    const Product &p = s.product;
+    o.productId = p.id;
+    o.productCode = p.code;
+    o.label = p.label;
+    o.unit = p.dispensingUnit;
+    o.supplierCode = s.supplierCode;
+    o.supplierName = s.supplierName;
+    o.criticality = criticalityOf(p);
+    o.serviceTarget = settings.service.of(o.criticality);
+    o.policy = settings.policy;
+    o.packSize = p.packSize > 0.0 ? p.packSize : 1.0;
+    o.minOrder = p.minOrderQuantity;
+    o.unitPrice = p.unitPrice;
+    o.shelfLifeDays = s.shelfLifeDays;
+    o.onOrder = s.onOrder;
+
+    const unsigned days = (s.orderDays & 0x7F) ? s.orderDays : settings.defaultOrderDays;
+    o.orderDate = nextOrderDay(asOf, days);
+    o.nextOrderDate = nextOrderDay(o.orderDate.addDays(1), days);
+    o.reviewDays = double(o.orderDate.daysTo(o.nextOrderDate));
+    o.leadTimeDays = s.leadTimeDays > 0.0 ? s.leadTimeDays : double(settings.defaultLeadTimeDays);
+    o.leadTimeSource = s.leadTimeDays > 0.0 ? s.leadTimeSource : LeadTimeSource::Default;
+    o.leadTimeObservations = s.leadTimeObservations;
+    o.arrivalDate = o.orderDate.addDays(qint64(std::lround(o.leadTimeDays)));
+
+    const double cover = o.leadTimeDays + o.reviewDays;
+    const forecasting::TotalDemand &demand = demandOver(cover);
+    o.model = QString::fromStdString(demand.model);
+    if (!demand.error.empty()) {
+        o.error = QString::fromStdString(demand.error);
+        return o;
+    }
+    o.coverMean = demand.mean;
+    o.dailyDemand = cover > 0.0 ? demand.mean / cover : 0.0;
+    double quantile = demand.quantile(o.serviceTarget);
+    // A lead time that varies adds demand-over-delay risk: its part of the
+    // safety stock (z x daily demand x spread) adds in quadrature.
+    double safety = quantile - demand.mean;
+    if (s.leadTimeSd > 0.0 && o.dailyDemand > 0.0) {
+        const double extra = normalQuantile(o.serviceTarget) * o.dailyDemand * s.leadTimeSd;
+        safety = std::hypot(std::max(safety, 0.0), extra);
+        quantile = demand.mean + safety;
+    }
+    o.safetyStock = quantile - demand.mean;
+
+    // Stock that will be used before it expires, from the decision day on
+    // (orders arrive fresh and count whole).
+    double usable = 0.0;
+    splitUsable(s.lots, asOf, o.dailyDemand, usable, o.expiring);
+    o.onHand = usable + o.expiring;
+    o.position = usable + s.onOrder;
+
+    if (settings.policy == PolicyKind::OrderUpTo) {
+        o.orderUpTo = quantile;
+        o.needed = std::max(0.0, quantile - o.position);
+    } else {
+        o.reorderPoint = quantile;
+        o.orderUpTo = quantile + o.dailyDemand * o.reviewDays;
+        o.needed = o.position <= o.reorderPoint ? o.orderUpTo - o.position : 0.0;
+    }
+    if (o.needed <= 1e-9) {
+        o.needed = 0.0;
+        return o;
+    }
+
+    double q = roundUpToPacks(o.needed, o.packSize);
+    const double minimum = roundUpToPacks(std::max(o.minOrder, 0.0), o.packSize);
+    q = std::max(q, minimum);
+    o.quantityBeforeCap = q;
+    if (o.shelfLifeDays > 0.0) {
+        // What is still in stock when the order arrives is used first.
+        const double atArrival = std::max(0.0, o.position - o.dailyDemand * o.leadTimeDays);
+        o.shelfLifeCap = std::max(0.0, o.dailyDemand * o.shelfLifeDays - atArrival);
+        if (q > o.shelfLifeCap + 1e-9) {
+            const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
+            const double smallest = std::max(o.packSize, minimum);
+            o.capped = fits < q;
+            // A pack or a minimum larger than the cap still has to be bought
+            // once the stock runs short: it is ordered and flagged.
+            q = std::max(fits, smallest);
+            o.expiryRisk = q > o.shelfLifeCap + 1e-9;
+            o.capped = o.capped && q < o.quantityBeforeCap;
+        }
+    }
+    o.quantity = q;
+    o.quantityBeforeBudget = q;
+    o.riskAvoided = std::max(0.0, demand.probabilityAbove(o.position) - demand.probabilityAbove(o.position + q));
+    o.value = o.unitPrice.times(q);
+    return o;
+}
+
+Money applyBudget(std::vector<OrderSuggestion> &lines, Money budget)
+{
+    Money total;
+    for (const OrderSuggestion &l : lines)
+        total += l.value;
+    if (total <= budget)
+        return total;
+
+    // Lowest priority first: the least critical, then the least risk avoided
+    // per euro; product code breaks ties so the cut is reproducible.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].quantity > 0.0)
+            order.push_back(i);
+    auto riskPerEuro = [&](const OrderSuggestion &l) {
+        const double euros = l.value.toDouble();
+        return euros > 0.0 ? l.riskAvoided / euros : l.riskAvoided * 1e12;
+    };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const OrderSuggestion &x = lines[a], &y = lines[b];
+        if (x.criticality != y.criticality)
+            return x.criticality > y.criticality; // Other > Essential > Vital in the enum: cut first
+        const double rx = riskPerEuro(x), ry = riskPerEuro(y);
+        if (rx != ry)
+            return rx < ry;
+        return x.productCode < y.productCode;
+    });
+    for (std::size_t i : order) {
+        if (total <= budget)
+            break;
+        OrderSuggestion &l = lines[i];
+        const Money excess = total - budget;
+        // Remove just enough whole packs, or the whole line.
+        const double packValue = l.unitPrice.times(l.packSize).toDouble();
+        double keep = 0.0;
+        if (packValue > 0.0) {
+            const double packsToCut = std::ceil(excess.toDouble() / packValue - 1e-9);
+            keep = std::max(0.0, l.quantity - packsToCut * l.packSize);
+            const double minimum = roundUpToPacks(std::max(l.minOrder, 0.0), l.packSize);
+            if (keep < minimum)
+                keep = 0.0;
+        }
+        total = total - l.value;
+        l.quantity = keep;
+        l.value = l.unitPrice.times(keep);
+        l.budgetCut = true;
+        total += l.value;
+    }
+    return total;
+}
+
+QString explain(const OrderSuggestion &l, Language language)
+{
+    const bool fr = language == Language::French;
+    const QLocale loc(fr ? QLocale::French : QLocale::English);
+    auto num = [&](double v, int decimals = 1) { return loc.toString(v, 'f', decimals); };
+    auto qty = [&](double v) { return loc.toString(v, 'f', std::abs(v - std::round(v)) < 1e-9 ? 0 : 1); };
+    const QString unit = l.unit.isEmpty() ? (fr ? QStringLiteral("u.") : QStringLiteral("u.")) : l.unit;
+    const QString pct = loc.toString(l.serviceTarget * 100.0, 'f', l.serviceTarget * 100.0 == std::round(l.serviceTarget * 100.0) ? 0 : 1);
+    QStringList parts;
+
+    if (!l.error.isEmpty())
+        return fr ? QStringLiteral("Pas de prévision possible : %1. Rien n'est proposé.").arg(l.error)
+                  : QStringLiteral("No forecast possible: %1. Nothing suggested.").arg(l.error);
+
+    const QString source = [&] {
+        switch (l.leadTimeSource) {
+        case LeadTimeSource::Observed:
+            return fr ? QStringLiteral("observé sur %1 réceptions").arg(l.leadTimeObservations)
+                      : QStringLiteral("observed over %1 receptions").arg(l.leadTimeObservations);
+        case LeadTimeSource::Product: return fr ? QStringLiteral("fiche produit") : QStringLiteral("product setting");
+        case LeadTimeSource::Supplier: return fr ? QStringLiteral("délai du fournisseur") : QStringLiteral("supplier setting");
+        case LeadTimeSource::Default: return fr ? QStringLiteral("délai par défaut") : QStringLiteral("default");
+        }
+        return QString();
+    }();
+    parts << (fr ? QStringLiteral("Demande prévue sur %1 j (délai %2 j, %3 ; prochaine commande dans %4 j) : %5 %6 en moyenne (%7).")
+                       .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
+                            num(l.coverMean), unit, l.model)
+                 : QStringLiteral("Forecast demand over %1 d (lead time %2 d, %3; next order in %4 d): %5 %6 on average (%7).")
+                       .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
+                            num(l.coverMean), unit, l.model));
+    const QString crit = criticalityLabel(l.criticality, language);
+    if (l.policy == PolicyKind::OrderUpTo)
+        parts << (fr ? QStringLiteral("Quantile %1 % (%2) : %3, soit un stock de sécurité de %4.")
+                           .arg(pct, crit, num(l.orderUpTo), num(l.safetyStock))
+                     : QStringLiteral("%1% quantile (%2): %3, a safety stock of %4.")
+                           .arg(pct, crit, num(l.orderUpTo), num(l.safetyStock)));
+    else
+        parts << (fr ? QStringLiteral("Point de commande = quantile %1 % (%2) : %3 (sécurité %4) ; niveau de recomplètement %5.")
+                           .arg(pct, crit, num(l.reorderPoint), num(l.safetyStock), num(l.orderUpTo))
+                     : QStringLiteral("Reorder point = %1% quantile (%2): %3 (safety %4); order-up-to level %5.")
+                           .arg(pct, crit, num(l.reorderPoint), num(l.safetyStock), num(l.orderUpTo)));
+    QString position = fr ? QStringLiteral("Stock %1").arg(qty(l.onHand)) : QStringLiteral("Stock %1").arg(qty(l.onHand));
+    if (l.expiring > 0.0)
+        position += fr ? QStringLiteral(" dont %1 périmeront avant usage (non comptés)").arg(qty(l.expiring))
+                       : QStringLiteral(", of which %1 will expire before use (not counted)").arg(qty(l.expiring));
+    if (l.onOrder > 0.0)
+        position += fr ? QStringLiteral(", %1 en commande").arg(qty(l.onOrder)) : QStringLiteral(", %1 on order").arg(qty(l.onOrder));
+    position += fr ? QStringLiteral(" : position %1.").arg(qty(l.position)) : QStringLiteral(": position %1.").arg(qty(l.position));
+    parts << position;
+
+    if (l.needed <= 0.0) {
+        parts << (fr ? QStringLiteral("La position couvre le besoin : pas de commande.")
+                     : QStringLiteral("The position covers the need: no order."));
+        return parts.join(QLatin1Char(' '));
+    }
+    QString rounding = fr ? QStringLiteral("Besoin %1").arg(num(l.needed)) : QStringLiteral("Need %1").arg(num(l.needed));
+    rounding += fr ? QStringLiteral(", arrondi à %1 boîtes de %2").arg(qty(l.quantityBeforeCap / l.packSize), qty(l.packSize))
+                   : QStringLiteral(", rounded to %1 packs of %2").arg(qty(l.quantityBeforeCap / l.packSize), qty(l.packSize));
+    if (l.minOrder > 0.0 && l.quantityBeforeCap >= l.minOrder && roundUpToPacks(l.needed, l.packSize) < l.quantityBeforeCap)
+        rounding += fr ? QStringLiteral(" (minimum de commande %1)").arg(qty(l.minOrder))
+                       : QStringLiteral(" (minimum order %1)").arg(qty(l.minOrder));
+    parts << rounding + QLatin1Char('.');
+    if (l.shelfLifeCap >= 0.0 && (l.capped || l.expiryRisk))
+        parts << (fr ? QStringLiteral("Péremption habituelle à réception %1 j : au plus %2 utilisables avant péremption%3.")
+                           .arg(num(l.shelfLifeDays, 0), num(l.shelfLifeCap), l.capped ? QStringLiteral(", quantité plafonnée") : QString())
+                     : QStringLiteral("Usual shelf life at delivery %1 d: at most %2 usable before expiry%3.")
+                           .arg(num(l.shelfLifeDays, 0), num(l.shelfLifeCap), l.capped ? QStringLiteral(", quantity capped") : QString()));
+    if (l.expiryRisk)
+        parts << (fr ? QStringLiteral("RISQUE DE PÉREMPTION : le conditionnement ou le minimum dépasse ce qui sera utilisé.")
+                     : QStringLiteral("EXPIRY RISK: the pack or minimum exceeds what will be used."));
+    if (l.budgetCut)
+        parts << (fr ? QStringLiteral("Budget : %1 réduit à %2 (priorité %3, risque évité %4 %).")
+                           .arg(qty(l.quantityBeforeBudget), qty(l.quantity), crit, num(l.riskAvoided * 100.0))
+                     : QStringLiteral("Budget: %1 cut to %2 (priority %3, risk avoided %4%).")
+                           .arg(qty(l.quantityBeforeBudget), qty(l.quantity), crit, num(l.riskAvoided * 100.0)));
+    parts << (fr ? QStringLiteral("Commande : %1 %2 (%3 boîtes), %4.")
+                       .arg(qty(l.quantity), unit, qty(l.packs()), l.value.toDisplayString(true))
+                 : QStringLiteral("Order: %1 %2 (%3 packs), %4.")
+                       .arg(qty(l.quantity), unit, qty(l.packs()), l.value.toDisplayString(false)));
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace reappro

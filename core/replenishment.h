@@ -1,0 +1,131 @@
+// Order suggestions for the central pharmacy: how much of each product to
+// order from its supplier today, and why, line by line.
+//
+// Policies (per product, on the supplier's order days):
+//  - OrderUpTo, periodic review (R, S): S = the service-level quantile of the
+//    TOTAL demand over lead time L plus review period R (the days until the
+//    next order day), from forecasting::totalDemand (a bootstrap for
+//    intermittent demand, not a normal approximation); order S - position
+//    when the position is below S.
+//  - ReorderPoint (s, S): s = that same quantile; order only when the
+//    position is at or below s, then up to S = s + the mean demand of one more
+//    review period: fewer, larger orders.
+//    (s, Q) is the same with a fixed Q = S - s.
+// Position = usable stock on hand + quantity on order. Usable: lots are
+// consumed first-expiring-first at the forecast daily rate; what a lot still
+// holds on its expiry date will be destroyed, so it does not count (the
+// "expiring quantity").
+// Quantity: S - position, rounded up to whole packs, raised to the minimum
+// order quantity (in packs too); then capped to what can be used before the
+// expiry the supplier usually delivers (typical remaining shelf life at
+// reception, from past receptions): never more than the daily demand x that
+// shelf life minus the stock still there when the order arrives. A cap that
+// cuts, or a pack / minimum that forces more than that, flags expiry risk.
+// Budget (optional): when the total exceeds it, lines are cut in this order:
+// criticality (others first, vital last), then the stockout risk the line
+// avoids per euro, P(D > position) - P(D > position + Q) over L + R divided
+// by its value, smallest first; a line is reduced pack by pack to fit what
+// is left before it is dropped.
+#pragma once
+
+#include "core/criticality.h"
+#include "core/lot.h"
+#include "core/messages.h"
+#include "core/money.h"
+#include "core/product.h"
+#include "forecasting/select.h"
+
+#include <QDate>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace reappro {
+
+enum class PolicyKind { OrderUpTo, ReorderPoint };
+
+struct ReplenishmentSettings {
+    PolicyKind policy = PolicyKind::OrderUpTo;
+    ServiceTargets service;
+    int defaultLeadTimeDays = 7;      // neither the product nor its supplier has one
+    unsigned defaultOrderDays = 0x1F; // Monday-Friday when the supplier's are unknown (bit 0 = Monday)
+    std::optional<Money> budget;      // total of the suggestion, excluding VAT
+};
+
+// Where the lead time of a line comes from.
+enum class LeadTimeSource { Observed, Product, Supplier, Default };
+
+// Everything known about one product on the decision day.
+struct ProductSituation {
+    Product product;
+    QString supplierCode, supplierName;
+    unsigned orderDays = 0;          // supplier's weekdays, bit 0 = Monday; 0 = unknown
+    double leadTimeDays = 0.0;       // mean
+    double leadTimeSd = 0.0;         // spread of the observed delays (0 when not observed)
+    LeadTimeSource leadTimeSource = LeadTimeSource::Default;
+    int leadTimeObservations = 0;
+    std::vector<Lot> lots;           // central pharmacy stock by lot
+    double onOrder = 0.0;            // ordered, not yet received (dispensing units)
+    double shelfLifeDays = 0.0;      // typical remaining shelf life at reception; 0 = unknown
+    std::vector<double> weeklyDemand; // complete weeks of consumption up to the decision day
+};
+
+struct OrderSuggestion {
+    qint64 productId = 0;
+    QString productCode, label, unit, supplierCode, supplierName;
+    Criticality criticality = Criticality::Essential;
+    double serviceTarget = 0.95;
+    PolicyKind policy = PolicyKind::OrderUpTo;
+    QString model;                   // forecasting model of the weekly demand
+    QDate orderDate, nextOrderDate, arrivalDate;
+    double leadTimeDays = 0.0, reviewDays = 0.0;
+    LeadTimeSource leadTimeSource = LeadTimeSource::Default;
+    int leadTimeObservations = 0;
+    double dailyDemand = 0.0;        // forecast mean per day
+    double coverMean = 0.0;          // mean demand over L + R
+    double orderUpTo = 0.0;          // S (the quantile), units
+    double reorderPoint = 0.0;       // s (ReorderPoint), units
+    double safetyStock = 0.0;        // S - coverMean
+    double onHand = 0.0, expiring = 0.0, onOrder = 0.0, position = 0.0;
+    double needed = 0.0;             // S - position (or 0 when no order is due)
+    double packSize = 1.0, minOrder = 0.0;
+    double quantityBeforeCap = 0.0;  // after pack and minimum rounding
+    double shelfLifeDays = 0.0;
+    double shelfLifeCap = -1.0;      // units that can be used before expiry; < 0 = no cap known
+    bool capped = false, expiryRisk = false;
+    double quantityBeforeBudget = 0.0;
+    bool budgetCut = false;
+    double riskAvoided = 0.0;        // stockout probability over L + R removed by the order
+    double quantity = 0.0;           // final, dispensing units (whole packs)
+    Money unitPrice, value;
+    QString error;                   // the demand could not be forecast (the line then orders nothing)
+
+    double packs() const { return packSize > 0.0 ? quantity / packSize : quantity; }
+};
+
+// Next date on or after `from` whose weekday is in the mask (bit 0 = Monday);
+// `from` itself when the mask is 0.
+QDate nextOrderDay(QDate from, unsigned orderDays);
+
+// The suggestion for an order placed on the first order day on or after
+// `asOf`. Pure: everything comes from `situation`.
+OrderSuggestion suggestOrder(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings);
+
+// The same with the distribution of the demand over a number of days given
+// by the caller (a policy replay reuses one forecast for many decisions):
+// demandOver(days) must return the distribution of the total demand over
+// that many days from the decision day.
+OrderSuggestion suggestOrder(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings,
+                             const std::function<const forecasting::TotalDemand &(double days)> &demandOver);
+
+// Cuts lines (see the header comment) until the total value fits `budget`.
+// Returns the total after the cuts.
+Money applyBudget(std::vector<OrderSuggestion> &lines, Money budget);
+
+// One paragraph a pharmacist reads: forecast over L + R, quantile, safety
+// stock, stock position, expiring quantity, rounding, cap, budget, result.
+QString explain(const OrderSuggestion &line, Language language);
+
+} // namespace reappro

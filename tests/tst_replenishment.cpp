@@ -1,0 +1,243 @@
+// Order suggestions on hand-built cases whose answer is known: deterministic
+// demand gives the exact order; packs, minimum order, expiring lots, the
+// shelf-life cap, lead-time spread, the budget's cutting order, the words.
+#include "core/replenishment.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace reappro;
+
+namespace {
+
+// A product consumed 10 units a day (70 a week) for two years, ordered on
+// Mondays with a 7-day lead time: L + R = 14 days, 140 units of demand.
+ProductSituation steady(double packSize = 10.0)
+{
+    ProductSituation s;
+    s.product.id = 1;
+    s.product.code = QStringLiteral("P1");
+    s.product.label = QStringLiteral("PARACETAMOL 1 G CPR");
+    s.product.dispensingUnit = QStringLiteral("CP");
+    s.product.packSize = packSize;
+    s.product.unitPrice = Money::fromCents(25);
+    s.product.ven = VenClass::Essential;
+    s.supplierCode = QStringLiteral("F1");
+    s.orderDays = 1u; // Monday
+    s.leadTimeDays = 7.0;
+    s.leadTimeSource = LeadTimeSource::Supplier;
+    s.weeklyDemand.assign(104, 70.0);
+    return s;
+}
+
+Lot lot(double quantity, QDate expiry)
+{
+    Lot l;
+    l.quantity = quantity;
+    l.expiry = expiry;
+    return l;
+}
+
+const QDate kMonday(2026, 11, 2);
+
+} // namespace
+
+class TestReplenishment : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void nextOrderDayFollowsTheWeekdays()
+    {
+        QCOMPARE(nextOrderDay(kMonday, 1u), kMonday);
+        QCOMPARE(nextOrderDay(kMonday.addDays(1), 1u), kMonday.addDays(7));
+        QCOMPARE(nextOrderDay(kMonday.addDays(1), 1u | 8u), kMonday.addDays(3)); // Monday, Thursday
+        QCOMPARE(nextOrderDay(kMonday.addDays(5), 0x1Fu), kMonday.addDays(7));   // Saturday -> Monday
+        QCOMPARE(nextOrderDay(kMonday.addDays(5), 0u), kMonday.addDays(5));
+    }
+
+    void deterministicDemandGivesTheExactOrder()
+    {
+        ProductSituation s = steady();
+        s.lots = {lot(50, kMonday.addYears(2))};
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.orderDate, kMonday);
+        QCOMPARE(o.reviewDays, 7.0);
+        QCOMPARE(o.arrivalDate, kMonday.addDays(7));
+        QVERIFY2(std::abs(o.coverMean - 140.0) < 1e-6, qPrintable(QString::number(o.coverMean)));
+        QVERIFY2(std::abs(o.safetyStock) < 1e-6, qPrintable(QString::number(o.safetyStock))); // no noise, no safety
+        QCOMPARE(o.position, 50.0);
+        QVERIFY(std::abs(o.needed - 90.0) < 1e-6);
+        QCOMPARE(o.quantity, 90.0);
+        QCOMPARE(o.packs(), 9.0);
+        QCOMPARE(o.value, Money::fromCents(2250));
+        // On order counts in the position; the order shrinks by as much.
+        s.onOrder = 30.0;
+        QCOMPARE(suggestOrder(s, kMonday, {}).quantity, 60.0);
+        // A position above the need orders nothing.
+        s.onOrder = 200.0;
+        const OrderSuggestion none = suggestOrder(s, kMonday, {});
+        QCOMPARE(none.quantity, 0.0);
+        QVERIFY(explain(none, Language::French).contains(QStringLiteral("pas de commande")));
+    }
+
+    void notAnOrderDayPlansForTheNextOne()
+    {
+        ProductSituation s = steady();
+        const OrderSuggestion o = suggestOrder(s, kMonday.addDays(2), {});
+        QCOMPARE(o.orderDate, kMonday.addDays(7));
+        // Unknown supplier days: Monday to Friday, so R = 1 day on a Tuesday.
+        s.orderDays = 0;
+        const OrderSuggestion d = suggestOrder(s, kMonday.addDays(1), {});
+        QCOMPARE(d.reviewDays, 1.0);
+        QVERIFY(std::abs(d.coverMean - 80.0) < 1e-6);
+    }
+
+    void packRoundingAndMinimumOrder()
+    {
+        ProductSituation s = steady(25.0);
+        s.lots = {lot(50, kMonday.addYears(2))};
+        QCOMPARE(suggestOrder(s, kMonday, {}).quantity, 100.0); // 90 -> 4 packs of 25
+        s.product.minOrderQuantity = 180.0;                       // -> 200 (8 packs)
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.quantity, 200.0);
+        QVERIFY(explain(o, Language::French).contains(QStringLiteral("minimum de commande")));
+        QVERIFY(explain(o, Language::English).contains(QStringLiteral("minimum order")));
+    }
+
+    void lotsExpiringBeforeUseDoNotCount()
+    {
+        ProductSituation s = steady();
+        // 10 a day: of 500 units expiring in 10 days only 100 are used.
+        s.lots = {lot(500, kMonday.addDays(10)), lot(20, kMonday.addYears(1))};
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.onHand, 520.0);
+        QVERIFY(std::abs(o.expiring - 400.0) < 1e-6);
+        QVERIFY(std::abs(o.position - 120.0) < 1e-6);
+        QCOMPARE(o.quantity, 20.0);
+        QVERIFY(explain(o, Language::French).contains(QStringLiteral("400 périmeront avant usage")));
+        // An already expired lot counts for nothing.
+        s.lots = {lot(500, kMonday.addDays(-1))};
+        QCOMPARE(suggestOrder(s, kMonday, {}).position, 0.0);
+    }
+
+    void shelfLifeCapsTheOrder()
+    {
+        ProductSituation s = steady();
+        s.product.minOrderQuantity = 0.0;
+        s.shelfLifeDays = 10.0; // delivered with 10 days left: at most 100 usable
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.quantityBeforeCap, 140.0);
+        QVERIFY(std::abs(o.shelfLifeCap - 100.0) < 1e-6);
+        QVERIFY(o.capped);
+        QVERIFY(!o.expiryRisk);
+        QCOMPARE(o.quantity, 100.0);
+        QVERIFY(explain(o, Language::French).contains(QStringLiteral("plafonnée")));
+        // A minimum above the cap is still ordered, flagged.
+        s.product.minOrderQuantity = 300.0;
+        const OrderSuggestion m = suggestOrder(s, kMonday, {});
+        QCOMPARE(m.quantity, 300.0);
+        QVERIFY(m.expiryRisk);
+        QVERIFY(explain(m, Language::English).contains(QStringLiteral("EXPIRY RISK")));
+    }
+
+    void serviceTargetAndLeadTimeSpreadRaiseTheLevel()
+    {
+        ProductSituation s = steady();
+        // Noisy demand: the 99% level of a vital product is above the 95% one.
+        for (std::size_t i = 0; i < s.weeklyDemand.size(); ++i)
+            s.weeklyDemand[i] = 70.0 + ((i * 7919) % 41) - 20.0;
+        s.product.ven = VenClass::NonEssential;
+        const OrderSuggestion other = suggestOrder(s, kMonday, {});
+        s.product.mitm = true;
+        const OrderSuggestion vital = suggestOrder(s, kMonday, {});
+        QCOMPARE(other.serviceTarget, 0.95);
+        QCOMPARE(vital.serviceTarget, 0.99);
+        QCOMPARE(vital.criticality, Criticality::Vital);
+        QVERIFY(vital.orderUpTo > other.orderUpTo);
+        QVERIFY(other.safetyStock > 0.0);
+        s.leadTimeSd = 3.0;
+        QVERIFY(suggestOrder(s, kMonday, {}).safetyStock > vital.safetyStock);
+        // Configurable targets.
+        ReplenishmentSettings strict;
+        QString error;
+        QVERIFY(strict.service.parse(QStringLiteral("vital=99.5,other=90"), &error));
+        QCOMPARE(strict.service.vital, 0.995);
+        QCOMPARE(strict.service.other, 0.90);
+        QVERIFY(!strict.service.parse(QStringLiteral("vital=120"), &error));
+        QVERIFY(error.contains(QStringLiteral("vital=120")));
+    }
+
+    void reorderPointOrdersLessOften()
+    {
+        ProductSituation s = steady();
+        ReplenishmentSettings rp;
+        rp.policy = PolicyKind::ReorderPoint;
+        s.lots = {lot(150, kMonday.addYears(2))}; // above s = 140: no order yet
+        QCOMPARE(suggestOrder(s, kMonday, rp).quantity, 0.0);
+        QVERIFY(suggestOrder(s, kMonday, {}).quantity == 0.0);
+        s.lots = {lot(100, kMonday.addYears(2))}; // below s: up to S = 140 + 70
+        const OrderSuggestion o = suggestOrder(s, kMonday, rp);
+        QVERIFY(std::abs(o.orderUpTo - 210.0) < 1e-6);
+        QCOMPARE(o.quantity, 110.0);
+    }
+
+    void budgetCutsLeastCriticalThenLeastRiskPerEuro()
+    {
+        auto line = [](const char *code, Criticality c, double qty, qint64 euros, double risk) {
+            OrderSuggestion l;
+            l.productCode = QString::fromLatin1(code);
+            l.criticality = c;
+            l.packSize = 1.0;
+            l.quantity = l.quantityBeforeBudget = qty;
+            l.unitPrice = Money::fromEuros(euros);
+            l.value = l.unitPrice.times(qty);
+            l.riskAvoided = risk;
+            return l;
+        };
+        std::vector<OrderSuggestion> lines{
+            line("V", Criticality::Vital, 10, 10, 0.01),     // 100 EUR, vital
+            line("E", Criticality::Essential, 10, 10, 0.5),  // 100 EUR
+            line("O1", Criticality::Other, 10, 10, 0.9),     // 100 EUR, more risk per euro
+            line("O2", Criticality::Other, 10, 10, 0.1),     // 100 EUR: cut first
+        };
+        const Money total = applyBudget(lines, Money::fromEuros(250));
+        QCOMPARE(total, Money::fromEuros(250));
+        QCOMPARE(lines[3].quantity, 0.0);  // O2 gone
+        QCOMPARE(lines[2].quantity, 5.0);  // O1 halved: 50 EUR more to cut, pack by pack
+        QCOMPARE(lines[1].quantity, 10.0); // essential untouched
+        QCOMPARE(lines[0].quantity, 10.0); // vital untouched
+        QVERIFY(lines[3].budgetCut && lines[2].budgetCut && !lines[1].budgetCut);
+        // Within the budget: nothing changes.
+        std::vector<OrderSuggestion> small{line("V", Criticality::Vital, 1, 10, 0.1)};
+        QCOMPARE(applyBudget(small, Money::fromEuros(100)), Money::fromEuros(10));
+        QVERIFY(!small[0].budgetCut);
+        // Too small even for the vital line: it is cut last.
+        std::vector<OrderSuggestion> tight = lines;
+        applyBudget(tight, Money::fromEuros(20));
+        QCOMPARE(tight[0].quantity, 2.0);
+    }
+
+    void explanationHasTheNumbers()
+    {
+        ProductSituation s = steady();
+        s.lots = {lot(50, kMonday.addYears(2))};
+        s.onOrder = 10.0;
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        const QString fr = explain(o, Language::French), en = explain(o, Language::English);
+        for (const QString &text : {fr, en}) {
+            QVERIFY2(text.contains(QStringLiteral("14")), qPrintable(text));   // days covered
+            QVERIFY2(text.contains(QStringLiteral("140")), qPrintable(text));  // demand over them
+            QVERIFY2(text.contains(QStringLiteral("60")), qPrintable(text));   // position 50 + 10
+            QVERIFY2(text.contains(QStringLiteral("80")), qPrintable(text));   // ordered
+        }
+        QVERIFY2(fr.contains(QStringLiteral("Quantile 97 % (essentiel)")), qPrintable(fr));
+        QVERIFY2(en.contains(QStringLiteral("97% quantile (essential)")), qPrintable(en));
+        QVERIFY2(fr.contains(QStringLiteral("8 boîtes")), qPrintable(fr));
+        QVERIFY2(en.contains(QStringLiteral("8 packs")), qPrintable(en));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestReplenishment)
+#include "tst_replenishment.moc"
