@@ -12,6 +12,7 @@
 #include "core/demogenerator.h"
 
 #include "core/identifiers.h"
+#include "core/importschema.h"
 #include "core/money.h"
 
 #include <QDir>
@@ -1059,7 +1060,7 @@ private:
     std::string m_tReception, m_tIssue, m_tReturn, m_tExpired, m_tOther, m_tAdjust, m_tRetro;   // Windows-1252
     std::string m_pui = "PUI";
     qint64 m_movements = 0;
-    int m_lots = 0, m_openLines = 0;
+    int m_lots = 0, m_openLines = 0, m_orderLines = 0;
     qint64 m_seqReception = 0, m_seqNote = 0, m_seqReturn = 0, m_seqExpired = 0, m_seqOther = 0, m_seqAdjust = 0,
            m_seqOpening = 0, m_seqRetro = 0, m_seqOrder = 0, m_seqEmergency = 0;
     QStringList m_files;
@@ -1163,7 +1164,8 @@ bool Generator::writeSuppliers(QString *error)
         std::swap(chosen[size_t(i)], chosen[size_t(r.below(i + 1))]);
 
     OutFile f;
-    if (!f.open(m_dir.filePath(QStringLiteral("fournisseurs.csv")), "Code fournisseur;Nom;Délai (jours)", error))
+    if (!f.open(m_dir.filePath(QStringLiteral("fournisseurs.csv")), "Code fournisseur;Nom;Délai (jours);Jours de commande",
+                error))
         return false;
     for (size_t i = 0; i < chosen.size(); ++i) {
         Supplier s;
@@ -1192,6 +1194,8 @@ bool Generator::writeSuppliers(QString *error)
         appendCp1252(b, s.name);
         b += ';';
         appendInt(b, s.leadTime);
+        b += ';';
+        b += orderDaysText(int(s.orderMask), true).toLatin1();   // "lun,jeu", "lun-ven": ASCII
         f.endLine();
         m_suppliers.push_back(std::move(s));
     }
@@ -2139,14 +2143,23 @@ bool Generator::writeOpenOrders(QString *error)
                 "N° commande;Date commande;Fournisseur;Code produit;Qté commandée;Qté reçue;Date livraison prévue;Prix unitaire",
                 error))
         return false;
-    std::vector<const OrderLine *> open;
-    for (const OrderLine &o : m_orders)
+    // Every line still on order, and the lines of the last 12 months received
+    // in full (Qté reçue = Qté commandée), as order-tracking exports list
+    // them: their order dates give the lead times of the receptions that
+    // carry their numbers.
+    const int recent = int(m_o.endDate.addYears(-1).addDays(1).toJulianDay()) - m_firstJd;
+    std::vector<const OrderLine *> lines;
+    int open = 0;
+    for (const OrderLine &o : m_orders) {
         if (o.received < o.ordered)
-            open.push_back(&o);
-    std::sort(open.begin(), open.end(), [](const OrderLine *a, const OrderLine *b) {
+            ++open;
+        if (o.received < o.ordered || o.orderDay >= recent)
+            lines.push_back(&o);
+    }
+    std::sort(lines.begin(), lines.end(), [](const OrderLine *a, const OrderLine *b) {
         return std::tie(a->orderDay, a->number, a->product) < std::tie(b->orderDay, b->number, b->product);
     });
-    for (const OrderLine *o : open) {
+    for (const OrderLine *o : lines) {
         const Product &p = m_products[size_t(o->product)];
         std::string &b = f.buffer();
         appendOrderNumber(b, o->number);
@@ -2166,7 +2179,8 @@ bool Generator::writeOpenOrders(QString *error)
         b += p.pmp;
         f.endLine();
     }
-    m_openLines = int(open.size());
+    m_openLines = open;
+    m_orderLines = int(lines.size());
     m_files << f.path();
     return f.close(error);
 }
@@ -2203,6 +2217,7 @@ bool Generator::run(DemoSummary *summary, QString *error)
         summary->suppliers = int(m_suppliers.size());
         summary->lots = m_lots;
         summary->openOrderLines = m_openLines;
+        summary->orderLines = m_orderLines;
         summary->movements = m_movements;
         summary->files = m_files;
     }

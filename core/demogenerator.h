@@ -23,14 +23,19 @@ struct DemoOptions {
 };
 
 struct DemoSummary {
-    int products = 0, units = 0, suppliers = 0, lots = 0, openOrderLines = 0;
+    int products = 0, units = 0, suppliers = 0, lots = 0;
+    int openOrderLines = 0;   // still on order at the end
+    int orderLines = 0;       // in commandes_en_cours.csv: open ones and those of the last 12 months
     qint64 movements = 0;
     QStringList files;     // absolute paths of the files written
 };
 
-// Writes fournisseurs.csv, unites.csv, produits.csv, mouvements.csv,
-// stock_lots.csv and commandes_en_cours.csv into options.outDir (created if
-// needed): ';'-separated, Windows-1252, CRLF, decimal comma, dd/MM/yyyy.
+// Writes fournisseurs.csv (with each supplier's order days, "lun,jeu"),
+// unites.csv, produits.csv, mouvements.csv, stock_lots.csv and
+// commandes_en_cours.csv (every line still on order, and the lines of the
+// last 12 months received in full, for lead times) into options.outDir
+// (created if needed): ';'-separated, Windows-1252, CRLF, decimal comma,
+// dd/MM/yyyy.
 // progress(fraction 0..1) may be null. Returns false and sets *error on
 // invalid options or I/O failure.
 bool generateDemo(const DemoOptions &options, DemoSummary *summary, QString *error,

@@ -276,6 +276,14 @@ struct ImportRun::FileState {
         qint64 day = 0;
     };
     std::array<DateCache, 4> lastDates;
+    // Statements prepared once per file for the per-line work of a handler.
+    std::array<sql::Statement, 4> statements;
+    sql::Statement &prepared(sqlite3 *db, size_t slot, const char *sqlText)
+    {
+        if (!statements[slot].isValid())
+            statements[slot] = sql::Statement(db, sqlText);
+        return statements[slot];
+    }
 
     std::string_view value(int field) const
     {
@@ -455,7 +463,7 @@ std::optional<double> ImportRun::numberField(FileState &fs, int field, bool requ
 
 void ImportRun::supplierRow(FileState &fs)
 {
-    enum { Code, Name, LeadTime };
+    enum { Code, Name, LeadTime, OrderDays };
     const std::string_view code = fs.value(fs.f[Code]), name = fs.value(fs.f[Name]);
     if (code.empty()) {
         reject(fs, fs.f[Code], RejectReason::EmptyValue, code);
@@ -464,14 +472,32 @@ void ImportRun::supplierRow(FileState &fs)
     if (!checkKey(fs, std::string(code), fs.f[Code], code))
         return;
     const auto lead = numberField(fs, fs.f[LeadTime], false, 0, false);
-    if (!lead)
+    // Order days: a file without the column keeps what the database knows;
+    // an empty cell says "unknown" (0).
+    std::optional<int> orderDays;
+    if (fs.has(fs.f[OrderDays])) {
+        const std::string_view v = fs.value(fs.f[OrderDays]);
+        QString word;
+        orderDays = orderDaysFromText(fromUtf8(v), &word);
+        if (!orderDays)
+            reject(fs, fs.f[OrderDays], RejectReason::InvalidValue, v,
+                   quoted(v) + (m_fr ? QStringLiteral(" : %1 n'est pas un jour. Écrivez les jours séparés par des virgules "
+                                                      "(« lun,jeu » ou « lundi, jeudi »), une plage (« lun-ven ») ou « tous » ; "
+                                                      "une seule lettre est ambiguë (M = mardi ou mercredi)")
+                                              : QStringLiteral(": %1 is not a day. Write the days separated by commas "
+                                                               "(\"mon,thu\" or \"Monday, Thursday\"), a range (\"mon-fri\") or "
+                                                               "\"all\"; a single letter is ambiguous (T = Tuesday or Thursday)"))
+                                 .arg(quoted(word.toStdString()).trimmed()));
+    }
+    if (!lead || fs.lineRejected)
         return;
     auto it = m_supplierByCode.find(std::string(code));
     if (it == m_supplierByCode.end()) {
-        sql::Statement ins(m_db, "INSERT INTO supplier(code, name, lead_time_days) VALUES(?1, ?2, ?3)");
+        sql::Statement ins(m_db, "INSERT INTO supplier(code, name, lead_time_days, order_days) VALUES(?1, ?2, ?3, ?4)");
         ins.bind(1, code);
         ins.bind(2, name.empty() ? code : name);
         ins.bind(3, qint64(std::lround(*lead)));
+        ins.bind(4, orderDays.value_or(0));
         ins.exec();
         const qint64 id = sqlite3_last_insert_rowid(m_db);
         m_supplierByCode.emplace(std::string(code), id);
@@ -479,11 +505,14 @@ void ImportRun::supplierRow(FileState &fs)
         ++fs.report->inserted;
         return;
     }
-    sql::Statement up(m_db, "UPDATE supplier SET name = ?2, lead_time_days = ?3 WHERE id = ?1 "
-                            "AND (name IS NOT ?2 OR lead_time_days IS NOT ?3)");
+    sql::Statement up(m_db, "UPDATE supplier SET name = ?2, lead_time_days = ?3, order_days = COALESCE(?4, order_days) "
+                            "WHERE id = ?1 AND (name IS NOT ?2 OR lead_time_days IS NOT ?3 "
+                            "OR (?4 IS NOT NULL AND order_days IS NOT ?4))");
     up.bind(1, it->second);
     up.bind(2, name.empty() ? code : name);
     up.bind(3, qint64(std::lround(*lead)));
+    if (orderDays)
+        up.bind(4, *orderDays);
     up.exec();
     (sqlite3_changes(m_db) ? fs.report->updated : fs.report->unchanged)++;
 }
@@ -752,22 +781,31 @@ void ImportRun::orderRow(FileState &fs)
         return;
     if (!checkKey(fs, std::string(number) + '\x1f' + std::string(code), fs.f[ProductCode], code))
         return;
+    // Order-tracking exports may list a year of lines, most received in
+    // full: the statements are prepared once per file.
     qint64 supplierId = 0;
-    if (const std::string_view s = fs.value(fs.f[Supplier]); !s.empty())
+    if (const std::string_view s = fs.value(fs.f[Supplier]); !s.empty()) {
         supplierId = ensureSupplier(s, fs);
-    else
-        supplierId = sql::queryInt(m_db, ("SELECT supplier_id FROM product WHERE id = " + std::to_string(pid)).c_str());
-    sql::Statement find(m_db, "SELECT id FROM open_order_line WHERE order_number = ?1 AND product_id = ?2");
+    } else {
+        sql::Statement &ps = fs.prepared(m_db, 0, "SELECT supplier_id FROM product WHERE id = ?1");
+        ps.bind(1, pid);
+        supplierId = ps.step() == SQLITE_ROW ? ps.int64(0) : 0;
+        ps.reset();
+    }
+    sql::Statement &find = fs.prepared(m_db, 1, "SELECT id FROM open_order_line WHERE order_number = ?1 AND product_id = ?2");
     find.bind(1, number);
     find.bind(2, pid);
     const qint64 existing = find.step() == SQLITE_ROW ? find.int64(0) : 0;
-    sql::Statement st(m_db, existing
-        ? "UPDATE open_order_line SET order_date = ?2, supplier_id = ?3, quantity_ordered = ?5, quantity_received = ?6,"
-          " expected_date = ?7, unit_price = ?8 WHERE order_number = ?1 AND product_id = ?4"
-          " AND NOT (order_date IS ?2 AND supplier_id IS ?3 AND quantity_ordered IS ?5 AND quantity_received IS ?6"
-          " AND expected_date IS ?7 AND unit_price IS ?8)"
-        : "INSERT INTO open_order_line(order_number, order_date, supplier_id, product_id, quantity_ordered,"
-          " quantity_received, expected_date, unit_price) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    find.reset();
+    sql::Statement &st = existing
+        ? fs.prepared(m_db, 2, "UPDATE open_order_line SET order_date = ?2, supplier_id = ?3, quantity_ordered = ?5,"
+                               " quantity_received = ?6, expected_date = ?7, unit_price = ?8"
+                               " WHERE order_number = ?1 AND product_id = ?4"
+                               " AND NOT (order_date IS ?2 AND supplier_id IS ?3 AND quantity_ordered IS ?5"
+                               " AND quantity_received IS ?6 AND expected_date IS ?7 AND unit_price IS ?8)")
+        : fs.prepared(m_db, 3, "INSERT INTO open_order_line(order_number, order_date, supplier_id, product_id,"
+                               " quantity_ordered, quantity_received, expected_date, unit_price)"
+                               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     st.bind(1, number);
     orderDate ? st.bind(2, *orderDate) : st.bindNull(2);
     st.bindOptional(3, supplierId);

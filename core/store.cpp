@@ -251,6 +251,15 @@ CREATE TABLE forecast_value(
     upper REAL NOT NULL,
     PRIMARY KEY(series_id, step)) WITHOUT ROWID;
 )sql", nullptr, nullptr},
+    // 3 -> 4: what replenishment needs from suppliers: the weekdays each one
+    // takes orders. Lead times are observed, not stored: receptions carry the
+    // order number of an open_order_line, which since this version may also
+    // be a line received in full (quantity_received >= quantity_ordered),
+    // kept for its order date and not on order.
+    {R"sql(
+ALTER TABLE supplier ADD COLUMN order_days INTEGER NOT NULL DEFAULT 0
+    CHECK(order_days BETWEEN 0 AND 127);      -- bit 0 Monday .. bit 6 Sunday; 0 unknown
+)sql", nullptr, nullptr},
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -438,7 +447,7 @@ StoreInfo Store::info() const
     i.suppliers = sql::queryInt(m_handle, "SELECT COUNT(*) FROM supplier");
     i.lots = sql::queryInt(m_handle, "SELECT COUNT(*) FROM lot WHERE quantity > 0");
     i.movements = sql::queryInt(m_handle, "SELECT COUNT(*) FROM movement");
-    i.openOrderLines = sql::queryInt(m_handle, "SELECT COUNT(*) FROM open_order_line");
+    i.openOrderLines = sql::queryInt(m_handle, "SELECT COUNT(*) FROM open_order_line WHERE quantity_received < quantity_ordered");
     i.firstMovement = fromJulian(sql::queryInt(m_handle, "SELECT MIN(day) FROM movement"));
     i.lastMovement = fromJulian(sql::queryInt(m_handle, "SELECT MAX(day) FROM movement"));
     i.stockValue = Money::fromUnits(sql::queryInt(m_handle,
@@ -495,6 +504,127 @@ ORDER BY p.label, p.code)sql");
         p.gtin = st.text(23);
         out.push_back(std::move(s));
     }
+    return out;
+}
+
+std::vector<Supplier> Store::suppliers() const
+{
+    std::vector<Supplier> out;
+    if (!m_handle)
+        return out;
+    sql::Statement st(m_handle, "SELECT id, code, name, lead_time_days, order_days FROM supplier ORDER BY id");
+    while (st.step() == SQLITE_ROW)
+        out.push_back({st.int64(0), st.text(1), st.text(2), int(st.int64(3)), int(st.int64(4))});
+    return out;
+}
+
+std::vector<Product> Store::products() const
+{
+    std::vector<Product> out;
+    if (!m_handle)
+        return out;
+    sql::Statement st(m_handle, "SELECT id, code, ucd13, ucd7, cip13, gtin, lpp, label, dci, atc, form, dispensing_unit, "
+                                "pack_size, unit_price, supplier_id, lead_time_days, min_order_qty, mitm, ven, kind "
+                                "FROM product ORDER BY id");
+    while (st.step() == SQLITE_ROW) {
+        Product p;
+        p.id = st.int64(0);
+        p.code = st.text(1);
+        p.ucd13 = st.text(2);
+        p.ucd7 = st.text(3);
+        p.cip13 = st.text(4);
+        p.gtin = st.text(5);
+        p.lpp = st.text(6);
+        p.label = st.text(7);
+        p.dci = st.text(8);
+        p.atc = st.text(9);
+        p.form = st.text(10);
+        p.dispensingUnit = st.text(11);
+        p.packSize = st.real(12);
+        p.unitPrice = Money::fromUnits(st.int64(13));
+        p.supplierId = st.int64(14);
+        p.leadTimeDays = int(st.int64(15));
+        p.minOrderQuantity = st.real(16);
+        p.mitm = st.int64(17) != 0;
+        p.ven = static_cast<VenClass>(st.int64(18));
+        p.kind = static_cast<ProductKind>(st.int64(19));
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::vector<Lot> Store::lots() const
+{
+    std::vector<Lot> out;
+    if (!m_handle)
+        return out;
+    sql::Statement st(m_handle, "SELECT id, product_id, lot_number, expiry, quantity, location_id, as_of FROM lot "
+                                "ORDER BY product_id, expiry, id");
+    while (st.step() == SQLITE_ROW)
+        out.push_back({st.int64(0), st.int64(1), st.text(2), fromJulian(st.int64(3)), st.real(4), st.int64(5),
+                       fromJulian(st.int64(6))});
+    return out;
+}
+
+std::vector<OpenOrderLine> Store::openOrderLines(bool includeFullyReceived) const
+{
+    std::vector<OpenOrderLine> out;
+    if (!m_handle)
+        return out;
+    sql::Statement st(m_handle, std::string("SELECT id, order_number, order_date, supplier_id, product_id, quantity_ordered, "
+                                            "quantity_received, expected_date, unit_price FROM open_order_line ")
+        + (includeFullyReceived ? "" : "WHERE quantity_received < quantity_ordered ")
+        + "ORDER BY product_id, order_date, order_number");
+    while (st.step() == SQLITE_ROW)
+        out.push_back({st.int64(0), st.text(1), fromJulian(st.int64(2)), st.int64(3), st.int64(4), st.real(5), st.real(6),
+                       fromJulian(st.int64(7)), Money::fromUnits(st.int64(8))});
+    return out;
+}
+
+std::vector<LeadTimeObservation> Store::observedLeadTimes(QDate since) const
+{
+    std::vector<LeadTimeObservation> out;
+    if (!m_handle)
+        return out;
+    // The movement table is scanned once, in the outer loop (CROSS JOIN keeps
+    // that order): it has no index on type or order number, and each
+    // reception finds its line through UNIQUE(order_number, product_id).
+    sql::Statement st(m_handle, R"sql(
+SELECT o.product_id, COALESCE(o.supplier_id, MAX(m.supplier_id)), o.order_number, o.order_date, o.expected_date, m.day,
+       SUM(m.quantity), o.quantity_ordered, o.quantity_received
+FROM movement m CROSS JOIN open_order_line o ON o.order_number = m.order_ref AND o.product_id = m.product_id
+WHERE m.type = 1 AND m.order_ref IS NOT NULL AND m.day >= ?1 AND o.order_date IS NOT NULL AND m.day >= o.order_date
+GROUP BY o.id, m.day
+ORDER BY o.product_id, m.day, o.order_number)sql");
+    st.bind(1, since.isValid() ? since.toJulianDay() : qint64(0));
+    while (st.step() == SQLITE_ROW) {
+        LeadTimeObservation o;
+        o.productId = st.int64(0);
+        o.supplierId = st.int64(1);
+        o.orderNumber = st.text(2);
+        o.orderDate = fromJulian(st.int64(3));
+        o.expectedDate = fromJulian(st.int64(4));
+        o.receptionDate = fromJulian(st.int64(5));
+        o.days = int(st.int64(5) - st.int64(3));
+        o.quantity = st.real(6);
+        o.partial = o.quantity < st.real(7);
+        o.lineOpen = st.real(8) < st.real(7);
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+std::vector<ReceptionShelfLife> Store::receptionShelfLives(QDate since) const
+{
+    std::vector<ReceptionShelfLife> out;
+    if (!m_handle)
+        return out;
+    sql::Statement st(m_handle, "SELECT product_id, supplier_id, day, expiry, quantity FROM movement "
+                                "WHERE type = 1 AND expiry IS NOT NULL AND expiry > 0 AND day >= ?1 "
+                                "ORDER BY product_id, day, id");
+    st.bind(1, since.isValid() ? since.toJulianDay() : qint64(0));
+    while (st.step() == SQLITE_ROW)
+        out.push_back({st.int64(0), st.int64(1), fromJulian(st.int64(2)), fromJulian(st.int64(3)), st.real(4)});
     return out;
 }
 

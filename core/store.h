@@ -1,14 +1,18 @@
 // The local SQLite database of one hospital: schema, migrations, and the
 // read queries the application needs (summary, product list, consumption
-// series, stored forecasts). Writes come from the Importer, and forecast runs
-// from forecastDatabase (core/forecastrun.h).
+// series, stored forecasts, the reference data, stock, orders and observed
+// lead times replenishment works from). Writes come from the Importer, and
+// forecast runs from forecastDatabase (core/forecastrun.h).
 #pragma once
 
+#include "core/lot.h"
 #include "core/money.h"
 #include "core/movement.h"
 #include "core/movementwriter.h"
+#include "core/openorderline.h"
 #include "core/product.h"
 #include "core/storedforecast.h"
+#include "core/supplier.h"
 
 #include <QDate>
 #include <QSqlDatabase>
@@ -23,7 +27,8 @@ namespace reappro {
 struct StoreInfo {
     qint64 products = 0, drugs = 0, devices = 0;
     qint64 careUnits = 0, suppliers = 0;
-    qint64 lots = 0, movements = 0, openOrderLines = 0;
+    qint64 lots = 0, movements = 0;
+    qint64 openOrderLines = 0;  // still on order: received < ordered
     QDate firstMovement, lastMovement;
     Money stockValue;           // sum of lot quantity x PMP
     int schemaVersion = 0;
@@ -54,10 +59,35 @@ struct ProductConsumption {
     double quantity = 0.0;       // net: issues + outpatient dispensing - returns
 };
 
+// One delivery of an order line: the reception movements that carry the
+// line's order number, for its product, on one day (several lots summed).
+struct LeadTimeObservation {
+    qint64 productId = 0;
+    qint64 supplierId = 0;       // the order line's, else the reception's; 0 unknown
+    QString orderNumber;
+    QDate orderDate;
+    QDate expectedDate;          // invalid when the export has none
+    QDate receptionDate;
+    int days = 0;                // receptionDate - orderDate, >= 0
+    double quantity = 0.0;       // received that day for that line
+    bool partial = false;        // the line was ordered for more than this delivery
+    bool lineOpen = false;       // the line still waits for more (received < ordered)
+};
+
+// A reception with its lot's expiry: the shelf life left at delivery.
+struct ReceptionShelfLife {
+    qint64 productId = 0;
+    qint64 supplierId = 0;       // 0 when the movement names none
+    QDate received;
+    QDate expiry;
+    double quantity = 0.0;
+    int remainingDays() const { return int(received.daysTo(expiry)); }
+};
+
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr const char *kCentralPharmacyCode = "PUI";
 
     Store();
@@ -85,6 +115,26 @@ public:
     // Every product (consumption or not), by id, with its consumption
     // between two dates (inclusive).
     std::vector<ProductConsumption> consumptionTotals(QDate from, QDate to) const;
+
+    // Reference data, by id: every supplier (with its order days and lead
+    // time) and every product.
+    std::vector<Supplier> suppliers() const;
+    std::vector<Product> products() const;
+    // The stock-by-lot snapshot rows, by product, expiry and id.
+    std::vector<Lot> lots() const;
+    // Order lines still on order (received < ordered), by product, order
+    // date and number; with includeFullyReceived, every line the last
+    // open-orders file listed (lines received in full serve lead times only).
+    std::vector<OpenOrderLine> openOrderLines(bool includeFullyReceived = false) const;
+    // Order-to-reception delays: every reception (on or after `since` when
+    // valid) whose order number and product match an order line with an
+    // order date, one observation per line and reception day, by product,
+    // reception day and order number. Receptions dated before their order
+    // are left out. One scan of the movements.
+    std::vector<LeadTimeObservation> observedLeadTimes(QDate since = {}) const;
+    // Every reception with a lot expiry (on or after `since` when valid), by
+    // product and day. One scan of the movements.
+    std::vector<ReceptionShelfLife> receptionShelfLives(QDate since = {}) const;
 
     // Forecasts: one stored run per bucket. Writing a run deletes the previous
     // run of its bucket in the same transaction as it inserts the new rows, so

@@ -105,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(i.value(QStringLiteral("lots")).toInt() > 0);
         QVERIFY(i.value(QStringLiteral("stock_value_eur")).toString().toDouble() > 0);
         QCOMPARE(i.value(QStringLiteral("last_movement")).toString(), QStringLiteral("2026-10-31"));
-        QCOMPARE(i.value(QStringLiteral("schema_version")).toInt(), 3);
+        QCOMPARE(i.value(QStringLiteral("schema_version")).toInt(), Store::kSchemaVersion);
         // The readable summary, in French by default.
         const auto text = runCli({QStringLiteral("info"), QStringLiteral("--db"), m_db});
         QVERIFY2(text.out.contains(QString::fromUtf8("Valeur du stock")), qPrintable(text.out));

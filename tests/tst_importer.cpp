@@ -1,6 +1,8 @@
 // The importer as a pharmacist meets it: French exports in their variants,
 // every rejection reason with its place, all-or-nothing, idempotence,
-// patient columns never stored, profiles, XLSX.
+// patient columns never stored, profiles, XLSX, suppliers' order days, and
+// the demo hospital's exports.
+#include "core/demogenerator.h"
 #include "core/importer.h"
 #include "core/sqlite.h"
 #include "core/store.h"
@@ -508,6 +510,188 @@ private Q_SLOTS:
         QCOMPARE(fp->delimiter, '|');
         QCOMPARE(fp->movementTypes.value(QStringLiteral("s")), MovementType::IssueToUnit);
         QCOMPARE(fp->columns.size(), size_t(5));
+    }
+
+    void supplierOrderDays_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("mask");
+        QTest::newRow("abbreviations") << "lun,jeu" << 0x09;
+        QTest::newRow("names and space") << "lundi, jeudi" << 0x09;
+        QTest::newRow("slash, capitals") << "Lun / Jeu" << 0x09;
+        QTest::newRow("english plus") << "mon+thu" << 0x09;
+        QTest::newRow("english words") << "Monday and Thursday" << 0x09;
+        QTest::newRow("plural") << "les lundis et jeudis" << 0x09;
+        QTest::newRow("dot") << "jeu." << 0x08;
+        QTest::newRow("four letters") << "Thurs" << 0x08;
+        QTest::newRow("accent-free name") << "Mercredi" << 0x04;
+        QTest::newRow("upper case, space") << "MAR VEN" << 0x12;
+        QTest::newRow("quoted semicolon") << "\"mar;ven\"" << 0x12;
+        QTest::newRow("range") << "lun-ven" << 0x1F;
+        QTest::newRow("range in words") << "du lundi au vendredi" << 0x1F;
+        QTest::newRow("english range") << "Mon - Fri" << 0x1F;
+        QTest::newRow("day and range") << "lun,mer-ven" << 0x1D;
+        QTest::newRow("range over the weekend") << "ven-lun" << 0x71;
+        QTest::newRow("weekend") << "sam-dim" << 0x60;
+        QTest::newRow("tous") << "tous" << 0x7F;
+        QTest::newRow("all") << "All" << 0x7F;
+        QTest::newRow("jours ouvrés") << "jours ouvrés" << 0x1F;
+        QTest::newRow("jours ouvrables") << "jours ouvrables" << 0x3F;
+        QTest::newRow("empty = unknown") << "" << 0;
+    }
+    void supplierOrderDays()
+    {
+        QFETCH(QString, value);
+        QFETCH(int, mask);
+        Store s;
+        QString error;
+        QVERIFY(s.open(newDb(), &error));
+        const ImportResult r = import(s, {write(QStringLiteral("fournisseurs.csv"),
+            QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;") + value + QStringLiteral("\r\n"))});
+        QVERIFY2(r.committed, r.rejected.empty() ? qPrintable(r.error) : qPrintable(Importer::describe(r.rejected[0], Language::English)));
+        const auto suppliers = s.suppliers();
+        QCOMPARE(suppliers.size(), size_t(2));
+        QCOMPARE(suppliers[1].orderDays, mask);
+        QCOMPARE(suppliers[1].leadTimeDays, 5);
+        // What orderDaysText writes reads back the same.
+        QCOMPARE(orderDaysFromText(orderDaysText(mask, true)), std::optional<int>(mask));
+    }
+
+    void orderDaysTextReadsBack()
+    {
+        for (int mask = 0; mask <= kEveryDay; ++mask)
+            for (bool french : {true, false})
+                QCOMPARE(orderDaysFromText(orderDaysText(mask, french)), std::optional<int>(mask));
+        QCOMPARE(orderDaysText(0x1F, true), QStringLiteral("lun-ven"));
+        QCOMPARE(orderDaysText(0x09, true), QStringLiteral("lun,jeu"));
+        QCOMPARE(orderDaysText(0x63, false), QStringLiteral("mon,tue,sat,sun"));
+    }
+
+    void supplierOrderDaysRejected_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("word");
+        QTest::newRow("single letters") << "L,J" << "L";
+        QTest::newRow("range without end") << "lun-" << "-";
+        QTest::newRow("numbers") << "1,4" << "1";
+        QTest::newRow("range of ranges") << "lun-mer-ven" << "-";
+        QTest::newRow("or") << "lundi ou jeudi" << "ou";
+        QTest::newRow("month") << "mars" << "mars";
+    }
+    void supplierOrderDaysRejected()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, word);
+        Store s;
+        QString error;
+        QVERIFY(s.open(newDb(), &error));
+        const ImportResult r = import(s, {write(QStringLiteral("fournisseurs.csv"),
+            QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;") + value + QStringLiteral("\r\n"))});
+        QVERIFY(!r.committed);
+        QCOMPARE(r.rejectedCount, qint64(1));
+        const RejectedLine &bad = r.rejected[0];
+        QVERIFY(bad.file.endsWith(QLatin1String("fournisseurs.csv")));
+        QCOMPARE(bad.line, qint64(3));
+        QCOMPARE(bad.column, 4);
+        QCOMPARE(bad.columnName, QStringLiteral("Jours de commande"));
+        QCOMPARE(bad.value, value);
+        QCOMPARE(rejectReasonCode(bad.reason), QStringLiteral("invalid_value"));
+        // Both languages name the word and say how to write the days.
+        const QString fr = rejectReasonText(bad.reason, Language::French, bad.detail);
+        QVERIFY2(fr.contains(QString::fromUtf8("« %1 » n'est pas un jour").arg(word)) && fr.contains(QLatin1String("lun,jeu")), qPrintable(fr));
+        ImportOptions english;
+        english.language = Language::English;
+        const ImportResult en = import(s, {write(QStringLiteral("fournisseurs.csv"),
+            QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;") + value + QStringLiteral("\r\n"))},
+            english);
+        const QString text = Importer::describe(en.rejected.at(0), Language::English);
+        QVERIFY2(text.contains(QStringLiteral(":3:4 (Jours de commande)")) && text.contains(QStringLiteral("\"%1\" is not a day").arg(word))
+                     && text.contains(QLatin1String("mon,thu")), qPrintable(text));
+        QCOMPARE(count(s, "supplier"), qint64(0));
+    }
+
+    void supplierOrderDaysKeptWithoutTheColumn()
+    {
+        Store s;
+        QString error;
+        QVERIFY(s.open(newDb(), &error));
+        const QString header = QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\n");
+        QVERIFY(import(s, {write(QStringLiteral("fournisseurs.csv"), header + QStringLiteral("F1;Labo;5;lun,jeu\r\nF2;Grossiste;2;lun-ven\r\n"))}).committed);
+        // An export without the column changes the lead time, not the days.
+        ImportResult r = import(s, {write(QStringLiteral("fournisseurs.csv"), QString::fromUtf8("Code fournisseur;Nom;Délai (jours)\r\nF1;Labo;6\r\n"))});
+        QVERIFY(r.committed);
+        QCOMPARE(r.files[0].updated, qint64(1));
+        QCOMPARE(s.suppliers()[0].orderDays, 0x09);
+        QCOMPARE(s.suppliers()[0].leadTimeDays, 6);
+        // Same days again: unchanged; an empty cell: unknown.
+        r = import(s, {write(QStringLiteral("fournisseurs.csv"), header + QStringLiteral("F1;Labo;6;Lundi, Jeudi\r\nF2;Grossiste;2;\r\n"))});
+        QVERIFY(r.committed);
+        QCOMPARE(r.files[0].unchanged, qint64(1));
+        QCOMPARE(r.files[0].updated, qint64(1));
+        QCOMPARE(s.suppliers()[1].orderDays, 0);
+        // Unquoted, ';' ends the field: the line has one value too many.
+        r = import(s, {write(QStringLiteral("fournisseurs.csv"), header + QStringLiteral("F1;Labo;6;lun;jeu\r\n"))});
+        QCOMPARE(r.rejectedCount, qint64(1));
+        QCOMPARE(r.rejected[0].reason, RejectReason::TooManyFields);
+    }
+
+    void demoExportsCarryOrderDaysAndOrderHistory()
+    {
+        DemoOptions o;
+        o.seed = 7;
+        o.products = 60;
+        o.units = 6;
+        o.years = 1;
+        o.outDir = m_dir.filePath(QStringLiteral("demo"));
+        DemoSummary summary;
+        QString error;
+        QVERIFY2(generateDemo(o, &summary, &error), qPrintable(error));
+        QFile suppliersFile(QDir(o.outDir).filePath(QStringLiteral("fournisseurs.csv")));
+        QVERIFY(suppliersFile.open(QIODevice::ReadOnly));
+        QVERIFY(suppliersFile.readLine().trimmed().endsWith("Jours de commande"));
+        int written = 0;
+        while (!suppliersFile.atEnd()) {
+            const QByteArray days = suppliersFile.readLine().trimmed().split(';').value(3);
+            QVERIFY2(orderDaysFromText(QString::fromLatin1(days)).value_or(0) != 0, days.constData());
+            ++written;
+        }
+        QCOMPARE(written, summary.suppliers);
+
+        Store s;
+        QVERIFY(s.open(newDb(), &error));
+        ImportOptions opt;
+        opt.today = o.endDate;
+        const ImportResult r = Importer(s).importFiles(summary.files, opt);
+        QVERIFY2(r.committed, r.rejected.empty() ? qPrintable(r.error) : qPrintable(Importer::describe(r.rejected[0], Language::English)));
+        // Every supplier has its days: wholesalers every weekday, makers one or two.
+        const auto suppliers = s.suppliers();
+        QCOMPARE(int(suppliers.size()), summary.suppliers);
+        int everyWeekday = 0;
+        for (const Supplier &sup : suppliers) {
+            QVERIFY2(sup.orderDays != 0 && (sup.orderDays & ~kEveryWeekday) == 0, qPrintable(sup.code));
+            everyWeekday += sup.orderDays == kEveryWeekday;
+        }
+        QVERIFY(everyWeekday >= 3);
+        QVERIFY(everyWeekday < int(suppliers.size()));
+        // The order history: received lines are listed, not on order.
+        QVERIFY(summary.orderLines > summary.openOrderLines);
+        QCOMPARE(int(s.openOrderLines(true).size()), summary.orderLines);
+        QCOMPARE(int(s.openOrderLines().size()), summary.openOrderLines);
+        QCOMPARE(s.info().openOrderLines, qint64(summary.openOrderLines));
+        // Lead times are observed, ordered on a supplier's order day (or in
+        // an emergency, "URG"), received after it.
+        const auto lead = s.observedLeadTimes();
+        QVERIFY(lead.size() > size_t(summary.orderLines) / 2);
+        std::map<qint64, int> daysOf;
+        for (const Supplier &sup : suppliers)
+            daysOf[sup.id] = sup.orderDays;
+        for (const LeadTimeObservation &l : lead) {
+            QVERIFY(l.days >= 1);
+            QVERIFY(l.days <= 120);
+            QVERIFY2(l.orderNumber.startsWith(QLatin1String("URG")) || (daysOf[l.supplierId] & weekdayBit(l.orderDate.dayOfWeek())),
+                     qPrintable(l.orderNumber));
+        }
+        QVERIFY(!s.receptionShelfLives().empty());
     }
 
     void xlsxImport()

@@ -1,6 +1,8 @@
 // The SQLite store: schema creation, migrations from the previous schemas,
-// consumption aggregated in SQL by day, ISO week and month, and stored
-// forecast runs (all or nothing, one per bucket).
+// consumption aggregated in SQL by day, ISO week and month, stored forecast
+// runs (all or nothing, one per bucket), and the reads replenishment works
+// from (suppliers and their order days, lots, order lines, observed lead
+// times, shelf life left at reception).
 #include "core/importer.h"
 #include "core/sqlite.h"
 #include "core/store.h"
@@ -57,7 +59,7 @@ VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (
         Store s;
         QString error;
         QVERIFY2(s.open(path, &error), qPrintable(error));
-        QCOMPARE(s.schemaVersion(), 3);
+        QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement"), qint64(3));
         // The new column was filled from the old rows.
         QCOMPARE(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM movement WHERE unit_id = 2"), qint64(2));
@@ -96,12 +98,162 @@ INSERT INTO product(code, label, unit_price) VALUES('M1', 'PARACETAMOL', 345);
         Store s;
         QString error;
         QVERIFY2(s.open(path, &error), qPrintable(error));
-        QCOMPARE(s.schemaVersion(), 3);
+        QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
         QCOMPARE(sql::queryInt(s.handle(), "SELECT unit_price FROM product WHERE code = 'M1'"), qint64(345));
         for (const char *table : {"forecast_run", "forecast_series", "forecast_value"})
             QVERIFY2(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '"
                                                    + std::string(table) + "'") == 1, table);
         QVERIFY(!s.latestForecastRun(Bucket::Week));
+    }
+
+    void migratesFromVersion3()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("v3.sqlite"));
+        {
+            Store v3;
+            QString error;
+            QVERIFY(v3.open(path, &error, 3));
+            QCOMPARE(v3.schemaVersion(), 3);
+            QCOMPARE(sql::queryInt(v3.handle(), "SELECT COUNT(*) FROM pragma_table_info('supplier') WHERE name = 'order_days'"), qint64(0));
+            QVERIFY2(sql::exec(v3.handle(), R"sql(
+INSERT INTO supplier(code, name, lead_time_days) VALUES('F1', 'Grossiste', 2), ('F2', 'Labo', 12);
+INSERT INTO product(code, label, supplier_id) VALUES('M1', 'PARACETAMOL', 2);
+INSERT INTO open_order_line(order_number, order_date, supplier_id, product_id, quantity_ordered, quantity_received)
+VALUES('C1', 2461000, 2, 1, 100, 40);
+)sql", &error), qPrintable(error));
+        }
+        Store s;
+        QString error;
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        QCOMPARE(s.schemaVersion(), 4);
+        const std::vector<Supplier> suppliers = s.suppliers();
+        QCOMPARE(suppliers.size(), size_t(2));
+        QCOMPARE(suppliers[1].code, QStringLiteral("F2"));
+        QCOMPARE(suppliers[1].name, QStringLiteral("Labo"));
+        QCOMPARE(suppliers[1].leadTimeDays, 12);
+        QCOMPARE(suppliers[1].orderDays, 0);   // unknown until a suppliers file says
+        QCOMPARE(s.products().at(0).supplierId, suppliers[1].id);
+        const auto lines = s.openOrderLines();
+        QCOMPARE(lines.size(), size_t(1));
+        QCOMPARE(lines[0].quantityOrdered - lines[0].quantityReceived, 60.0);
+        // A mask has seven bits.
+        QVERIFY(sql::exec(s.handle(), "UPDATE supplier SET order_days = 9 WHERE code = 'F1'"));
+        QVERIFY(!sql::exec(s.handle(), "UPDATE supplier SET order_days = 128 WHERE code = 'F1'"));
+        QCOMPARE(s.suppliers()[0].orderDays, 9);
+    }
+
+    void readsWhatReplenishmentNeeds()
+    {
+        Store s;
+        QString error;
+        QVERIFY(s.open(m_dir.filePath(QStringLiteral("replenishment.sqlite")), &error));
+        const auto file = [&](const char *name, const char *utf8) {
+            return testutil::writeFile(m_dir, QString::fromLatin1(name), testutil::toCp1252(QString::fromUtf8(utf8)));
+        };
+        const QStringList files = {
+            file("fournisseurs.csv", "Code fournisseur;Nom;Délai (jours);Jours de commande\r\n"
+                                     "F1;Grossiste;2;lun-ven\r\nF2;Labo;10;\"mar;ven\"\r\n"),
+            file("produits.csv", "Code;Libellé;Fournisseur;PMP;Conditionnement\r\nA;Produit A;F1;1,50;10\r\nB;Produit B;F2;2;1\r\n"),
+            file("stock_lots.csv", "Code produit;N° lot;Date de péremption;Quantité;Date stock\r\n"
+                                   "A;LA1;31/12/2027;40;30/03/2026\r\nA;LA0;30/06/2026;5;30/03/2026\r\nB;LB1;31/01/2027;7;30/03/2026\r\n"),
+            // C1 received in full (two lots the same day), C2 in part, C3 not
+            // yet, C4 in full but without an order date.
+            file("commandes_en_cours.csv",
+                 "N° commande;Date commande;Fournisseur;Code produit;Qté commandée;Qté reçue;Date livraison prévue;Prix unitaire\r\n"
+                 "C1;02/03/2026;F1;A;100;100;04/03/2026;1,50\r\n"
+                 "C2;02/03/2026;F2;B;50;20;12/03/2026;2\r\n"
+                 "C3;20/03/2026;F2;B;10;0;30/03/2026;2\r\n"
+                 "C4;;F1;A;5;5;;\r\n"),
+            file("mouvements.csv",
+                 "Date;Type de mouvement;Code produit;N° lot;Date de péremption;Quantité;Origine;Destination;N° commande\r\n"
+                 "05/03/2026;Réception;A;LA1;31/12/2027;60;F1;PUI;C1\r\n"
+                 "05/03/2026;Réception;A;LA2;31/03/2028;40;F1;PUI;C1\r\n"
+                 "16/03/2026;Réception;B;LB1;31/01/2027;20;F2;PUI;C2\r\n"
+                 "17/03/2026;Réception;A;LA3;31/12/2027;5;F1;PUI;C4\r\n"      // no order date
+                 "18/03/2026;Réception;B;LB2;31/01/2027;3;F2;PUI;C1\r\n"      // C1 has no line for B
+                 "18/03/2026;Réception;B;LB3;31/01/2027;1;F2;PUI;C3\r\n"      // before its order: left out
+                 "19/03/2026;Réception;A;LA4;;8;F1;PUI;\r\n"                  // no order, no expiry
+                 "20/03/2026;Délivrance UF;A;LA1;31/12/2027;10;PUI;4021;C1\r\n"),
+        };
+        ImportOptions o;
+        o.today = QDate(2026, 3, 31);
+        const ImportResult r = Importer(s).importFiles(files, o);
+        QVERIFY2(r.committed, r.rejected.empty() ? qPrintable(r.error) : qPrintable(Importer::describe(r.rejected[0], Language::English)));
+
+        const std::vector<Supplier> suppliers = s.suppliers();
+        QCOMPARE(suppliers.size(), size_t(2));
+        QCOMPARE(suppliers[0].orderDays, kEveryWeekday);
+        QCOMPARE(suppliers[0].leadTimeDays, 2);
+        QCOMPARE(suppliers[1].orderDays, weekdayBit(2) | weekdayBit(5));   // Tuesday, Friday
+        const qint64 f1 = suppliers[0].id, f2 = suppliers[1].id;
+
+        const std::vector<Product> products = s.products();
+        QCOMPARE(products.size(), size_t(2));
+        QCOMPARE(products[0].code, QStringLiteral("A"));
+        QCOMPARE(products[0].supplierId, f1);
+        QCOMPARE(products[0].packSize, 10.0);
+        QCOMPARE(products[0].unitPrice, Money::fromUnits(15000));
+        const qint64 a = products[0].id, b = products[1].id;
+
+        const std::vector<Lot> lots = s.lots();
+        QCOMPARE(lots.size(), size_t(3));
+        QCOMPARE(lots[0].lotNumber, QStringLiteral("LA0"));   // by product, then expiry
+        QCOMPARE(lots[0].expiry, QDate(2026, 6, 30));
+        QCOMPARE(lots[1].quantity, 40.0);
+        QCOMPARE(lots[2].productId, b);
+        QCOMPARE(lots[2].asOf, QDate(2026, 3, 30));
+
+        // On order: C2 (30 to come) and C3; the lines received in full are not.
+        const auto open = s.openOrderLines();
+        QCOMPARE(open.size(), size_t(2));
+        QCOMPARE(open[0].orderNumber, QStringLiteral("C2"));
+        QCOMPARE(open[0].quantityOrdered - open[0].quantityReceived, 30.0);
+        QCOMPARE(open[0].supplierId, f2);
+        QCOMPARE(open[0].expectedDate, QDate(2026, 3, 12));
+        QCOMPARE(open[0].unitPrice, Money::fromUnits(20000));
+        QCOMPARE(open[1].orderNumber, QStringLiteral("C3"));
+        QCOMPARE(s.info().openOrderLines, qint64(2));
+        const auto all = s.openOrderLines(true);
+        QCOMPARE(all.size(), size_t(4));
+        QCOMPARE(all[0].orderNumber, QStringLiteral("C4"));   // no order date sorts first
+        QVERIFY(!all[0].orderDate.isValid());
+
+        // Lead times: C1 once (its two lots summed), C2 once; nothing else.
+        const auto lead = s.observedLeadTimes();
+        QCOMPARE(lead.size(), size_t(2));
+        QCOMPARE(lead[0].productId, a);
+        QCOMPARE(lead[0].supplierId, f1);
+        QCOMPARE(lead[0].orderNumber, QStringLiteral("C1"));
+        QCOMPARE(lead[0].orderDate, QDate(2026, 3, 2));
+        QCOMPARE(lead[0].expectedDate, QDate(2026, 3, 4));
+        QCOMPARE(lead[0].receptionDate, QDate(2026, 3, 5));
+        QCOMPARE(lead[0].days, 3);
+        QCOMPARE(lead[0].quantity, 100.0);
+        QVERIFY(!lead[0].partial);
+        QVERIFY(!lead[0].lineOpen);
+        QCOMPARE(lead[1].productId, b);
+        QCOMPARE(lead[1].supplierId, f2);
+        QCOMPARE(lead[1].days, 14);
+        QCOMPARE(lead[1].quantity, 20.0);
+        QVERIFY(lead[1].partial);
+        QVERIFY(lead[1].lineOpen);
+        const auto recent = s.observedLeadTimes(QDate(2026, 3, 10));
+        QCOMPARE(recent.size(), size_t(1));
+        QCOMPARE(recent[0].orderNumber, QStringLiteral("C2"));
+
+        // Shelf life left at reception: every reception with an expiry.
+        const auto shelf = s.receptionShelfLives();
+        QCOMPARE(shelf.size(), size_t(6));
+        QCOMPARE(shelf[0].productId, a);
+        QCOMPARE(shelf[0].supplierId, f1);
+        QCOMPARE(shelf[0].received, QDate(2026, 3, 5));
+        QCOMPARE(shelf[0].expiry, QDate(2027, 12, 31));
+        QCOMPARE(shelf[0].quantity, 60.0);
+        QCOMPARE(shelf[0].remainingDays(), int(QDate(2026, 3, 5).daysTo(QDate(2027, 12, 31))));
+        QCOMPARE(shelf[2].received, QDate(2026, 3, 17));
+        QCOMPARE(shelf[3].productId, b);
+        QCOMPARE(shelf[5].quantity, 1.0);
+        QCOMPARE(s.receptionShelfLives(QDate(2026, 3, 17)).size(), size_t(3));
     }
 
     void storesForecastRunsAllOrNothing()
