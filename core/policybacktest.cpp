@@ -230,7 +230,9 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
                 }
             }
             if (quantity > 0.0) {
-                const QDate arrival = d.addDays(leadDays);
+                const qint64 delay = bp.leadTimes.empty() ? leadDays
+                                                          : bp.leadTimes[std::size_t(m.orders) % bp.leadTimes.size()];
+                const QDate arrival = d.addDays(delay);
                 pipeline.push_back({arrival, quantity, arrival.addDays(qint64(shelf))});
                 ++m.orders;
             }

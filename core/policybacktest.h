@@ -9,7 +9,9 @@
 //     usual shelf life at reception, or 2 years when unknown);
 //  2. lots past their expiry date are destroyed (expired value);
 //  3. on the supplier's order days, the policy orders (Reappro, MinMax), to
-//     arrive after the lead time; Actual receives what the hospital received;
+//     arrive after the lead time: the product's observed delays taken in
+//     turn (so both policies meet the same late deliveries), else its mean
+//     lead time; Actual receives what the hospital received;
 //  4. the day's actual demand (issues to care units and outpatients, net of
 //     returns) is served first-expiring-first; what the stock cannot serve is
 //     unserved (a stockout day);
@@ -54,6 +56,7 @@ struct BacktestProduct {
     std::vector<double> dailyDemand; // whole history, net consumption per day
     std::vector<Lot> initialLots;   // on hand on the first replayed day
     std::vector<Arrival> receptions; // actual receptions from the first replayed day on
+    std::vector<int> leadTimes;     // observed order-to-reception delays (days), in date order; empty: the mean
 };
 
 struct BacktestOptions {

@@ -11,6 +11,8 @@ namespace reappro {
 namespace {
 
 constexpr double kDaysPerWeek = 7.0;
+// Weeks of history whose rate bounds the usage assumed against expiry.
+constexpr std::size_t kRecentWeeks = 13;
 
 double normalQuantile(double p)
 {
@@ -37,18 +39,25 @@ double roundDownToPacks(double quantity, double pack)
     return pack > 0.0 ? std::floor(quantity / pack + 1e-9) * pack : std::floor(quantity + 1e-9);
 }
 
-// Usable quantity of the lots when they are consumed first-expiring-first at
-// `daily` units a day from `asOf`; what a lot still holds when it expires
-// is the expiring quantity.
-void splitUsable(std::vector<Lot> lots, QDate asOf, double daily, double &usable, double &expiring)
+// Stock that serves the cover window of `horizon` days: a lot expiring after
+// the window is there all along and counts whole; one expiring inside it
+// counts for what is used before its expiry, first-expiring-first at `daily`
+// units a day; the rest of it is the expiring quantity.
+void splitUsable(std::vector<Lot> lots, QDate asOf, double daily, double horizon, double &usable, double &expiring)
 {
     std::sort(lots.begin(), lots.end(), [](const Lot &a, const Lot &b) { return a.expiry < b.expiry; });
     usable = expiring = 0.0;
+    double used = 0.0; // consumed before the lots so far expire
     for (const Lot &lot : lots) {
         if (lot.quantity <= 0.0)
             continue;
         const double days = lot.expiry.isValid() ? double(asOf.daysTo(lot.expiry)) : 1e9;
-        const double canUse = std::clamp(daily * days - usable, 0.0, lot.quantity);
+        if (days > horizon) {
+            usable += lot.quantity;
+            continue;
+        }
+        const double canUse = std::clamp(daily * days - used, 0.0, lot.quantity);
+        used += canUse;
         usable += canUse;
         expiring += lot.quantity - canUse;
     }
@@ -124,12 +133,49 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     }
     o.safetyStock = quantile - demand.mean;
 
+    // Usage for everything about expiry: the forecast rate, but not above
+    // the rate of the last weeks: a forecast that lags a fall in demand must
+    // not fill the shelves with what will expire.
+    o.usageRate = o.dailyDemand;
+    if (!s.weeklyDemand.empty()) {
+        const std::size_t weeks = std::min(s.weeklyDemand.size(), kRecentWeeks);
+        double recent = 0.0;
+        for (std::size_t i = s.weeklyDemand.size() - weeks; i < s.weeklyDemand.size(); ++i)
+            recent += s.weeklyDemand[i];
+        o.usageRate = std::min(o.dailyDemand, recent / (double(weeks) * kDaysPerWeek));
+    }
     // Stock that will be used before it expires, from the decision day on
     // (orders arrive fresh and count whole).
     double usable = 0.0;
-    splitUsable(s.lots, asOf, o.dailyDemand, usable, o.expiring);
+    splitUsable(s.lots, asOf, o.usageRate, cover, usable, o.expiring);
     o.onHand = usable + o.expiring;
     o.position = usable + s.onOrder;
+
+    // Whole packs leave the position anywhere in [S, S + pack) after an
+    // order, which serves more than the target on average. The level is
+    // lowered so the average over that range meets the target instead:
+    // mean_u P(D <= S' + u) = target, u uniform over one pack (an (R, s, nQ)
+    // policy). Never below the mean demand.
+    if (o.packSize > 1.0 && std::isfinite(quantile)) {
+        auto service = [&](double level) {
+            double sum = 0.0;
+            constexpr int kSteps = 8;
+            for (int k = 0; k < kSteps; ++k)
+                sum += 1.0 - demand.probabilityAbove(level + (k + 0.5) / kSteps * o.packSize);
+            return sum / kSteps;
+        };
+        double lo = std::max(demand.mean, quantile - o.packSize), hi = quantile;
+        if (service(lo) >= o.serviceTarget) {
+            quantile = lo;
+        } else {
+            for (int i = 0; i < 30; ++i) {
+                const double mid = 0.5 * (lo + hi);
+                (service(mid) >= o.serviceTarget ? hi : lo) = mid;
+            }
+            quantile = hi;
+        }
+        o.safetyStock = quantile - demand.mean;
+    }
 
     if (settings.policy == PolicyKind::OrderUpTo) {
         o.orderUpTo = quantile;
@@ -150,19 +196,32 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.quantityBeforeCap = q;
     if (o.shelfLifeDays > 0.0) {
         // What is still in stock when the order arrives is used first.
-        const double atArrival = std::max(0.0, o.position - o.dailyDemand * o.leadTimeDays);
-        o.shelfLifeCap = std::max(0.0, o.dailyDemand * o.shelfLifeDays - atArrival);
+        // The last unit ordered must have an even chance, at least, of being
+        // used before it expires: what is left of the position when the order
+        // arrives is used first, then the new lot until its expiry; the cap
+        // is the median demand over the shelf life (no more than the usage
+        // rate allows) minus that leftover.
+        const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
+        const double median = demandOver(o.shelfLifeDays).quantile(0.5);
+        o.shelfLifeCap = std::max(0.0, std::min(median, o.usageRate * o.shelfLifeDays) - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
             const double smallest = std::max(o.packSize, minimum);
-            o.capped = fits < q;
-            // A pack or a minimum larger than the cap still has to be bought
-            // once the stock runs short: it is ordered and flagged.
-            q = std::max(fits, smallest);
-            o.expiryRisk = q > o.shelfLifeCap + 1e-9;
-            o.capped = o.capped && q < o.quantityBeforeCap;
+            o.capped = true;
+            if (fits >= smallest) {
+                q = fits;
+            } else if (o.onHand + o.onOrder < o.coverMean) {
+                // Not even one pack (or the minimum) will be used before it
+                // expires, but without it the stock runs out before the next
+                // order arrives: it is ordered, and flagged.
+                q = smallest;
+                o.expiryRisk = true;
+            } else {
+                q = 0.0; // the stock covers what can be used before expiry
+            }
         }
     }
+    o.capped = o.capped && q < o.quantityBeforeCap;
     o.quantity = q;
     o.quantityBeforeBudget = q;
     o.riskAvoided = std::max(0.0, demand.probabilityAbove(o.position) - demand.probabilityAbove(o.position + q));
@@ -287,8 +346,10 @@ QString explain(const OrderSuggestion &l, Language language)
     if (l.shelfLifeCap >= 0.0 && (l.capped || l.expiryRisk))
         parts << (fr ? QStringLiteral("Péremption habituelle à réception %1 j : au plus %2 utilisables avant péremption%3.")
                            .arg(num(l.shelfLifeDays, 0), num(l.shelfLifeCap), l.capped ? QStringLiteral(", quantité plafonnée") : QString())
+                     + QStringLiteral(" (consommation retenue %1/j)").arg(num(l.usageRate, 2))
                      : QStringLiteral("Usual shelf life at delivery %1 d: at most %2 usable before expiry%3.")
-                           .arg(num(l.shelfLifeDays, 0), num(l.shelfLifeCap), l.capped ? QStringLiteral(", quantity capped") : QString()));
+                           .arg(num(l.shelfLifeDays, 0), num(l.shelfLifeCap), l.capped ? QStringLiteral(", quantity capped") : QString())
+                     + QStringLiteral(" (usage taken as %1/d)").arg(num(l.usageRate, 2)));
     if (l.expiryRisk)
         parts << (fr ? QStringLiteral("RISQUE DE PÉREMPTION : le conditionnement ou le minimum dépasse ce qui sera utilisé.")
                      : QStringLiteral("EXPIRY RISK: the pack or minimum exceeds what will be used."));

@@ -11,15 +11,18 @@
 //    position is at or below s, then up to S = s + the mean demand of one more
 //    review period: fewer, larger orders.
 //    (s, Q) is the same with a fixed Q = S - s.
-// Position = usable stock on hand + quantity on order. Usable: lots are
-// consumed first-expiring-first at the forecast daily rate; what a lot still
-// holds on its expiry date will be destroyed, so it does not count (the
-// "expiring quantity").
+// Position = usable stock on hand + quantity on order. Usable over the cover
+// window L + R: a lot expiring after it counts whole; one expiring inside it
+// counts for what will be used before its expiry (first-expiring-first at
+// the usage rate below); the rest will be destroyed, so it does not count
+// (the "expiring quantity").
 // Quantity: S - position, rounded up to whole packs, raised to the minimum
 // order quantity (in packs too); then capped to what can be used before the
 // expiry the supplier usually delivers (typical remaining shelf life at
-// reception, from past receptions): never more than the daily demand x that
-// shelf life minus the stock still there when the order arrives. A cap that
+// reception, from past receptions): never more than the daily usage x that
+// shelf life minus the stock still there when the order arrives, the usage
+// being the forecast rate but at most the rate of the last shelf life's
+// worth of weeks. A cap that
 // cuts, or a pack / minimum that forces more than that, flags expiry risk.
 // Budget (optional): when the total exceeds it, lines are cut in this order:
 // criticality (others first, vital last), then the stockout risk the line
@@ -93,6 +96,7 @@ struct OrderSuggestion {
     double packSize = 1.0, minOrder = 0.0;
     double quantityBeforeCap = 0.0;  // after pack and minimum rounding
     double shelfLifeDays = 0.0;
+    double usageRate = 0.0;          // daily usage for the cap: forecast, at most the recent rate
     double shelfLifeCap = -1.0;      // units that can be used before expiry; < 0 = no cap known
     bool capped = false, expiryRisk = false;
     double quantityBeforeBudget = 0.0;

@@ -1,0 +1,228 @@
+// reappro-cli suggest and backtest end to end on a small demo hospital:
+// the files they write, their columns and keys, the budget, the languages,
+// the exit codes.
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using testutil::runCli;
+
+namespace {
+
+// RFC 4180 line split (quoted fields may hold commas and doubled quotes).
+QStringList splitCsv(const QString &line)
+{
+    QStringList out;
+    QString field;
+    bool quoted = false;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            out << field;
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    out << field;
+    return out;
+}
+
+struct Table {
+    QStringList header;
+    QList<QStringList> rows;
+    QString at(int row, const QString &column) const { return rows[row].value(header.indexOf(column)); }
+};
+
+Table readCsv(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QString text = QString::fromUtf8(f.readAll());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    Table t;
+    const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    t.header = lines.value(0).split(QLatin1Char(','));
+    for (int i = 1; i < lines.size(); ++i)
+        t.rows << splitCsv(lines[i]);
+    return t;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+}
+
+} // namespace
+
+class TestCliReplenish : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString exports = m_dir.filePath(QStringLiteral("demo"));
+        auto r = runCli({QStringLiteral("demo"), QStringLiteral("--out"), exports, QStringLiteral("--products"),
+                         QStringLiteral("80"), QStringLiteral("--units"), QStringLiteral("6"), QStringLiteral("--years"),
+                         QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("3")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        m_db = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        QStringList files;
+        for (const QString &f : QDir(exports).entryList({QStringLiteral("*.csv")}, QDir::Files, QDir::Name))
+            files << QDir(exports).filePath(f);
+        r = runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), m_db} + files);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void suggestWritesExplainedLines()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("orders.csv"));
+        const auto r = runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("lignes")), qPrintable(r.out));
+        const Table t = readCsv(out);
+        for (const char *column : {"supplier", "product_code", "label", "quantity_packs", "quantity_units", "value_eur",
+                                   "criticality", "explanation"})
+            QVERIFY2(t.header.contains(QLatin1String(column)), column);
+        QVERIFY2(!t.rows.isEmpty(), "the demo always has something to order");
+        for (int i = 0; i < t.rows.size(); ++i) {
+            QCOMPARE(t.rows[i].size(), t.header.size());
+            const double packs = t.at(i, QStringLiteral("quantity_packs")).toDouble();
+            const double units = t.at(i, QStringLiteral("quantity_units")).toDouble();
+            const double pack = t.at(i, QStringLiteral("pack_size")).toDouble();
+            QVERIFY(units > 0.0);
+            QVERIFY(std::abs(packs * pack - units) < 1e-6);
+            QVERIFY(std::abs(packs - std::round(packs)) < 1e-9); // whole packs only
+            const double value = t.at(i, QStringLiteral("value_eur")).toDouble();
+            const double price = t.at(i, QStringLiteral("unit_price_eur")).toDouble();
+            QVERIFY2(std::abs(value - price * units) < 0.01, qPrintable(t.rows[i].join(QLatin1Char('|'))));
+            QVERIFY(QStringList({QStringLiteral("vital"), QStringLiteral("essential"), QStringLiteral("other")})
+                        .contains(t.at(i, QStringLiteral("criticality"))));
+            const QString why = t.at(i, QStringLiteral("explanation"));
+            QVERIFY2(why.contains(QStringLiteral("Demande prévue sur")) && why.contains(QStringLiteral("Commande :")),
+                     qPrintable(why));
+        }
+    }
+
+    void budgetCutsAndShowsIt()
+    {
+        const QString full = m_dir.filePath(QStringLiteral("full.csv")), cut = m_dir.filePath(QStringLiteral("cut.csv"));
+        QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), full}).exitCode, 0);
+        double total = 0.0;
+        const Table t = readCsv(full);
+        for (int i = 0; i < t.rows.size(); ++i)
+            total += t.at(i, QStringLiteral("value_eur")).toDouble();
+        const double budget = std::floor(total / 2.0);
+        const auto r = runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--budget"),
+                               QString::number(budget), QStringLiteral("--output"), cut, QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("budget")), qPrintable(r.out));
+        const Table c = readCsv(cut);
+        double kept = 0.0;
+        int cutLines = 0;
+        for (int i = 0; i < c.rows.size(); ++i) {
+            kept += c.at(i, QStringLiteral("value_eur")).toDouble();
+            if (c.at(i, QStringLiteral("budget_cut")) == QLatin1String("1")) {
+                ++cutLines;
+                QVERIFY(c.at(i, QStringLiteral("explanation")).contains(QStringLiteral("Budget:")));
+            }
+        }
+        QVERIFY2(kept <= budget + 0.01, qPrintable(QStringLiteral("%1 > %2").arg(kept).arg(budget)));
+        QVERIFY(cutLines > 0);
+        // English explanations with --lang en.
+        QVERIFY(c.at(0, QStringLiteral("explanation")).contains(QStringLiteral("Forecast demand over")));
+    }
+
+    void suggestRejectsBadUse()
+    {
+        QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db}).exitCode, 64);
+        QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--budget"), QStringLiteral("abc"),
+                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 64);
+        QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("none.sqlite")),
+                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 1);
+    }
+
+    void backtestReportsEveryMeasure_data()
+    {
+        QTest::addColumn<QString>("policy");
+        QTest::newRow("reappro") << "reappro";
+        QTest::newRow("minmax") << "minmax";
+        QTest::newRow("actual") << "actual";
+    }
+    void backtestReportsEveryMeasure()
+    {
+        QFETCH(QString, policy);
+        const QString out = m_dir.filePath(policy + QStringLiteral(".json"));
+        // The demo ends on 31/10/2026 with two years of history.
+        const auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
+                               QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
+                               QStringLiteral("--policy"), policy, QStringLiteral("--output"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = readJson(out);
+        QCOMPARE(j.value(QStringLiteral("policy")).toString(), policy);
+        const QStringList keys{QStringLiteral("cycle_service_level"), QStringLiteral("fill_rate"),
+                               QStringLiteral("average_stock_value_eur"), QStringLiteral("expired_value_eur"),
+                               QStringLiteral("orders"), QStringLiteral("stockout_days")};
+        auto check = [&](const QJsonObject &o) {
+            for (const QString &k : keys)
+                QVERIFY2(o.contains(k), qPrintable(k));
+            QVERIFY(o.value(QStringLiteral("cycle_service_level")).toDouble() >= 0.0
+                    && o.value(QStringLiteral("cycle_service_level")).toDouble() <= 1.0);
+            QVERIFY(o.value(QStringLiteral("fill_rate")).toDouble() >= 0.0 && o.value(QStringLiteral("fill_rate")).toDouble() <= 1.0);
+            QVERIFY(o.value(QStringLiteral("average_stock_value_eur")).toDouble() >= 0.0);
+        };
+        check(j);
+        const QJsonObject by = j.value(QStringLiteral("by_criticality")).toObject();
+        double orders = 0.0;
+        for (const QString &c : {QStringLiteral("vital"), QStringLiteral("essential"), QStringLiteral("other")}) {
+            QVERIFY2(by.contains(c), qPrintable(c));
+            check(by.value(c).toObject());
+            orders += by.value(c).toObject().value(QStringLiteral("orders")).toDouble();
+        }
+        QCOMPARE(orders, j.value(QStringLiteral("orders")).toDouble()); // the classes add up to the total
+        QVERIFY(j.value(QStringLiteral("orders")).toDouble() > 0.0);
+    }
+
+    void backtestRejectsBadUse()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("bad.json"));
+        QCOMPARE(runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                         QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("magic"),
+                         QStringLiteral("--output"), out}).exitCode, 64);
+        // Beyond the history: said, and refused.
+        const auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                               QStringLiteral("--to"), QStringLiteral("2027-10-31"), QStringLiteral("--output"), out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("31/10/2026")), qPrintable(r.err));
+        QCOMPARE(runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-10-01"),
+                         QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--output"), out}).exitCode, 64);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliReplenish)
+#include "tst_cli_replenish.moc"
