@@ -30,4 +30,8 @@ int parse(QCommandLineParser &p, const QStringList &args, const QString &descrip
 // Prints why on stderr and returns false when the database cannot be opened.
 bool openStore(Store &store, const QString &path, bool mustExist);
 
+int cmdParLevels(const QStringList &args);   // app/cli_parlevels.cpp
+int cmdSuggest(const QStringList &args);     // app/cli_replenish.cpp
+int cmdBacktest(const QStringList &args);    // app/cli_replenish.cpp
+
 } // namespace reappro::cli

@@ -536,13 +536,19 @@ void usage(QTextStream &s)
            "  demo     écrit les exports d'un hôpital de démonstration\n"
            "  import   importe des exports CSV/XLSX dans une base (tout ou rien)\n"
            "  forecast prévoit la demande des produits d'une base (ou de séries du kit de benchmark)\n"
-           "  info     résume le contenu d'une base\n",
+           "  info     résume le contenu d'une base\n"
+           "  parlevels dotations des services et compléments de la prochaine tournée\n"
+           "  suggest  propose les commandes du jour, chaque ligne expliquée\n"
+           "  backtest rejoue une politique de réapprovisionnement sur l'historique\n",
            "Usage: reappro-cli COMMAND [options]   (COMMAND --help for details)\n\n"
            "Commands:\n"
            "  demo     writes the exports of a demo hospital\n"
            "  import   imports CSV/XLSX exports into a database (all or nothing)\n"
            "  forecast forecasts the demand of a database's products (or of benchmark kit series)\n"
-           "  info     summarises a database\n");
+           "  info     summarises a database\n"
+           "  parlevels ward stock par levels and the top-ups of the next round\n"
+           "  suggest  suggests today's orders, each line explained\n"
+           "  backtest replays a replenishment policy over the history\n");
 }
 
 } // namespace
@@ -577,6 +583,11 @@ int main(int argc, char **argv)
         return cmdInfo(rest);
     if (command == QLatin1String("forecast"))
         return cmdForecast(rest);
+    if (command == QLatin1String("parlevels")) return cmdParLevels(rest);
+    if (command == QLatin1String("suggest"))
+        return cmdSuggest(rest);
+    if (command == QLatin1String("backtest"))
+        return cmdBacktest(rest);
     err() << t("Commande inconnue : ", "Unknown command: ") << command << "\n\n";
     usage(err());
     return kExitUsage;

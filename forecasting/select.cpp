@@ -603,7 +603,11 @@ TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, doubl
             const std::vector<double> psi = psiWeights(sel.fitted, whole);
             double var = 0.0;
             for (std::size_t i = 0; i < w.size(); ++i) {
-                double c = w[i] * s[i];
+                // A part w of a period carries a part w of its innovation's
+                // variance (days within a period are not one shock), hence
+                // sqrt(w); its effect on the later periods' level scales with
+                // those periods' own weights.
+                double c = std::sqrt(w[i]) * s[i];
                 for (std::size_t j = i + 1; j < w.size(); ++j)
                     c += w[j] * s[j] * psi[j - i - 1];
                 var += c * c;

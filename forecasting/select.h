@@ -124,7 +124,7 @@ ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec,
 // last period partly), what a reorder point or order-up-to level needs: the
 // quantile of a sum, not the sum of per-period quantiles.
 //  - smooth / erratic demand (ETS models): the sum of the point forecasts,
-//    variance sigma^2 sum_i (w_i s_i + sum_{j>i} w_j s_j c_{j-i})^2 from the
+//    variance sigma^2 sum_i (sqrt(w_i) s_i + sum_{j>i} w_j s_j c_{j-i})^2 from the
 //    state-space weights c (the innovations of the early periods move the
 //    level of the later ones), s the seasonal indices and w the period
 //    weights; normal quantiles (by the central limit theorem a sum of

@@ -1,0 +1,354 @@
+// reappro-cli suggest (order suggestions with their explanations) and
+// reappro-cli backtest (a policy replayed over the history).
+#include "app/cli_common.h"
+#include "core/policybacktest.h"
+#include "core/replenishmentdata.h"
+#include "core/textparse.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <thread>
+
+namespace reappro::cli {
+
+namespace {
+
+// RFC 4180 field: quoted when it holds a comma, a quote or a line break.
+QString csvField(const QString &v)
+{
+    if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\n')))
+        return v;
+    QString q = v;
+    q.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QString plain(double v, int decimals = 2)
+{
+    QString s = QString::number(v, 'f', decimals);
+    if (s.contains(QLatin1Char('.'))) {
+        while (s.endsWith(QLatin1Char('0')))
+            s.chop(1);
+        if (s.endsWith(QLatin1Char('.')))
+            s.chop(1);
+    }
+    return s == QLatin1String("-0") ? QStringLiteral("0") : s;
+}
+
+bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &date)
+{
+    if (!p.isSet(name))
+        return true;
+    const QByteArray text = p.value(name).toUtf8();
+    const auto day = parseDate(std::string_view(text.constData(), std::size_t(text.size())));
+    date = day ? QDate::fromJulianDay(*day) : QDate();
+    if (date.isValid())
+        return true;
+    err() << t("Date invalide pour --", "Invalid date for --") << name << " : " << p.value(name)
+          << t(" (attendu JJ/MM/AAAA ou AAAA-MM-JJ)\n", " (expected DD/MM/YYYY or YYYY-MM-DD)\n");
+    return false;
+}
+
+bool parseService(const QCommandLineParser &p, ServiceTargets &service)
+{
+    QString error;
+    if (p.isSet(QStringLiteral("service")) && !service.parse(p.value(QStringLiteral("service")), &error)) {
+        err() << error << "\n";
+        return false;
+    }
+    return true;
+}
+
+bool writeText(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        err() << t("Écriture impossible : ", "Cannot write: ") << path << " (" << f.errorString() << ")\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int cmdSuggest(const QStringList &args)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("db"), t("Base de l'hôpital.", "Hospital database."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("as-of"), t("Jour de la décision (défaut : le lendemain du dernier jour d'historique).",
+                                            "Decision day (default: the day after the last day of history)."), QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("budget"), t("Plafond du total de la commande, en euros HT.", "Cap on the order total, EUR excl. VAT."), QStringLiteral("EUR")});
+    p.addOption({QStringLiteral("output"), t("Fichier CSV des lignes proposées.", "CSV file of the suggested lines."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("policy"), t("rs (recomplètement périodique, défaut) ou ss (point de commande).",
+                                             "rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
+    p.addOption({QStringLiteral("service"), t("Taux de service visés, ex. vital=99,essential=97,other=95.",
+                                              "Service targets, e.g. vital=99,essential=97,other=95."), QStringLiteral("LIST")});
+    if (const int r = parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.",
+                                       "Suggests today's orders, each line explained.")); r >= 0)
+        return r;
+    if (!p.isSet(QStringLiteral("output"))) {
+        err() << t("--output FICHIER est obligatoire.\n", "--output FILE is required.\n");
+        return kExitUsage;
+    }
+    ReplenishmentSettings settings;
+    if (!parseService(p, settings.service))
+        return kExitUsage;
+    if (p.isSet(QStringLiteral("policy"))) {
+        const QString v = p.value(QStringLiteral("policy"));
+        if (v != QLatin1String("rs") && v != QLatin1String("ss")) {
+            err() << t("--policy : rs ou ss\n", "--policy: rs or ss\n");
+            return kExitUsage;
+        }
+        settings.policy = v == QLatin1String("ss") ? PolicyKind::ReorderPoint : PolicyKind::OrderUpTo;
+    }
+    if (p.isSet(QStringLiteral("budget"))) {
+        const auto budget = Money::parse(p.value(QStringLiteral("budget")).toStdString(),
+                                         p.value(QStringLiteral("budget")).contains(QLatin1Char(',')) ? ',' : '.');
+        if (!budget || *budget <= Money()) {
+            err() << t("--budget : un montant positif en euros, ex. 15000 ou 15000,50\n",
+                       "--budget: a positive amount in euros, e.g. 15000 or 15000.50\n");
+            return kExitUsage;
+        }
+        settings.budget = budget;
+    }
+    QDate asOf;
+    if (!parseDateOption(p, QStringLiteral("as-of"), asOf))
+        return kExitUsage;
+
+    Store store;
+    if (!openStore(store, p.value(QStringLiteral("db")), true))
+        return kExitFailure;
+    const QDate last = lastHistoryDay(store);
+    if (!last.isValid()) {
+        err() << t("La base ne contient aucun mouvement : importez d'abord les exports.\n",
+                   "The database holds no movements: import the exports first.\n");
+        return kExitRejected;
+    }
+    if (!asOf.isValid())
+        asOf = last.addDays(1);
+
+    QElapsedTimer timer;
+    timer.start();
+    const std::vector<ProductSituation> situations = loadSituations(store, asOf);
+    std::vector<OrderSuggestion> lines(situations.size());
+    {
+        std::atomic<std::size_t> next{0};
+        auto worker = [&] {
+            for (std::size_t i = next.fetch_add(1); i < situations.size(); i = next.fetch_add(1))
+                lines[i] = suggestOrder(situations[i], asOf, settings);
+        };
+        std::vector<std::jthread> pool;
+        for (unsigned k = 1; k < std::max(1u, std::thread::hardware_concurrency()); ++k)
+            pool.emplace_back(worker);
+        worker();
+    }
+    Money before;
+    for (const OrderSuggestion &l : lines)
+        before += l.value;
+    Money total = before;
+    if (settings.budget)
+        total = applyBudget(lines, *settings.budget);
+
+    // Supplier, then criticality, then product: how an order is reviewed.
+    std::vector<const OrderSuggestion *> kept;
+    int cut = 0, risk = 0, capped = 0, failed = 0;
+    std::map<QString, int> suppliers;
+    for (const OrderSuggestion &l : lines) {
+        failed += l.error.isEmpty() ? 0 : 1;
+        if (l.quantity > 0.0 || l.budgetCut) {
+            kept.push_back(&l);
+            cut += l.budgetCut ? 1 : 0;
+            risk += l.expiryRisk ? 1 : 0;
+            capped += l.capped ? 1 : 0;
+            if (l.quantity > 0.0)
+                ++suppliers[l.supplierCode];
+        }
+    }
+    std::sort(kept.begin(), kept.end(), [](const OrderSuggestion *a, const OrderSuggestion *b) {
+        return std::tie(a->supplierCode, a->criticality, a->productCode) < std::tie(b->supplierCode, b->criticality, b->productCode);
+    });
+
+    QString csv = QStringLiteral("supplier,supplier_name,product_code,label,quantity_packs,pack_size,quantity_units,unit,"
+                                 "unit_price_eur,value_eur,criticality,service_level,order_date,arrival_date,lead_time_days,"
+                                 "review_days,demand_mean,order_up_to,safety_stock,on_hand,expiring,on_order,position,"
+                                 "needed,shelf_life_cap,capped,expiry_risk,budget_cut,quantity_before_budget,model,explanation\n");
+    for (const OrderSuggestion *l : kept) {
+        const QStringList row{
+            l->supplierCode, l->supplierName, l->productCode, l->label, plain(l->packs()), plain(l->packSize),
+            plain(l->quantity), l->unit, l->unitPrice.toPlainString(), l->value.toPlainString(),
+            criticalityCode(l->criticality), plain(l->serviceTarget, 4), l->orderDate.toString(Qt::ISODate),
+            l->arrivalDate.toString(Qt::ISODate), plain(l->leadTimeDays, 1), plain(l->reviewDays, 0),
+            plain(l->coverMean), plain(l->orderUpTo), plain(l->safetyStock), plain(l->onHand), plain(l->expiring),
+            plain(l->onOrder), plain(l->position), plain(l->needed), l->shelfLifeCap >= 0.0 ? plain(l->shelfLifeCap) : QString(),
+            l->capped ? QStringLiteral("1") : QStringLiteral("0"), l->expiryRisk ? QStringLiteral("1") : QStringLiteral("0"),
+            l->budgetCut ? QStringLiteral("1") : QStringLiteral("0"), plain(l->quantityBeforeBudget), l->model,
+            explain(*l, g_lang)};
+        QStringList fields;
+        for (const QString &f : row)
+            fields << csvField(f);
+        csv += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    const QString output = p.value(QStringLiteral("output"));
+    if (!writeText(output, "\xEF\xBB\xBF" + csv.toUtf8()))
+        return kExitFailure;
+
+    const bool fr = g_lang == Language::French;
+    out() << t("Commandes proposées pour le ", "Orders suggested for ") << dateText(asOf) << " : "
+          << number(qint64(std::count_if(kept.begin(), kept.end(), [](auto *l) { return l->quantity > 0.0; })))
+          << t(" lignes, ", " lines, ") << number(qint64(suppliers.size())) << t(" fournisseurs, total ", " suppliers, total ")
+          << total.toDisplayString(fr) << "\n";
+    if (settings.budget)
+        out() << t("  budget ", "  budget ") << settings.budget->toDisplayString(fr) << t(" : besoin ", ": need ")
+              << before.toDisplayString(fr) << ", " << number(cut) << t(" lignes réduites ou retirées\n", " lines cut or removed\n");
+    if (capped || risk)
+        out() << "  " << number(capped) << t(" lignes plafonnées par la péremption, ", " lines capped by shelf life, ")
+              << number(risk) << t(" à risque de péremption\n", " at expiry risk\n");
+    if (failed)
+        out() << "  " << number(failed) << t(" produits sans prévision possible (rien proposé)\n",
+                                             " products could not be forecast (nothing suggested)\n");
+    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << QString::number(timer.elapsed() / 1000.0, 'f', 1)
+          << " s)\n";
+    return kExitOk;
+}
+
+int cmdBacktest(const QStringList &args)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("db"), t("Base de l'hôpital.", "Hospital database."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("from"), t("Premier jour rejoué.", "First replayed day."), QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("to"), t("Dernier jour rejoué.", "Last replayed day."), QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("policy"), t("reappro (défaut), minmax ou actual (ce que l'hôpital a fait).",
+                                             "reappro (default), minmax or actual (what the hospital did)."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("output"), t("Fichier JSON des résultats.", "JSON file of the results."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("service"), t("Taux de service visés, ex. vital=99,essential=97,other=95.",
+                                              "Service targets, e.g. vital=99,essential=97,other=95."), QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("min-months"), t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("max-months"), t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."), QStringLiteral("N")});
+    if (const int r = parse(p, args, t("Rejoue une politique de réapprovisionnement sur l'historique.",
+                                       "Replays a replenishment policy over the history.")); r >= 0)
+        return r;
+    BacktestOptions o;
+    if (!p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to")) || !p.isSet(QStringLiteral("output"))) {
+        err() << t("--from, --to et --output sont obligatoires.\n", "--from, --to and --output are required.\n");
+        return kExitUsage;
+    }
+    if (!parseDateOption(p, QStringLiteral("from"), o.from) || !parseDateOption(p, QStringLiteral("to"), o.to))
+        return kExitUsage;
+    if (o.to < o.from) {
+        err() << t("--to est avant --from.\n", "--to is before --from.\n");
+        return kExitUsage;
+    }
+    const QString policy = p.value(QStringLiteral("policy")).isEmpty() ? QStringLiteral("reappro") : p.value(QStringLiteral("policy"));
+    if (policy == QLatin1String("reappro"))
+        o.policy = BacktestPolicy::Reappro;
+    else if (policy == QLatin1String("minmax"))
+        o.policy = BacktestPolicy::MinMax;
+    else if (policy == QLatin1String("actual"))
+        o.policy = BacktestPolicy::Actual;
+    else {
+        err() << t("--policy : reappro, minmax ou actual\n", "--policy: reappro, minmax or actual\n");
+        return kExitUsage;
+    }
+    if (!parseService(p, o.settings.service))
+        return kExitUsage;
+    for (const auto &[name, target] : {std::pair{QStringLiteral("min-months"), &o.minMonths}, std::pair{QStringLiteral("max-months"), &o.maxMonths}}) {
+        if (!p.isSet(name))
+            continue;
+        bool ok = false;
+        *target = p.value(name).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+        if (!ok || *target <= 0.0) {
+            err() << "--" << name << t(" : un nombre de mois > 0\n", ": a number of months > 0\n");
+            return kExitUsage;
+        }
+    }
+    if (o.maxMonths < o.minMonths) {
+        err() << t("--max-months est inférieur à --min-months.\n", "--max-months is below --min-months.\n");
+        return kExitUsage;
+    }
+    const int threads = p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt() : 0;
+
+    Store store;
+    if (!openStore(store, p.value(QStringLiteral("db")), true))
+        return kExitFailure;
+    const QDate last = lastHistoryDay(store);
+    if (!last.isValid() || o.to > last) {
+        err() << t("L'historique s'arrête le ", "The history ends on ") << dateText(last)
+              << t(" : choisissez --to au plus tard ce jour-là.\n", ": choose --to on or before that day.\n");
+        return kExitRejected;
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    const std::vector<BacktestProduct> products = loadBacktestProducts(store, o.from);
+    const BacktestResult r = replay(products, o, threads);
+
+    auto metrics = [&](const BacktestMetrics &m, Money averageStock) {
+        QJsonObject j;
+        j.insert(QStringLiteral("cycle_service_level"), m.cycleServiceLevel());
+        j.insert(QStringLiteral("fill_rate"), m.fillRate());
+        j.insert(QStringLiteral("average_stock_value_eur"), averageStock.toDouble());
+        j.insert(QStringLiteral("expired_value_eur"), m.expiredValue.toDouble());
+        j.insert(QStringLiteral("orders"), m.orders);
+        j.insert(QStringLiteral("stockout_days"), m.stockoutDays);
+        j.insert(QStringLiteral("cycles"), m.cycles);
+        j.insert(QStringLiteral("demand_units"), m.demand);
+        j.insert(QStringLiteral("served_units"), m.served);
+        return j;
+    };
+    QJsonObject j = metrics(r.total, r.averageStockValue());
+    j.insert(QStringLiteral("policy"), backtestPolicyCode(o.policy));
+    j.insert(QStringLiteral("from"), o.from.toString(Qt::ISODate));
+    j.insert(QStringLiteral("to"), o.to.toString(Qt::ISODate));
+    j.insert(QStringLiteral("products"), r.products);
+    QJsonObject by;
+    for (Criticality c : kAllCriticalities) {
+        const auto it = r.byCriticality.find(c);
+        QJsonObject m = metrics(it == r.byCriticality.end() ? BacktestMetrics{} : it->second, r.averageStockValue(c));
+        m.insert(QStringLiteral("service_target"), o.settings.service.of(c));
+        m.insert(QStringLiteral("products"), r.productsByCriticality.count(c) ? r.productsByCriticality.at(c) : 0);
+        by.insert(criticalityCode(c), m);
+    }
+    j.insert(QStringLiteral("by_criticality"), by);
+    if (o.policy == BacktestPolicy::MinMax) {
+        j.insert(QStringLiteral("min_months"), o.minMonths);
+        j.insert(QStringLiteral("max_months"), o.maxMonths);
+    }
+    j.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
+    const QString output = p.value(QStringLiteral("output"));
+    if (!writeText(output, QJsonDocument(j).toJson()))
+        return kExitFailure;
+
+    const bool fr = g_lang == Language::French;
+    const QLocale loc(fr ? QLocale::French : QLocale::English);
+    auto pct = [&](double v) { return loc.toString(v * 100.0, 'f', 1) + (fr ? QStringLiteral(" %") : QStringLiteral("%")); };
+    out() << t("Politique ", "Policy ") << backtestPolicyCode(o.policy) << t(" rejouée du ", " replayed from ") << dateText(o.from)
+          << t(" au ", " to ") << dateText(o.to) << " (" << number(r.products) << t(" produits)\n", " products)\n");
+    out() << t("  taux de service par cycle ", "  cycle service level ") << pct(r.total.cycleServiceLevel())
+          << t(", taux de satisfaction ", ", fill rate ") << pct(r.total.fillRate()) << "\n";
+    out() << t("  stock moyen ", "  average stock ") << r.averageStockValue().toDisplayString(fr) << t(", périmés ", ", expired ")
+          << r.total.expiredValue.toDisplayString(fr) << ", " << number(r.total.orders) << t(" commandes, ", " orders, ")
+          << number(r.total.stockoutDays) << t(" jours-produits en rupture\n", " product-days out of stock\n");
+    for (Criticality c : kAllCriticalities) {
+        const auto it = r.byCriticality.find(c);
+        if (it == r.byCriticality.end())
+            continue;
+        out() << "  " << criticalityLabel(c, g_lang) << " : " << pct(it->second.cycleServiceLevel()) << t(" (cible ", " (target ")
+              << pct(o.settings.service.of(c)) << ")\n";
+    }
+    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << QString::number(timer.elapsed() / 1000.0, 'f', 1)
+          << " s)\n";
+    return kExitOk;
+}
+
+} // namespace reappro::cli
