@@ -9,6 +9,11 @@ build_reappro
 
 DEMO=build/demo
 DB="$DEMO/demo.sqlite"
+# Bumped when the demo's files change (4: suppliers' order days, order history).
+DEMO_VERSION=4
+if [ "$(cat "$DEMO/version" 2>/dev/null)" != "$DEMO_VERSION" ]; then
+    rm -f "$DB" "$DB-wal" "$DB-shm"
+fi
 if [ ! -f "$DB" ]; then
     echo "==> Writing the demo hospital's exports to $DEMO/exports"
     rm -rf "$DEMO/exports"
@@ -17,6 +22,7 @@ if [ ! -f "$DB" ]; then
     build/bin/reappro-cli import --db "$DB.tmp" --report "$DEMO/import-report.csv" "$DEMO"/exports/*.csv
     mv "$DB.tmp" "$DB"
     rm -f "$DB.tmp-wal" "$DB.tmp-shm"
+    echo "$DEMO_VERSION" > "$DEMO/version"
 fi
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
@@ -26,6 +32,12 @@ fi
 
 echo "==> No display: the same job through reappro-cli"
 build/bin/reappro-cli info --db "$DB"
+echo "==> Forecasting every product and care unit"
+build/bin/reappro-cli forecast --db "$DB"
+echo "==> Suggesting the next orders"
+build/bin/reappro-cli suggest --db "$DB" --output "$DEMO/orders.csv"
+echo "==> Ward par levels"
+build/bin/reappro-cli parlevels --db "$DB" --output "$DEMO/parlevels.csv"
 QT_QPA_PLATFORM=offscreen build/bin/reappro --db "$DB" --screenshot "$DEMO/reappro.png" 2>/dev/null || true
 echo
 echo "Outputs:"
@@ -33,4 +45,6 @@ echo "  the main window (picture):  $(pwd)/$DEMO/reappro.png"
 echo "  demo exports (French CSV):  $(pwd)/$DEMO/exports/"
 echo "  database:                   $(pwd)/$DB"
 echo "  import report:              $(pwd)/$DEMO/import-report.csv"
+echo "  suggested orders:           $(pwd)/$DEMO/orders.csv"
+echo "  ward par levels:            $(pwd)/$DEMO/parlevels.csv"
 echo "Open the GUI later with:      build/bin/reappro --db $DB"

@@ -286,6 +286,10 @@ QString explain(const OrderSuggestion &l, Language language)
     const QLocale loc(fr ? QLocale::French : QLocale::English);
     auto num = [&](double v, int decimals = 1) { return loc.toString(v, 'f', decimals); };
     auto qty = [&](double v) { return loc.toString(v, 'f', std::abs(v - std::round(v)) < 1e-9 ? 0 : 1); };
+    auto packs = [&](double n) {
+        const bool one = std::abs(n - 1.0) < 1e-9;
+        return qty(n) + (fr ? (one ? QStringLiteral(" boîte") : QStringLiteral(" boîtes")) : (one ? QStringLiteral(" pack") : QStringLiteral(" packs")));
+    };
     const QString unit = l.unit.isEmpty() ? (fr ? QStringLiteral("u.") : QStringLiteral("u.")) : l.unit;
     const QString pct = loc.toString(l.serviceTarget * 100.0, 'f', l.serviceTarget * 100.0 == std::round(l.serviceTarget * 100.0) ? 0 : 1);
     QStringList parts;
@@ -337,19 +341,19 @@ QString explain(const OrderSuggestion &l, Language language)
         return parts.join(QLatin1Char(' '));
     }
     QString rounding = fr ? QStringLiteral("Besoin %1").arg(num(l.needed)) : QStringLiteral("Need %1").arg(num(l.needed));
-    rounding += fr ? QStringLiteral(", arrondi à %1 boîtes de %2").arg(qty(l.quantityBeforeCap / l.packSize), qty(l.packSize))
-                   : QStringLiteral(", rounded to %1 packs of %2").arg(qty(l.quantityBeforeCap / l.packSize), qty(l.packSize));
+    rounding += fr ? QStringLiteral(", arrondi à %1 de %2").arg(packs(l.quantityBeforeCap / l.packSize), qty(l.packSize))
+                   : QStringLiteral(", rounded to %1 of %2").arg(packs(l.quantityBeforeCap / l.packSize), qty(l.packSize));
     if (l.minOrder > 0.0 && l.quantityBeforeCap >= l.minOrder && roundUpToPacks(l.needed, l.packSize) < l.quantityBeforeCap)
         rounding += fr ? QStringLiteral(" (minimum de commande %1)").arg(qty(l.minOrder))
                        : QStringLiteral(" (minimum order %1)").arg(qty(l.minOrder));
     parts << rounding + QLatin1Char('.');
     if (l.shelfLifeCap >= 0.0 && (l.capped || l.expiryRisk))
-        parts << (fr ? QStringLiteral("Péremption habituelle à réception %1 j : au plus %2 utilisables avant péremption%3.")
-                           .arg(num(l.shelfLifeDays, 0), num(l.shelfLifeCap), l.capped ? QStringLiteral(", quantité plafonnée") : QString())
-                     + QStringLiteral(" (consommation retenue %1/j)").arg(num(l.usageRate, 2))
-                     : QStringLiteral("Usual shelf life at delivery %1 d: at most %2 usable before expiry%3.")
-                           .arg(num(l.shelfLifeDays, 0), num(l.shelfLifeCap), l.capped ? QStringLiteral(", quantity capped") : QString())
-                     + QStringLiteral(" (usage taken as %1/d)").arg(num(l.usageRate, 2)));
+        parts << (fr ? QStringLiteral("Péremption habituelle à réception %1 j, consommation retenue %2/j : au plus %3 utilisables avant péremption%4.")
+                           .arg(num(l.shelfLifeDays, 0), num(l.usageRate, 2), num(l.shelfLifeCap),
+                                l.capped ? QStringLiteral(", quantité plafonnée") : QString())
+                     : QStringLiteral("Usual shelf life at delivery %1 d, usage taken as %2/d: at most %3 usable before expiry%4.")
+                           .arg(num(l.shelfLifeDays, 0), num(l.usageRate, 2), num(l.shelfLifeCap),
+                                l.capped ? QStringLiteral(", quantity capped") : QString()));
     if (l.expiryRisk)
         parts << (fr ? QStringLiteral("RISQUE DE PÉREMPTION : le conditionnement ou le minimum dépasse ce qui sera utilisé.")
                      : QStringLiteral("EXPIRY RISK: the pack or minimum exceeds what will be used."));
@@ -358,10 +362,10 @@ QString explain(const OrderSuggestion &l, Language language)
                            .arg(qty(l.quantityBeforeBudget), qty(l.quantity), crit, num(l.riskAvoided * 100.0))
                      : QStringLiteral("Budget: %1 cut to %2 (priority %3, risk avoided %4%).")
                            .arg(qty(l.quantityBeforeBudget), qty(l.quantity), crit, num(l.riskAvoided * 100.0)));
-    parts << (fr ? QStringLiteral("Commande : %1 %2 (%3 boîtes), %4.")
-                       .arg(qty(l.quantity), unit, qty(l.packs()), l.value.toDisplayString(true))
-                 : QStringLiteral("Order: %1 %2 (%3 packs), %4.")
-                       .arg(qty(l.quantity), unit, qty(l.packs()), l.value.toDisplayString(false)));
+    parts << (fr ? QStringLiteral("Commande : %1 %2 (%3), %4.")
+                       .arg(qty(l.quantity), unit, packs(l.packs()), l.value.toDisplayString(true))
+                 : QStringLiteral("Order: %1 %2 (%3), %4.")
+                       .arg(qty(l.quantity), unit, packs(l.packs()), l.value.toDisplayString(false)));
     return parts.join(QLatin1Char(' '));
 }
 
