@@ -4,6 +4,8 @@
 
 #include "forecasting/optimizer.h"
 
+#include <Eigen/QR>
+
 #include <algorithm>
 #include <cstdio>
 #include <limits>
@@ -147,6 +149,59 @@ double profiledRun(std::span<const double> y, const EtsSpec &spec, const Coefs &
     return std::isfinite(sse) ? std::max(sse, 0.0) : std::numeric_limits<double>::infinity();
 }
 
+// Additive Holt-Winters: the initial level, trend and m seasons that
+// minimise the SSE for given smoothing parameters. The one-step forecasts
+// are z + U x (z from a zero state on y, column j of U from unit state j on
+// zero data); the seasons are constrained to sum to 0 (else level and
+// seasons trade off freely), by writing the last one as minus the others.
+State leastSquaresSeasonalState(std::span<const double> y, const EtsSpec &spec, const Coefs &c)
+{
+    const std::size_t n = y.size(), m = std::size_t(spec.period);
+    const std::vector<double> zeros(n, 0.0);
+    State zero;
+    zero.season.assign(m, 0.0);
+    auto unitState = [&](std::size_t j) {
+        State st = zero;
+        if (j == 0)
+            st.level = 1.0;
+        else if (j == 1)
+            st.trend = 1.0;
+        else
+            st.season[j - 2] = 1.0;
+        return st;
+    };
+    std::vector<double> fitted(n);
+    State st = zero;
+    runEts(y, spec, c, st, fitted.data());
+    Eigen::VectorXd e0(static_cast<Eigen::Index>(n));
+    for (std::size_t t = 0; t < n; ++t)
+        e0[Eigen::Index(t)] = y[t] - fitted[t];
+    const std::size_t k = m + 2;
+    Eigen::MatrixXd u(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(k));
+    for (std::size_t j = 0; j < k; ++j) {
+        st = unitState(j);
+        runEts(zeros, spec, c, st, fitted.data());
+        for (std::size_t t = 0; t < n; ++t)
+            u(Eigen::Index(t), Eigen::Index(j)) = fitted[t];
+    }
+    // Eliminate the last season: x_last = -(sum of the other seasons).
+    Eigen::MatrixXd a = u.leftCols(Eigen::Index(k - 1));
+    for (std::size_t j = 2; j + 1 < k; ++j)
+        a.col(Eigen::Index(j)) -= u.col(Eigen::Index(k - 1));
+    const Eigen::VectorXd x = a.colPivHouseholderQr().solve(e0);
+    State init;
+    init.level = x[0];
+    init.trend = hasTrend(spec) ? x[1] : 0.0;
+    init.season.assign(m, 0.0);
+    double last = 0.0;
+    for (std::size_t i = 0; i + 1 < m; ++i) {
+        init.season[i] = x[Eigen::Index(i + 2)];
+        last -= init.season[i];
+    }
+    init.season[m - 1] = last;
+    return init;
+}
+
 std::string modelName(const EtsSpec &spec)
 {
     const bool damped = spec.trend == Trend::Damped;
@@ -214,15 +269,33 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
     slot(fixed.phi, spec.trend == Trend::Damped, kPhiMin, kPhiMax, 0.9, x0[3], lo[3], hi[3]);
     auto coefs = [](const Eigen::VectorXd &x) { return Coefs{x[0], x[1], x[2], x[3]}; };
 
-    const OptimResult opt = minimizeBounded(
-        [&](const Eigen::VectorXd &x) {
-            State st = init;
-            return profiled ? profiledRun(y, spec, coefs(x), st) : runEts(y, spec, coefs(x), st, nullptr);
-        },
-        x0, lo, hi, kSmoothingSearch);
-    const Coefs c = coefs(opt.x);
+    auto search = [&](const Eigen::VectorXd &start) {
+        return minimizeBounded(
+            [&](const Eigen::VectorXd &x) {
+                State st = init;
+                return profiled ? profiledRun(y, spec, coefs(x), st) : runEts(y, spec, coefs(x), st, nullptr);
+            },
+            start, lo, hi, kSmoothingSearch);
+    };
+    OptimResult opt = search(x0);
+    Coefs c = coefs(opt.x);
     if (profiled)
         profiledRun(y, spec, c, init);
+    if (spec.season == Season::Additive) {
+        // Additive Holt-Winters is linear in its initial state too, but with
+        // m + 2 states a solve per evaluation would cost more than the
+        // search: alternate instead. The decomposition start gives the
+        // parameters, the SSE-optimal states for them replace it, the
+        // parameters are searched again from there, and the states solved
+        // once more for the final parameters.
+        for (int round = 0; round < 2; ++round) {
+            init = leastSquaresSeasonalState(y, spec, c);
+            if (round == 0) {
+                opt = search(opt.x);
+                c = coefs(opt.x);
+            }
+        }
+    }
 
     ModelFit fit;
     State st = init;

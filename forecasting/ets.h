@@ -14,11 +14,15 @@
 //    candidate set of smoothing parameters, in closed form (the fitted
 //    values are linear in the initial state: a 1 x 1 or 2 x 2 least-squares
 //    solve per evaluation, see profiledRun), as R's ets() estimates them;
-//  - Holt-Winters (period m, needs n >= 2m), from a simple decomposition,
-//    not optimised (it keeps the search at 1-4 dimensions): with mean1,
-//    mean2 the means of the first two seasons, b0 = (mean2 - mean1)/m,
-//    l0 = mean1 - b0(m+1)/2, s_i = y[i] - (l0 + (i+1) b0) (additive) or
-//    y[i] / (l0 + (i+1) b0) normalised to mean 1 (multiplicative).
+//  - Holt-Winters (period m, needs n >= 2m) starts from a simple
+//    decomposition: with mean1, mean2 the means of the first two seasons,
+//    b0 = (mean2 - mean1)/m, l0 = mean1 - b0(m+1)/2, s_i = y[i] - (l0 +
+//    (i+1) b0) (additive) or y[i] / (l0 + (i+1) b0) normalised to mean 1
+//    (multiplicative). Additive: the parameters are searched from it, then
+//    the SSE-minimising initial state (seasons summing to 0) replaces it, the
+//    parameters are searched again, and the state solved again for them.
+//    Multiplicative (not linear in its state): the decomposition start is
+//    kept.
 //
 // ModelFit::state after a fit: [level, trend (0 without trend), seasons in
 // the order of the next m periods]. ModelFit::params: alpha, then beta, phi,

@@ -136,21 +136,21 @@ private Q_SLOTS:
     {
         // y = [10,20 | 13,21], m = 2, alpha = beta = gamma = 0.5
         // (beta* = 0.25, gamma* = (1-alpha)gamma = 0.25).
-        // Init: mean1 = 15, mean2 = 17, b0 = (17-15)/2 = 1, l0 = 15 - 1*(3/2) = 13.5,
-        //       s0 = 10 - (13.5+1) = -4.5, s1 = 20 - (13.5+2) = 4.5.
-        //  t0: fit 13.5+1-4.5 = 10, e 0 -> l 14.5, b 1
-        //  t1: fit 14.5+1+4.5 = 20, e 0 -> l 15.5, b 1
-        //  t2: fit 15.5+1-4.5 = 12, e 1 -> l 16.5+0.5 = 17, b 1.25, s0 -4.5+0.25 = -4.25
-        //  t3: fit 17+1.25+4.5 = 22.75, e -1.75 -> l 18.25-0.875 = 17.375,
-        //      b 1.25-0.4375 = 0.8125, s1 4.5-0.4375 = 4.0625
-        // Forecast: 17.375+0.8125-4.25 = 13.9375, 17.375+1.625+4.0625 = 23.0625;
-        // SSE = 1 + 3.0625 = 4.0625.
+        // The initial state (l0, b0, s0, s1 = -s0) minimises the SSE: the
+        // fitted values are z + l0 u + b0 v + s0 w with z the recursion from
+        // a zero state on y and u, v, w from unit states on zero data; the
+        // 3 x 3 normal equations give l0 = 293/22, b0 = 12/11, s0 = -89/22.
+        //  t0: fit 293/22 + 12/11 - 89/22 = 114/11, e -4/11
+        //  ... fitted 114/11, 212/11, 139/11, 247/11; SSE = 32/11,
+        // below the 4.0625 of the decomposition start (l0 13.5, b0 1, s0 -4.5).
+        // Final state l 35/2, b 10/11, seasons (-89/22, 85/22) for the next
+        // two periods; forecasts l + h b + s.
         const Series y{10, 20, 13, 21};
         const ModelFit fit = fitHoltWinters(y, 2, Season::Additive, false, EtsParams{0.5, 0.5, 0.5, {}});
-        compareSeries(fit.fitted, {10, 20, 12, 22.75});
-        QVERIFY(near(fit.sse, 4.0625));
-        compareSeries(fit.state, {17.375, 0.8125, -4.25, 4.0625});
-        compareMean(forecast(fit, 4), {13.9375, 23.0625, 15.5625, 24.6875});
+        compareSeries(fit.fitted, {114.0 / 11, 212.0 / 11, 139.0 / 11, 247.0 / 11}, 1e-9);
+        QVERIFY(near(fit.sse, 32.0 / 11));
+        compareSeries(fit.state, {35.0 / 2, 10.0 / 11, -89.0 / 22, 85.0 / 22}, 1e-9);
+        compareMean(forecast(fit, 4), {158.0 / 11, 255.0 / 11, 178.0 / 11, 25.0}, 1e-9);
     }
 
     void holtWintersRecoversSeason_data()
