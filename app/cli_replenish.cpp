@@ -235,6 +235,7 @@ int cmdBacktest(const QStringList &args)
     p.addOption({QStringLiteral("min-months"), t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("max-months"), t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("details"), t("Fichier CSV des résultats par produit.", "CSV file of the results per product."), QStringLiteral("FILE")});
     if (const int r = parse(p, args, t("Rejoue une politique de réapprovisionnement sur l'historique.",
                                        "Replays a replenishment policy over the history.")); r >= 0)
         return r;
@@ -299,6 +300,8 @@ int cmdBacktest(const QStringList &args)
         j.insert(QStringLiteral("fill_rate"), m.fillRate());
         j.insert(QStringLiteral("average_stock_value_eur"), averageStock.toDouble());
         j.insert(QStringLiteral("expired_value_eur"), m.expiredValue.toDouble());
+        j.insert(QStringLiteral("expired_from_initial_stock_eur"), m.expiredInitialValue.toDouble());
+        j.insert(QStringLiteral("expired_from_orders_eur"), (m.expiredValue - m.expiredInitialValue).toDouble());
         j.insert(QStringLiteral("orders"), m.orders);
         j.insert(QStringLiteral("stockout_days"), m.stockoutDays);
         j.insert(QStringLiteral("cycles"), m.cycles);
@@ -328,6 +331,25 @@ int cmdBacktest(const QStringList &args)
     const QString output = p.value(QStringLiteral("output"));
     if (!writeText(output, QJsonDocument(j).toJson()))
         return kExitFailure;
+
+    if (p.isSet(QStringLiteral("details"))) {
+        QString csv = QStringLiteral("product_code,label,criticality,cycles,served_cycles,demand_units,served_units,"
+                                     "average_stock_value_eur,expired_units,expired_value_eur,orders,stockout_days\n");
+        const qint64 span = o.from.daysTo(o.to) + 1;
+        for (std::size_t i = 0; i < products.size(); ++i) {
+            const Product &prod = products[i].situation.product;
+            const BacktestMetrics &m = r.perProduct[i];
+            csv += QStringList{csvField(prod.code), csvField(prod.label), criticalityCode(criticalityOf(prod)),
+                               QString::number(m.cycles), QString::number(m.servedCycles), plain(m.demand), plain(m.served),
+                               Money::fromUnits(m.stockValueDays.units() / std::max<qint64>(span, 1)).toPlainString(),
+                               plain(m.expired), m.expiredValue.toPlainString(), QString::number(m.orders),
+                               QString::number(m.stockoutDays)}
+                       .join(QLatin1Char(','))
+                   + QLatin1Char('\n');
+        }
+        if (!writeText(p.value(QStringLiteral("details")), "\xEF\xBB\xBF" + csv.toUtf8()))
+            return kExitFailure;
+    }
 
     const bool fr = g_lang == Language::French;
     const QLocale loc(fr ? QLocale::French : QLocale::English);

@@ -27,12 +27,12 @@ run actual --policy actual
 python3 - "$WORK" reappro minmax-1-2 minmax-0.75-1.5 minmax-1.5-3 actual <<'PY'
 import json, sys
 work, labels = sys.argv[1], sys.argv[2:]
-print("| policy | cycle service level | fill rate | average stock value | expired value | orders | stockout product-days | CSL vital / essential / other |")
+print("| policy | cycle service level | fill rate | average stock value | expired value (of which ordered by the policy) | orders | stockout product-days | CSL vital / essential / other (target) |")
 print("|---|---|---|---|---|---|---|---|")
 for l in labels:
     j = json.load(open(f"{work}/{l}.json"))
     by = j["by_criticality"]
     cls = " / ".join(f'{100*by[c]["cycle_service_level"]:.1f}% ({100*by[c]["service_target"]:.0f})' for c in ("vital", "essential", "other"))
     print(f'| {l} | {100*j["cycle_service_level"]:.1f}% | {100*j["fill_rate"]:.1f}% | {j["average_stock_value_eur"]:,.0f} EUR | '
-          f'{j["expired_value_eur"]:,.0f} EUR | {j["orders"]:,} | {j["stockout_days"]:,} | {cls} |')
+          f'{j["expired_value_eur"]:,.0f} EUR ({j["expired_from_orders_eur"]:,.0f}) | {j["orders"]:,} | {j["stockout_days"]:,} | {cls} |')
 PY

@@ -27,20 +27,25 @@ public:
     {
         for (const Lot &l : lots)
             if (l.quantity > 0.0)
-                add(l.quantity, l.expiry);
+                add(l.quantity, l.expiry, true);
     }
-    void add(double quantity, QDate expiry)
+    void add(double quantity, QDate expiry, bool initial = false)
     {
         const auto at = std::upper_bound(m_lots.begin(), m_lots.end(), expiry,
                                          [](QDate e, const Entry &x) { return e < x.expiry; });
-        m_lots.insert(at, {expiry, quantity});
+        m_lots.insert(at, {expiry, quantity, initial});
     }
-    // Destroys what expired before `day` (an expiry date is the last day of use).
-    double expire(QDate day)
+    // Destroys what expired before `day` (an expiry date is the last day of
+    // use); returns the quantity, and in *fromInitial the part that was
+    // already in stock on the first day.
+    double expire(QDate day, double *fromInitial)
     {
         double gone = 0.0;
+        *fromInitial = 0.0;
         while (!m_lots.empty() && m_lots.front().expiry < day) {
             gone += m_lots.front().quantity;
+            if (m_lots.front().initial)
+                *fromInitial += m_lots.front().quantity;
             m_lots.erase(m_lots.begin());
         }
         return gone;
@@ -81,6 +86,7 @@ private:
     struct Entry {
         QDate expiry;
         double quantity;
+        bool initial;
     };
     std::vector<Entry> m_lots; // ascending expiry
 };
@@ -107,6 +113,7 @@ void BacktestMetrics::add(const BacktestMetrics &o)
     days += o.days;
     orders += o.orders;
     expiredValue += o.expiredValue;
+    expiredInitialValue += o.expiredInitialValue;
     stockoutDays += o.stockoutDays;
     received += o.received;
     expired += o.expired;
@@ -185,9 +192,11 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
             }
         }
         // 2. expiries
-        const double gone = stock.expire(d);
+        double goneInitial = 0.0;
+        const double gone = stock.expire(d, &goneInitial);
         m.expired += gone;
         m.expiredValue += p.unitPrice.times(gone);
+        m.expiredInitialValue += p.unitPrice.times(goneInitial);
         // 3. orders
         if (orderDays >> (d.dayOfWeek() - 1) & 1u) {
             if (inCycle) {
@@ -282,6 +291,7 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
     for (std::size_t i = 0; i < products.size(); ++i) {
         const Criticality c = criticalityOf(products[i].situation.product);
         r.total.add(each[i]);
+        r.perProduct.push_back(each[i]);
         r.byCriticality[c].add(each[i]);
         ++r.productsByCriticality[c];
     }

@@ -75,6 +75,7 @@ struct BacktestMetrics {
     qint64 days = 0;                 // product-days replayed
     qint64 orders = 0;
     Money expiredValue;
+    Money expiredInitialValue;       // part of expiredValue already in stock on the first day
     qint64 stockoutDays = 0;
     double received = 0.0, expired = 0.0, endStock = 0.0, startStock = 0.0; // units, for the accounting check
 
@@ -92,6 +93,7 @@ struct BacktestResult {
     BacktestMetrics total;
     std::map<Criticality, BacktestMetrics> byCriticality;
     std::map<Criticality, int> productsByCriticality;
+    std::vector<BacktestMetrics> perProduct; // in the order of the products given
 
     // Average total stock value over the period (all products).
     Money averageStockValue() const;

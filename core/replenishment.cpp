@@ -196,14 +196,15 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.quantityBeforeCap = q;
     if (o.shelfLifeDays > 0.0) {
         // What is still in stock when the order arrives is used first.
-        // The last unit ordered must have an even chance, at least, of being
-        // used before it expires: what is left of the position when the order
-        // arrives is used first, then the new lot until its expiry; the cap
-        // is the median demand over the shelf life (no more than the usage
-        // rate allows) minus that leftover.
+        // The last unit ordered must have a chance of at least
+        // expiryConfidence of being used before it expires: what is left of
+        // the position when the order arrives is used first, then the new lot
+        // until its expiry; the cap is the (1 - expiryConfidence) quantile of
+        // the demand over the shelf life (no more than the usage rate allows)
+        // minus that leftover.
         const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
-        const double median = demandOver(o.shelfLifeDays).quantile(0.5);
-        o.shelfLifeCap = std::max(0.0, std::min(median, o.usageRate * o.shelfLifeDays) - leftover);
+        const double likelyUse = demandOver(o.shelfLifeDays).quantile(1.0 - settings.expiryConfidence);
+        o.shelfLifeCap = std::max(0.0, std::min(likelyUse, o.usageRate * o.shelfLifeDays) - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
             const double smallest = std::max(o.packSize, minimum);

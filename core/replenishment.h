@@ -19,10 +19,11 @@
 // Quantity: S - position, rounded up to whole packs, raised to the minimum
 // order quantity (in packs too); then capped to what can be used before the
 // expiry the supplier usually delivers (typical remaining shelf life at
-// reception, from past receptions): never more than the daily usage x that
-// shelf life minus the stock still there when the order arrives, the usage
-// being the forecast rate but at most the rate of the last shelf life's
-// worth of weeks. A cap that
+// reception, from past receptions): the 25% quantile of the demand over
+// that shelf life (the last unit ordered has three chances in four of being
+// used: ReplenishmentSettings::expiryConfidence), at most the usage rate x
+// the shelf life, minus the stock still there when the order arrives. The
+// usage rate is the forecast's, but at most the rate of the last 13 weeks. A cap that
 // cuts, or a pack / minimum that forces more than that, flags expiry risk.
 // Budget (optional): when the total exceeds it, lines are cut in this order:
 // criticality (others first, vital last), then the stockout risk the line
@@ -55,6 +56,7 @@ struct ReplenishmentSettings {
     int defaultLeadTimeDays = 7;      // neither the product nor its supplier has one
     unsigned defaultOrderDays = 0x1F; // Monday-Friday when the supplier's are unknown (bit 0 = Monday)
     std::optional<Money> budget;      // total of the suggestion, excluding VAT
+    double expiryConfidence = 0.75;   // the last unit ordered is used before it expires with at least this probability
 };
 
 // Where the lead time of a line comes from.

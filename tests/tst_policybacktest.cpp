@@ -86,6 +86,7 @@ private Q_SLOTS:
             checkAccounting(m);
             QCOMPARE(m.expired, 700.0);
             QCOMPARE(m.expiredValue, Money::fromEuros(1400));
+            QCOMPARE(m.expiredInitialValue, m.expiredValue); // all of it was on the shelf on day one
         }
     }
 
