@@ -67,6 +67,24 @@ bool parseService(const QCommandLineParser &p, ServiceTargets &service)
     return true;
 }
 
+// --expiry-confidence P: percent (50-99.9) or fraction.
+bool parseExpiryConfidence(const QCommandLineParser &p, double &confidence)
+{
+    if (!p.isSet(QStringLiteral("expiry-confidence")))
+        return true;
+    bool ok = false;
+    double v = p.value(QStringLiteral("expiry-confidence")).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+    if (ok && v > 1.0)
+        v /= 100.0;
+    if (!ok || v < 0.5 || v > 0.999) {
+        err() << t("--expiry-confidence : une probabilité entre 50 et 99,9 (%)\n",
+                   "--expiry-confidence: a probability between 50 and 99.9 (%)\n");
+        return false;
+    }
+    confidence = v;
+    return true;
+}
+
 bool writeText(const QString &path, const QByteArray &bytes)
 {
     QSaveFile f(path);
@@ -92,6 +110,8 @@ int cmdSuggest(const QStringList &args)
                                              "rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
     p.addOption({QStringLiteral("service"), t("Taux de service visés, ex. vital=99,essential=97,other=95.",
                                               "Service targets, e.g. vital=99,essential=97,other=95."), QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 75).",
+                                                        "Smallest probability that the last unit ordered is used before it expires (default 75)."), QStringLiteral("PCT")});
     if (const int r = parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.",
                                        "Suggests today's orders, each line explained.")); r >= 0)
         return r;
@@ -100,7 +120,7 @@ int cmdSuggest(const QStringList &args)
         return kExitUsage;
     }
     ReplenishmentSettings settings;
-    if (!parseService(p, settings.service))
+    if (!parseService(p, settings.service) || !parseExpiryConfidence(p, settings.expiryConfidence))
         return kExitUsage;
     if (p.isSet(QStringLiteral("policy"))) {
         const QString v = p.value(QStringLiteral("policy"));
@@ -235,6 +255,8 @@ int cmdBacktest(const QStringList &args)
     p.addOption({QStringLiteral("min-months"), t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("max-months"), t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 75).",
+                                                        "Smallest probability that the last unit ordered is used before it expires (default 75)."), QStringLiteral("PCT")});
     p.addOption({QStringLiteral("details"), t("Fichier CSV des résultats par produit.", "CSV file of the results per product."), QStringLiteral("FILE")});
     if (const int r = parse(p, args, t("Rejoue une politique de réapprovisionnement sur l'historique.",
                                        "Replays a replenishment policy over the history.")); r >= 0)
@@ -261,7 +283,7 @@ int cmdBacktest(const QStringList &args)
         err() << t("--policy : reappro, minmax ou actual\n", "--policy: reappro, minmax or actual\n");
         return kExitUsage;
     }
-    if (!parseService(p, o.settings.service))
+    if (!parseService(p, o.settings.service) || !parseExpiryConfidence(p, o.settings.expiryConfidence))
         return kExitUsage;
     for (const auto &[name, target] : {std::pair{QStringLiteral("min-months"), &o.minMonths}, std::pair{QStringLiteral("max-months"), &o.maxMonths}}) {
         if (!p.isSet(name))
@@ -327,6 +349,7 @@ int cmdBacktest(const QStringList &args)
         j.insert(QStringLiteral("min_months"), o.minMonths);
         j.insert(QStringLiteral("max_months"), o.maxMonths);
     }
+    j.insert(QStringLiteral("expiry_confidence"), o.settings.expiryConfidence);
     j.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
     const QString output = p.value(QStringLiteral("output"));
     if (!writeText(output, QJsonDocument(j).toJson()))

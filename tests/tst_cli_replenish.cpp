@@ -163,6 +163,8 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db}).exitCode, 64);
         QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--budget"), QStringLiteral("abc"),
                          QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 64);
+        QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--expiry-confidence"), QStringLiteral("30"),
+                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 64);
         QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("none.sqlite")),
                          QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 1);
     }
