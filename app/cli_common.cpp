@@ -3,6 +3,10 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
 namespace reappro::cli {
 
 Language g_lang = Language::French;
@@ -48,6 +52,21 @@ int parse(QCommandLineParser &p, const QStringList &args, const QString &descrip
         return kExitOk;
     }
     return -1;
+}
+
+std::function<void(std::size_t, std::size_t)> terminalProgress(const char *labelFr, const char *labelEn)
+{
+    if (!isatty(STDERR_FILENO))
+        return {};
+    err().flush();
+    const char *label = g_lang == Language::French ? labelFr : labelEn;
+    return [label, step = std::size_t(0)](std::size_t done, std::size_t total) mutable {
+        if (done != total && done < step)
+            return;
+        step = done + std::max<std::size_t>(1, total / 100);
+        std::fprintf(stderr, "\r%s %zu / %zu%s", label, done, total, done == total ? "\n" : "");
+        std::fflush(stderr);
+    };
 }
 
 bool openStore(Store &store, const QString &path, bool mustExist)

@@ -11,6 +11,9 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <cstddef>
+#include <functional>
+
 namespace reappro::cli {
 
 inline constexpr int kExitOk = 0, kExitFailure = 1, kExitRejected = 2, kExitUsage = 64;
@@ -27,6 +30,10 @@ QString dateText(QDate d);  // dd/MM/yyyy in French, ISO in English, "-" if inva
 void addCommonOptions(QCommandLineParser &p);
 // Parses; prints help or errors. Returns -1 to continue, else an exit code.
 int parse(QCommandLineParser &p, const QStringList &args, const QString &description);
+// A progress line on stderr ("Prévision : 12 / 300") for a person watching;
+// empty (no progress at all) when stderr is not a terminal, so logs and
+// pipes stay clean.
+std::function<void(std::size_t, std::size_t)> terminalProgress(const char *labelFr, const char *labelEn);
 // Prints why on stderr and returns false when the database cannot be opened.
 bool openStore(Store &store, const QString &path, bool mustExist);
 

@@ -20,9 +20,7 @@
 #include <QTextStream>
 #include <atomic>
 #include <cmath>
-#include <cstdio>
 #include <functional>
-#include <unistd.h>
 
 using namespace reappro;
 
@@ -255,19 +253,7 @@ int forecastDatabaseCommand(const QCommandLineParser &p, forecasting::Method met
     o.method = method;
     o.levelPercent = level;
     o.threads = threads;
-    // Progress only for a person watching: never in a log or a pipe.
-    std::function<void(std::size_t, std::size_t)> progress;
-    if (isatty(STDERR_FILENO)) {
-        err().flush();
-        progress = [step = std::size_t(0)](std::size_t done, std::size_t total) mutable {
-            if (done != total && done < step)
-                return;
-            step = done + std::max<std::size_t>(1, total / 100);
-            std::fprintf(stderr, "\r%s %zu / %zu%s", g_lang == Language::French ? "Prévision :" : "Forecasting:", done, total,
-                         done == total ? "\n" : "");
-            std::fflush(stderr);
-        };
-    }
+    const auto progress = terminalProgress("Prévision :", "Forecasting:");
     const ForecastRunOutcome r = forecastDatabase(store, o, progress);
     const double seconds = timer.elapsed() / 1000.0;
     const QString path = QFileInfo(store.path()).absoluteFilePath();

@@ -7,9 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
-#include <cstdio>
 #include <set>
-#include <unistd.h>
 
 namespace reappro::cli {
 
@@ -121,18 +119,7 @@ int cmdParLevels(const QStringList &args)
         o.counts = &counts;
     }
 
-    std::function<void(std::size_t, std::size_t)> progress;
-    if (isatty(STDERR_FILENO)) {
-        err().flush();
-        progress = [step = std::size_t(0)](std::size_t done, std::size_t total) mutable {
-            if (done != total && done < step)
-                return;
-            step = done + std::max<std::size_t>(1, total / 100);
-            std::fprintf(stderr, "\r%s %zu / %zu%s", g_lang == Language::French ? "Dotations :" : "Par levels:", done, total,
-                         done == total ? "\n" : "");
-            std::fflush(stderr);
-        };
-    }
+    const auto progress = terminalProgress("Dotations :", "Par levels:");
     const ParLevelResult r = computeParLevels(store, o, progress);
     const QString path = QFileInfo(store.path()).absoluteFilePath();
     if (r.status == ParLevelStatus::NoHistory) {

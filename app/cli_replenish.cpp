@@ -1,6 +1,7 @@
 // reappro-cli suggest (order suggestions with their explanations) and
 // reappro-cli backtest (a policy replayed over the history).
 #include "app/cli_common.h"
+#include "core/csvformat.h"
 #include "core/policybacktest.h"
 #include "core/replenishmentdata.h"
 #include "core/textparse.h"
@@ -21,27 +22,9 @@ namespace reappro::cli {
 
 namespace {
 
-// RFC 4180 field: quoted when it holds a comma, a quote or a line break.
-QString csvField(const QString &v)
-{
-    if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\n')))
-        return v;
-    QString q = v;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
+QString csvField(const QString &v) { return csvCell(v, QLatin1Char(',')); }
 
-QString plain(double v, int decimals = 2)
-{
-    QString s = QString::number(v, 'f', decimals);
-    if (s.contains(QLatin1Char('.'))) {
-        while (s.endsWith(QLatin1Char('0')))
-            s.chop(1);
-        if (s.endsWith(QLatin1Char('.')))
-            s.chop(1);
-    }
-    return s == QLatin1String("-0") ? QStringLiteral("0") : s;
-}
+QString plain(double v, int decimals = 2) { return csvNumber(v, decimals); }
 
 bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &date)
 {

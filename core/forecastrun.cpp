@@ -17,26 +17,6 @@ namespace {
 // returns cancel out; they must not count as a period of demand.
 constexpr double kQuantityEpsilon = 1e-9;
 
-// A read transaction, ended early or by the destructor.
-class ReadSnapshot
-{
-public:
-    explicit ReadSnapshot(sqlite3 *db) : m_db(db) { m_open = sql::exec(m_db, "BEGIN"); }
-    ~ReadSnapshot() { end(); }
-    ReadSnapshot(const ReadSnapshot &) = delete;
-    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
-    void end()
-    {
-        if (m_open)
-            sql::exec(m_db, "COMMIT");
-        m_open = false;
-    }
-
-private:
-    sqlite3 *m_db;
-    bool m_open = false;
-};
-
 struct SeriesKey {
     qint64 productId = 0, unitId = 0;
     int offset = 0;   // periods dropped before the first demand
@@ -122,7 +102,7 @@ ForecastRunOutcome forecastDatabase(Store &store, const ForecastRunOptions &opti
 
     // One snapshot for every read: an import committing meanwhile (the GUI
     // imports on its own connection) cannot shift the history between queries.
-    ReadSnapshot snapshot(store.handle());
+    sql::ReadSnapshot snapshot(store.handle());
     const StoreInfo info = store.info();
     if (!info.firstMovement.isValid()) {
         out.status = ForecastRunStatus::NoHistory;

@@ -1,4 +1,6 @@
 #include "core/importer.h"
+
+#include "core/csvformat.h"
 #include "core/csvreader.h"
 #include "core/identifiers.h"
 #include "core/location.h"
@@ -1389,11 +1391,7 @@ bool Importer::writeReport(const ImportResult &result, const QString &path, Lang
         *error = f.errorString();
         return false;
     }
-    const auto field = [](QString v) {
-        if (v.contains(QLatin1Char(';')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')))
-            v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-        return v;
-    };
+    const auto field = [](const QString &v) { return csvCell(v, QLatin1Char(';')); };
     QByteArray out("\xEF\xBB\xBF");
     out += lang == Language::French ? "fichier;ligne;colonne;nom_colonne;valeur;code_motif;motif\r\n"
                                     : "file;line;column;column_name;value;reason_code;reason\r\n";

@@ -1,4 +1,5 @@
 #include "core/parlevels.h"
+#include "core/csvformat.h"
 #include "core/csvreader.h"
 #include "core/forecastrun.h"
 #include "core/product.h"
@@ -26,27 +27,6 @@ namespace {
 constexpr double kQuantityEpsilon = 1e-9;
 // A quantile of 40.0000001 is a par level of 40, not 41.
 constexpr double kRoundingSlack = 1e-6;
-
-// One snapshot for every read, as forecastDatabase: an import committing
-// meanwhile cannot shift the history between queries.
-class ReadSnapshot
-{
-public:
-    explicit ReadSnapshot(sqlite3 *db) : m_db(db) { m_open = sql::exec(m_db, "BEGIN"); }
-    ~ReadSnapshot() { end(); }
-    ReadSnapshot(const ReadSnapshot &) = delete;
-    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
-    void end()
-    {
-        if (m_open)
-            sql::exec(m_db, "COMMIT");
-        m_open = false;
-    }
-
-private:
-    sqlite3 *m_db;
-    bool m_open = false;
-};
 
 QString fromView(std::string_view v) { return QString::fromUtf8(v.data(), qsizetype(v.size())); }
 
@@ -263,7 +243,7 @@ ParLevelResult computeParLevels(const Store &store, const ParLevelOptions &optio
                                 const std::atomic<bool> *stop)
 {
     ParLevelResult result;
-    ReadSnapshot snapshot(store.handle());
+    sql::ReadSnapshot snapshot(store.handle());
     const StoreInfo info = store.info();
     if (!info.firstMovement.isValid()) {
         result.status = ParLevelStatus::NoHistory;
@@ -493,24 +473,8 @@ bool writeParLevelsCsv(const QString &path, const ParLevelResult &result, Langua
         return false;
     }
     const bool fr = language == Language::French;
-    const auto field = [](QString v) {
-        if (v.contains(QLatin1Char(';')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')))
-            v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-        return v;
-    };
-    // No thousands separator: spreadsheets read "1234,5", not "1 234,5".
-    const auto num = [fr](double v, int decimals) {
-        QString s = QString::number(v, 'f', decimals);
-        if (decimals > 0) {
-            while (s.endsWith(QLatin1Char('0')))
-                s.chop(1);
-            if (s.endsWith(QLatin1Char('.')))
-                s.chop(1);
-        }
-        if (s == QLatin1String("-0"))
-            s = QStringLiteral("0");
-        return fr ? s.replace(QLatin1Char('.'), QLatin1Char(',')) : s;
-    };
+    const auto field = [](const QString &v) { return csvCell(v, QLatin1Char(';')); };
+    const auto num = [fr](double v, int decimals) { return csvNumber(v, decimals, fr ? QLatin1Char(',') : QLatin1Char('.')); };
     QByteArray out("\xEF\xBB\xBF");
     out += "care_unit_code;care_unit_label;product_code;label;dispensing_unit;criticality;rounds_per_week;interval_days;"
            "delivery_days;cover_days;mean_demand;service_level;quantile;par_level;mean_per_round;ward_stock;ward_stock_source;"

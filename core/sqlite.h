@@ -63,4 +63,26 @@ bool exec(sqlite3 *db, std::string_view sql, QString *error = nullptr);
 // Single integer result of a query, or fallback.
 qint64 queryInt(sqlite3 *db, std::string_view sql, qint64 fallback = 0);
 
+// A read transaction, ended early or by the destructor: every query in it
+// sees one snapshot, so an import committing meanwhile cannot shift the data
+// between them.
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(sqlite3 *db) : m_db(db) { m_open = exec(m_db, "BEGIN"); }
+    ~ReadSnapshot() { end(); }
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+    void end()
+    {
+        if (m_open)
+            exec(m_db, "COMMIT");
+        m_open = false;
+    }
+
+private:
+    sqlite3 *m_db;
+    bool m_open = false;
+};
+
 } // namespace reappro::sql

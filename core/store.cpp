@@ -456,16 +456,50 @@ StoreInfo Store::info() const
     return i;
 }
 
+namespace {
+
+// The product columns every product read selects, in readProduct's order.
+constexpr const char *kProductColumns =
+    "p.id, p.code, p.ucd13, p.ucd7, p.cip13, p.gtin, p.lpp, p.label, p.dci, p.atc, p.form, p.dispensing_unit, "
+    "p.pack_size, p.unit_price, p.supplier_id, p.lead_time_days, p.min_order_qty, p.mitm, p.ven, p.kind";
+constexpr int kProductColumnCount = 20;
+
+Product readProduct(const sql::Statement &st)
+{
+    Product p;
+    p.id = st.int64(0);
+    p.code = st.text(1);
+    p.ucd13 = st.text(2);
+    p.ucd7 = st.text(3);
+    p.cip13 = st.text(4);
+    p.gtin = st.text(5);
+    p.lpp = st.text(6);
+    p.label = st.text(7);
+    p.dci = st.text(8);
+    p.atc = st.text(9);
+    p.form = st.text(10);
+    p.dispensingUnit = st.text(11);
+    p.packSize = st.real(12);
+    p.unitPrice = Money::fromUnits(st.int64(13));
+    p.supplierId = st.int64(14);
+    p.leadTimeDays = int(st.int64(15));
+    p.minOrderQuantity = st.real(16);
+    p.mitm = st.int64(17) != 0;
+    p.ven = static_cast<VenClass>(st.int64(18));
+    p.kind = static_cast<ProductKind>(st.int64(19));
+    return p;
+}
+
+} // namespace
+
 std::vector<ProductSummary> Store::productSummaries() const
 {
     std::vector<ProductSummary> out;
     if (!m_handle)
         return out;
     const qint64 lastDay = sql::queryInt(m_handle, "SELECT MAX(day) FROM movement");
-    sql::Statement st(m_handle, R"sql(
-SELECT p.id, p.code, p.ucd13, p.cip13, p.lpp, p.label, p.dci, p.atc, p.form, p.dispensing_unit,
-       p.pack_size, p.unit_price, p.supplier_id, p.lead_time_days, p.min_order_qty, p.mitm, p.ven, p.kind,
-       s.name, COALESCE(l.qty, 0), l.next_expiry, COALESCE(c.qty, 0), p.ucd7, p.gtin
+    sql::Statement st(m_handle, std::string("SELECT ") + kProductColumns + R"sql(,
+       s.name, COALESCE(l.qty, 0), l.next_expiry, COALESCE(c.qty, 0)
 FROM product p
 LEFT JOIN supplier s ON s.id = p.supplier_id
 LEFT JOIN (SELECT product_id, SUM(quantity) AS qty, MIN(CASE WHEN quantity > 0 THEN expiry END) AS next_expiry
@@ -476,32 +510,12 @@ ORDER BY p.label, p.code)sql");
     st.bind(1, lastDay);
     while (st.step() == SQLITE_ROW) {
         ProductSummary s;
-        Product &p = s.product;
-        p.id = st.int64(0);
-        p.code = st.text(1);
-        p.ucd13 = st.text(2);
-        p.cip13 = st.text(3);
-        p.lpp = st.text(4);
-        p.label = st.text(5);
-        p.dci = st.text(6);
-        p.atc = st.text(7);
-        p.form = st.text(8);
-        p.dispensingUnit = st.text(9);
-        p.packSize = st.real(10);
-        p.unitPrice = Money::fromUnits(st.int64(11));
-        p.supplierId = st.int64(12);
-        p.leadTimeDays = int(st.int64(13));
-        p.minOrderQuantity = st.real(14);
-        p.mitm = st.int64(15) != 0;
-        p.ven = static_cast<VenClass>(st.int64(16));
-        p.kind = static_cast<ProductKind>(st.int64(17));
-        s.supplierName = st.text(18);
-        s.stockOnHand = st.real(19);
-        s.stockValue = p.unitPrice.times(s.stockOnHand);
-        s.nextExpiry = fromJulian(st.int64(20));
-        s.consumption90d = st.real(21);
-        p.ucd7 = st.text(22);
-        p.gtin = st.text(23);
+        s.product = readProduct(st);
+        s.supplierName = st.text(kProductColumnCount);
+        s.stockOnHand = st.real(kProductColumnCount + 1);
+        s.stockValue = s.product.unitPrice.times(s.stockOnHand);
+        s.nextExpiry = fromJulian(st.int64(kProductColumnCount + 2));
+        s.consumption90d = st.real(kProductColumnCount + 3);
         out.push_back(std::move(s));
     }
     return out;
@@ -523,33 +537,9 @@ std::vector<Product> Store::products() const
     std::vector<Product> out;
     if (!m_handle)
         return out;
-    sql::Statement st(m_handle, "SELECT id, code, ucd13, ucd7, cip13, gtin, lpp, label, dci, atc, form, dispensing_unit, "
-                                "pack_size, unit_price, supplier_id, lead_time_days, min_order_qty, mitm, ven, kind "
-                                "FROM product ORDER BY id");
-    while (st.step() == SQLITE_ROW) {
-        Product p;
-        p.id = st.int64(0);
-        p.code = st.text(1);
-        p.ucd13 = st.text(2);
-        p.ucd7 = st.text(3);
-        p.cip13 = st.text(4);
-        p.gtin = st.text(5);
-        p.lpp = st.text(6);
-        p.label = st.text(7);
-        p.dci = st.text(8);
-        p.atc = st.text(9);
-        p.form = st.text(10);
-        p.dispensingUnit = st.text(11);
-        p.packSize = st.real(12);
-        p.unitPrice = Money::fromUnits(st.int64(13));
-        p.supplierId = st.int64(14);
-        p.leadTimeDays = int(st.int64(15));
-        p.minOrderQuantity = st.real(16);
-        p.mitm = st.int64(17) != 0;
-        p.ven = static_cast<VenClass>(st.int64(18));
-        p.kind = static_cast<ProductKind>(st.int64(19));
-        out.push_back(std::move(p));
-    }
+    sql::Statement st(m_handle, std::string("SELECT ") + kProductColumns + " FROM product p ORDER BY p.id");
+    while (st.step() == SQLITE_ROW)
+        out.push_back(readProduct(st));
     return out;
 }
 

@@ -1,0 +1,19 @@
+// How Reappro writes the cells of the CSV files it produces (import
+// report, orders, par levels, backtest details), so they read back the same
+// everywhere.
+#pragma once
+
+#include <QChar>
+#include <QString>
+
+namespace reappro {
+
+// The value as is, or quoted (inner quotes doubled) when it holds the
+// delimiter, a quote or a line break (RFC 4180).
+QString csvCell(QString value, QChar delimiter);
+
+// Fixed `decimals`, trailing zeros and a bare point dropped, "-0" as "0";
+// no thousands separator (spreadsheets read "1234,5", not "1 234,5").
+QString csvNumber(double value, int decimals, QChar decimalPoint = QLatin1Char('.'));
+
+} // namespace reappro
