@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <atomic>
@@ -70,12 +69,11 @@ bool parseExpiryConfidence(const QCommandLineParser &p, double &confidence)
 
 bool writeText(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        err() << t("Écriture impossible : ", "Cannot write: ") << path << " (" << f.errorString() << ")\n";
-        return false;
-    }
-    return true;
+    QString error;
+    if (writeOutputFile(path, bytes, &error))
+        return true;
+    err() << t("Écriture impossible : ", "Cannot write: ") << path << " (" << error << ")\n";
+    return false;
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "core/csvformat.h"
 
+#include <QSaveFile>
+
 namespace reappro {
 
 QString csvCell(QString value, QChar delimiter)
@@ -21,6 +23,16 @@ QString csvNumber(double value, int decimals, QChar decimalPoint)
     if (s == QLatin1String("-0"))
         s = QStringLiteral("0");
     return decimalPoint == QLatin1Char('.') ? s : s.replace(QLatin1Char('.'), decimalPoint);
+}
+
+bool writeOutputFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace reappro

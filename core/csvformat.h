@@ -3,6 +3,7 @@
 // everywhere.
 #pragma once
 
+#include <QByteArray>
 #include <QChar>
 #include <QString>
 
@@ -15,5 +16,9 @@ QString csvCell(QString value, QChar delimiter);
 // Fixed `decimals`, trailing zeros and a bare point dropped, "-0" as "0";
 // no thousands separator (spreadsheets read "1234,5", not "1 234,5").
 QString csvNumber(double value, int decimals, QChar decimalPoint = QLatin1Char('.'));
+
+// Writes the whole file or nothing (QSaveFile: a failure leaves any earlier
+// file at `path` as it was). False and *error on failure.
+bool writeOutputFile(const QString &path, const QByteArray &bytes, QString *error);
 
 } // namespace reappro

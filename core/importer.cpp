@@ -13,7 +13,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -1386,11 +1385,6 @@ QString Importer::describe(const RejectedLine &r, Language lang)
 
 bool Importer::writeReport(const ImportResult &result, const QString &path, Language lang, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        *error = f.errorString();
-        return false;
-    }
     const auto field = [](const QString &v) { return csvCell(v, QLatin1Char(';')); };
     QByteArray out("\xEF\xBB\xBF");
     out += lang == Language::French ? "fichier;ligne;colonne;nom_colonne;valeur;code_motif;motif\r\n"
@@ -1400,12 +1394,7 @@ bool Importer::writeReport(const ImportResult &result, const QString &path, Lang
                                    field(r.value), rejectReasonCode(r.reason), field(rejectReasonText(r.reason, lang, r.detail))};
         out += cells.join(QLatin1Char(';')).toUtf8() + "\r\n";
     }
-    f.write(out);
-    if (!f.commit()) {
-        *error = f.errorString();
-        return false;
-    }
-    return true;
+    return writeOutputFile(path, out, error);
 }
 
 } // namespace reappro

@@ -9,7 +9,6 @@
 #include "forecasting/select.h"
 
 #include <QLocale>
-#include <QSaveFile>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -467,11 +466,6 @@ QString explainParLevel(const ParLevel &l, Language language)
 
 bool writeParLevelsCsv(const QString &path, const ParLevelResult &result, Language language, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        *error = f.errorString();
-        return false;
-    }
     const bool fr = language == Language::French;
     const auto field = [](const QString &v) { return csvCell(v, QLatin1Char(';')); };
     const auto num = [fr](double v, int decimals) { return csvNumber(v, decimals, fr ? QLatin1Char(',') : QLatin1Char('.')); };
@@ -491,12 +485,7 @@ bool writeParLevelsCsv(const QString &path, const ParLevelResult &result, Langua
         };
         out += cells.join(QLatin1Char(';')).toUtf8() + "\r\n";
     }
-    f.write(out);
-    if (!f.commit()) {
-        *error = f.errorString();
-        return false;
-    }
-    return true;
+    return writeOutputFile(path, out, error);
 }
 
 } // namespace reappro

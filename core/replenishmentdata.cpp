@@ -170,6 +170,12 @@ Loaded loadAll(const Store &store)
     return d;
 }
 
+const ProductFacts *factsOf(const Loaded &d, qint64 productId)
+{
+    const auto it = d.facts.find(productId);
+    return it == d.facts.end() ? nullptr : &it->second;
+}
+
 double demandOn(const ConsumptionSeries *c, QDate day)
 {
     if (!c)
@@ -224,8 +230,7 @@ std::vector<ProductSituation> loadSituations(const Store &store, QDate asOf)
     std::vector<ProductSituation> out;
     out.reserve(d.products.size());
     for (const Product &p : d.products) {
-        const auto fi = d.facts.find(p.id);
-        const ProductFacts *f = fi == d.facts.end() ? nullptr : &fi->second;
+        const ProductFacts *f = factsOf(d, p.id);
         ProductSituation s = baseSituation(p, d.suppliers, f);
         const auto snap = d.snapshot.find(p.id);
         if (snap != d.snapshot.end() && asOf > d.snapshotDay.at(p.id)) {
@@ -259,8 +264,7 @@ std::vector<BacktestProduct> loadBacktestProducts(const Store &store, QDate from
     std::vector<BacktestProduct> out;
     out.reserve(d.products.size());
     for (const Product &p : d.products) {
-        const auto fi = d.facts.find(p.id);
-        const ProductFacts *f = fi == d.facts.end() ? nullptr : &fi->second;
+        const ProductFacts *f = factsOf(d, p.id);
         BacktestProduct b;
         b.situation = baseSituation(p, d.suppliers, f);
         const auto dc = d.daily.find(p.id);
