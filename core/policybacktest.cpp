@@ -12,13 +12,6 @@ namespace {
 constexpr double kDaysPerMonth = 365.25 / 12.0;
 constexpr int kAmcDays = 91; // three months of history for the anchors' average monthly consumption
 
-double roundUpToPacks(double quantity, double pack)
-{
-    if (quantity <= 0.0)
-        return 0.0;
-    return pack > 0.0 ? std::ceil(quantity / pack - 1e-9) * pack : std::ceil(quantity - 1e-9);
-}
-
 // Stock of one product during the replay: lots by expiry, first-expiring first.
 class Stock
 {

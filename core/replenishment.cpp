@@ -14,24 +14,6 @@ constexpr double kDaysPerWeek = 7.0;
 // Weeks of history whose rate bounds the usage assumed against expiry.
 constexpr std::size_t kRecentWeeks = 13;
 
-double normalQuantile(double p)
-{
-    // Bisection on erfc, as in the forecasting library: called once a line.
-    double lo = -10.0, hi = 10.0;
-    for (int i = 0; i < 80; ++i) {
-        const double mid = 0.5 * (lo + hi);
-        (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
-    }
-    return 0.5 * (lo + hi);
-}
-
-double roundUpToPacks(double quantity, double pack)
-{
-    if (quantity <= 0.0)
-        return 0.0;
-    return pack > 0.0 ? std::ceil(quantity / pack - 1e-9) * pack : std::ceil(quantity - 1e-9);
-}
-
 double roundDownToPacks(double quantity, double pack)
 {
     if (quantity <= 0.0)
@@ -64,6 +46,13 @@ void splitUsable(std::vector<Lot> lots, QDate asOf, double daily, double horizon
 }
 
 } // namespace
+
+double roundUpToPacks(double quantity, double pack)
+{
+    if (quantity <= 0.0)
+        return 0.0;
+    return pack > 0.0 ? std::ceil(quantity / pack - 1e-9) * pack : std::ceil(quantity - 1e-9);
+}
 
 QDate nextOrderDay(QDate from, unsigned orderDays)
 {
@@ -127,7 +116,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     // safety stock (z x daily demand x spread) adds in quadrature.
     double safety = quantile - demand.mean;
     if (s.leadTimeSd > 0.0 && o.dailyDemand > 0.0) {
-        const double extra = normalQuantile(o.serviceTarget) * o.dailyDemand * s.leadTimeSd;
+        const double extra = forecasting::normalQuantile(o.serviceTarget) * o.dailyDemand * s.leadTimeSd;
         safety = std::hypot(std::max(safety, 0.0), extra);
         quantile = demand.mean + safety;
     }

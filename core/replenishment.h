@@ -111,6 +111,10 @@ struct OrderSuggestion {
     double packs() const { return packSize > 0.0 ? quantity / packSize : quantity; }
 };
 
+// Whole packs covering `quantity` (0 for a quantity <= 0; a pack size <= 0
+// counts as 1).
+double roundUpToPacks(double quantity, double pack);
+
 // Next date on or after `from` whose weekday is in the mask (bit 0 = Monday);
 // `from` itself when the mask is 0.
 QDate nextOrderDay(QDate from, unsigned orderDays);

@@ -166,21 +166,6 @@ double rollingOriginMae(Method method, std::span<const double> y, int horizon, i
     return total / double(h * std::size_t(origins));
 }
 
-// Standard normal quantile by bisection on erfc: called once per series, so
-// 100 halvings cost nothing and avoid a hand-copied rational approximation.
-double normalQuantile(double p)
-{
-    double lo = -40.0, hi = 40.0;
-    for (int i = 0; i < 100; ++i) {
-        const double mid = 0.5 * (lo + hi);
-        if (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return 0.5 * (lo + hi);
-}
-
 // Student t quantile with nu degrees of freedom, by the Cornish-Fisher
 // expansion around the normal one (Abramowitz & Stegun 26.7.5; error below
 // 1e-3 for nu >= 5, and the residual degrees of freedom here are larger).
@@ -670,6 +655,21 @@ TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, doubl
         d.error = e.what();
     }
     return d;
+}
+
+// Standard normal quantile by bisection on erfc: called a few times per
+// series, so 100 halvings cost nothing and avoid a hand-copied rational approximation.
+double normalQuantile(double p)
+{
+    double lo = -40.0, hi = 40.0;
+    for (int i = 0; i < 100; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        if (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return 0.5 * (lo + hi);
 }
 
 std::optional<Method> methodFromName(std::string_view name)

@@ -155,6 +155,9 @@ struct TotalDemand {
 TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods,
                         Method method = Method::Auto);
 
+// Standard normal quantile, p in (0, 1).
+double normalQuantile(double p);
+
 // N series on `threads` worker threads (0 = hardware concurrency); results
 // identical whatever the thread count. specs: one per series, or a single
 // spec for all, or empty for the default (throws std::invalid_argument
