@@ -2,8 +2,10 @@
 // reappro-cli backtest (a policy replayed over the history).
 #include "app/cli_common.h"
 #include "core/csvformat.h"
+#include "core/parallel.h"
 #include "core/policybacktest.h"
 #include "core/replenishmentdata.h"
+#include "core/serviceallocation.h"
 #include "core/textparse.h"
 
 #include <QElapsedTimer>
@@ -39,8 +41,20 @@ bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &da
     return false;
 }
 
+void addServiceOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("service"), t("Taux de service visés par classe, atteints en moyenne sur la classe, et planchers par produit, "
+                                              "ex. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=85.",
+                                              "Service targets per class, met on average over the class, and per-product floors, "
+                                              "e.g. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=85."),
+                 QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("uniform-service"), t("Chaque produit vise exactement le taux de sa classe (pas de répartition au moindre coût).",
+                                                      "Every product aims at exactly its class target (no least-cost allocation).")});
+}
+
 bool parseService(const QCommandLineParser &p, ServiceTargets &service)
 {
+    service.perProduct = !p.isSet(QStringLiteral("uniform-service"));
     QString error;
     if (p.isSet(QStringLiteral("service")) && !service.parse(p.value(QStringLiteral("service")), &error)) {
         err() << error << "\n";
@@ -89,8 +103,7 @@ int cmdSuggest(const QStringList &args)
     p.addOption({QStringLiteral("output"), t("Fichier CSV des lignes proposées.", "CSV file of the suggested lines."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("policy"), t("rs (recomplètement périodique, défaut) ou ss (point de commande).",
                                              "rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
-    p.addOption({QStringLiteral("service"), t("Taux de service visés, ex. vital=99,essential=97,other=95.",
-                                              "Service targets, e.g. vital=99,essential=97,other=95."), QStringLiteral("LIST")});
+    addServiceOptions(p);
     p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 75).",
                                                         "Smallest probability that the last unit ordered is used before it expires (default 75)."), QStringLiteral("PCT")});
     if (const int r = parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.",
@@ -139,19 +152,12 @@ int cmdSuggest(const QStringList &args)
 
     QElapsedTimer timer;
     timer.start();
-    const std::vector<ProductSituation> situations = loadSituations(store, asOf);
+    std::vector<ProductSituation> situations = loadSituations(store, asOf);
+    const std::vector<double> targets = allocateServiceTargets(situations, asOf, settings);
+    for (std::size_t i = 0; i < situations.size(); ++i)
+        situations[i].serviceTarget = targets[i];
     std::vector<OrderSuggestion> lines(situations.size());
-    {
-        std::atomic<std::size_t> next{0};
-        auto worker = [&] {
-            for (std::size_t i = next.fetch_add(1); i < situations.size(); i = next.fetch_add(1))
-                lines[i] = suggestOrder(situations[i], asOf, settings);
-        };
-        std::vector<std::jthread> pool;
-        for (unsigned k = 1; k < std::max(1u, std::thread::hardware_concurrency()); ++k)
-            pool.emplace_back(worker);
-        worker();
-    }
+    parallelFor(situations.size(), 0, nullptr, [&](std::size_t i) { lines[i] = suggestOrder(situations[i], asOf, settings); });
     Money before;
     for (const OrderSuggestion &l : lines)
         before += l.value;
@@ -231,8 +237,7 @@ int cmdBacktest(const QStringList &args)
     p.addOption({QStringLiteral("policy"), t("reappro (défaut), minmax ou actual (ce que l'hôpital a fait).",
                                              "reappro (default), minmax or actual (what the hospital did)."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("output"), t("Fichier JSON des résultats.", "JSON file of the results."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("service"), t("Taux de service visés, ex. vital=99,essential=97,other=95.",
-                                              "Service targets, e.g. vital=99,essential=97,other=95."), QStringLiteral("LIST")});
+    addServiceOptions(p);
     p.addOption({QStringLiteral("min-months"), t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("max-months"), t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."), QStringLiteral("N")});
@@ -337,14 +342,14 @@ int cmdBacktest(const QStringList &args)
         return kExitFailure;
 
     if (p.isSet(QStringLiteral("details"))) {
-        QString csv = QStringLiteral("product_code,label,criticality,cycles,served_cycles,demand_units,served_units,"
+        QString csv = QStringLiteral("product_code,label,criticality,service_target,cycles,served_cycles,demand_units,served_units,"
                                      "average_stock_value_eur,expired_units,expired_value_eur,orders,stockout_days\n");
         const qint64 span = o.from.daysTo(o.to) + 1;
         for (std::size_t i = 0; i < products.size(); ++i) {
             const Product &prod = products[i].situation.product;
             const BacktestMetrics &m = r.perProduct[i];
             csv += QStringList{csvField(prod.code), csvField(prod.label), criticalityCode(criticalityOf(prod)),
-                               QString::number(m.cycles), QString::number(m.servedCycles), plain(m.demand), plain(m.served),
+                               plain(m.averageTarget(), 4), QString::number(m.cycles), QString::number(m.servedCycles), plain(m.demand), plain(m.served),
                                Money::fromUnits(m.stockValueDays.units() / std::max<qint64>(span, 1)).toPlainString(),
                                plain(m.expired), m.expiredValue.toPlainString(), QString::number(m.orders),
                                QString::number(m.stockoutDays)}

@@ -1,38 +1,68 @@
 #!/usr/bin/env bash
 # Policy backtest on the demo hospital (1,500 references, 40 care units, 3
-# years): Reappro's order-up-to policy against min/max (1 and 2 months of
-# average monthly consumption, as the anchors do; and other months) and
-# against what the hospital did, over the last two years of history.
-#   bench/replenishment_backtest.sh [FROM] [TO]
+# years): Reappro's order-up-to policy against min/max rules (average monthly
+# consumption x months of cover, as the anchors do: minimum m months, maximum
+# 2m, for several m) and against what the hospital did, over the last two
+# years of history. The comparison the target asks for is at equal service:
+# the min/max rule whose cycle service level is the highest not above
+# Reappro's, and the min/max curve interpolated at Reappro's service level.
+#   bench/replenishment_backtest.sh [FROM] [TO] [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLI=build/bin/reappro-cli
-WORK=build/bench-replenishment
 FROM=${1:-2024-11-01}
 TO=${2:-2026-10-31}
+SEED=${3:-}
+WORK=build/bench-replenishment${SEED:+-seed$SEED}
 mkdir -p "$WORK"
 if [ ! -f "$WORK/demo.sqlite" ]; then
-    "$CLI" demo --out "$WORK/exports" >/dev/null
+    "$CLI" demo --out "$WORK/exports" ${SEED:+--seed "$SEED"} >/dev/null
     "$CLI" import --db "$WORK/demo.sqlite" "$WORK"/exports/*.csv >/dev/null
 fi
 run() {   # label policy [options]
     local label=$1; shift
-    "$CLI" backtest --lang en --db "$WORK/demo.sqlite" --from "$FROM" --to "$TO" --output "$WORK/$label.json" "$@" >/dev/null
+    "$CLI" backtest --lang en --db "$WORK/demo.sqlite" --from "$FROM" --to "$TO" --output "$WORK/$label.json" \
+        --details "$WORK/$label.csv" "$@" >/dev/null
 }
 run reappro --policy reappro
-run minmax-1-2 --policy minmax --min-months 1 --max-months 2
-run minmax-0.75-1.5 --policy minmax --min-months 0.75 --max-months 1.5
-run minmax-1.5-3 --policy minmax --min-months 1.5 --max-months 3
+MINMAX=()
+for m in 0.5 0.75 1 1.25 1.5; do
+    max=$(python3 -c "print(2*$m)")
+    run "minmax-$m-$max" --policy minmax --min-months "$m" --max-months "$max"
+    MINMAX+=("minmax-$m-$max")
+done
 run actual --policy actual
-python3 - "$WORK" reappro minmax-1-2 minmax-0.75-1.5 minmax-1.5-3 actual <<'PY'
+python3 - "$WORK" reappro actual "${MINMAX[@]}" <<'PY'
 import json, sys
-work, labels = sys.argv[1], sys.argv[2:]
+work, reappro, actual, minmax = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+runs = {l: json.load(open(f"{work}/{l}.json")) for l in [reappro, actual] + minmax}
 print("| policy | cycle service level | fill rate | average stock value | expired value (of which ordered by the policy) | orders | stockout product-days | CSL vital / essential / other (target) |")
 print("|---|---|---|---|---|---|---|---|")
-for l in labels:
-    j = json.load(open(f"{work}/{l}.json"))
+for l in [reappro] + minmax + [actual]:
+    j = runs[l]
     by = j["by_criticality"]
     cls = " / ".join(f'{100*by[c]["cycle_service_level"]:.1f}% ({100*by[c]["service_target"]:.0f})' for c in ("vital", "essential", "other"))
     print(f'| {l} | {100*j["cycle_service_level"]:.1f}% | {100*j["fill_rate"]:.1f}% | {j["average_stock_value_eur"]:,.0f} EUR | '
           f'{j["expired_value_eur"]:,.0f} EUR ({j["expired_from_orders_eur"]:,.0f}) | {j["orders"]:,} | {j["stockout_days"]:,} | {cls} |')
+
+r = runs[reappro]
+csl = r["cycle_service_level"]
+curve = sorted((runs[l]["cycle_service_level"], l) for l in minmax)
+print()
+below = [l for s, l in curve if s <= csl]
+if below:
+    m = runs[below[-1]]
+    print(f"At equal service: {below[-1]} serves {100*m['cycle_service_level']:.2f}% of cycles, Reappro {100*csl:.2f}%:")
+    print(f"  average stock {r['average_stock_value_eur']/m['average_stock_value_eur']-1:+.1%}, "
+          f"expired value {r['expired_value_eur']/m['expired_value_eur']-1:+.1%} (target: at most -20% and -30%)")
+for (s0, l0), (s1, l1) in zip(curve, curve[1:]):
+    if s0 <= csl <= s1:
+        w = (csl - s0) / (s1 - s0) if s1 > s0 else 0.0
+        at = {k: (1 - w) * runs[l0][k] + w * runs[l1][k] for k in ("average_stock_value_eur", "expired_value_eur")}
+        print(f"  min/max interpolated at {100*csl:.2f}% (between {l0} and {l1}): stock {at['average_stock_value_eur']:,.0f} EUR, "
+              f"expired {at['expired_value_eur']:,.0f} EUR; Reappro {r['average_stock_value_eur']/at['average_stock_value_eur']-1:+.1%} "
+              f"and {r['expired_value_eur']/at['expired_value_eur']-1:+.1%}")
+by = r["by_criticality"]
+print("  Reappro by class, achieved - target: " + ", ".join(
+    f'{c} {100*(by[c]["cycle_service_level"]-by[c]["service_target"]):+.1f} pt' for c in ("vital", "essential", "other")))
 PY

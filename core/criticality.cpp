@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace reappro {
 
 Criticality criticalityOf(const Product &product)
@@ -42,6 +44,16 @@ double ServiceTargets::of(Criticality c) const
     return other;
 }
 
+double ServiceTargets::lowest(Criticality c) const
+{
+    switch (c) {
+    case Criticality::Vital: return std::min(vitalMin, vital);
+    case Criticality::Essential: return std::min(essentialMin, essential);
+    case Criticality::Other: return std::min(otherMin, other);
+    }
+    return other;
+}
+
 bool ServiceTargets::parse(const QString &text, QString *error)
 {
     ServiceTargets t = *this;
@@ -59,9 +71,15 @@ bool ServiceTargets::parse(const QString &text, QString *error)
             t.essential = v;
         else if (ok && key == QLatin1String("other"))
             t.other = v;
+        else if (ok && key == QLatin1String("vital_min"))
+            t.vitalMin = v;
+        else if (ok && key == QLatin1String("essential_min"))
+            t.essentialMin = v;
+        else if (ok && key == QLatin1String("other_min"))
+            t.otherMin = v;
         else {
             if (error)
-                *error = QStringLiteral("service level '%1': expected vital|essential|other=LEVEL, "
+                *error = QStringLiteral("service level '%1': expected vital|essential|other[_min]=LEVEL, "
                                         "LEVEL between 50 and 99.99 (percent) or 0.5 and 0.9999")
                              .arg(item.trimmed());
             return false;

@@ -24,12 +24,20 @@ QString criticalityCode(Criticality c);
 // For people: "vital / MITM", "essentiel", "autre" in French.
 QString criticalityLabel(Criticality c, Language language);
 
+// A class target is met on average over the class's products (cycles
+// pooled, as the backtest measures it). Each product gets its own target, at
+// least the class's floor: see serviceallocation.h.
 struct ServiceTargets {
-    double vital = 0.99, essential = 0.97, other = 0.95; // configurable; each in (0.5, 0.9999]
+    double vital = 0.99, essential = 0.97, other = 0.95;          // configurable; each in (0.5, 0.9999]
+    double vitalMin = 0.97, essentialMin = 0.90, otherMin = 0.85; // floors of a product's own target
+    bool perProduct = true; // false: every product gets its class target
 
     double of(Criticality c) const;
-    // Parses "vital=0.99,essential=0.97,other=0.95" (any subset, percent or
-    // fraction: "vital=99" works too). Returns false and sets *error otherwise.
+    // The floor, never above the class target.
+    double lowest(Criticality c) const;
+    // Parses "vital=0.99,essential=0.97,other=0.95,vital_min=0.97" (any
+    // subset, percent or fraction: "vital=99" works too). Returns false and
+    // sets *error otherwise.
     bool parse(const QString &text, QString *error);
 };
 

@@ -2,6 +2,7 @@
 #include "core/csvformat.h"
 #include "core/csvreader.h"
 #include "core/forecastrun.h"
+#include "core/parallel.h"
 #include "core/product.h"
 #include "core/sqlite.h"
 #include "core/store.h"
@@ -15,7 +16,6 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 namespace reappro {
@@ -41,34 +41,6 @@ double roundUp(double quantity, double pack)
     if (pack > 1.0)
         return std::ceil(quantity / pack - kRoundingSlack) * pack;
     return std::ceil(quantity - kRoundingSlack);
-}
-
-// Runs fn(i) for i in [0, n) on `threads` threads; each index is independent,
-// so the results do not depend on the thread count.
-template <class Fn>
-void parallelFor(std::size_t n, int threads, const std::atomic<bool> *stop, Fn &&fn)
-{
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers = std::min<std::size_t>(n, threads > 0 ? std::size_t(threads) : hw);
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-            if (stop && stop->load())
-                return;
-            fn(i);
-        }
-    };
-    if (workers <= 1) {
-        work();
-        return;
-    }
-    std::vector<std::thread> pool;
-    pool.reserve(workers - 1);
-    for (std::size_t t = 1; t < workers; ++t)
-        pool.emplace_back(work);
-    work();
-    for (std::thread &t : pool)
-        t.join();
 }
 
 // --------------------------------------------------------------- count file

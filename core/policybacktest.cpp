@@ -1,9 +1,9 @@
 #include "core/policybacktest.h"
+#include "core/parallel.h"
+#include "core/serviceallocation.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <thread>
 
 namespace reappro {
 
@@ -84,6 +84,32 @@ private:
     std::vector<Entry> m_lots; // ascending expiry
 };
 
+// Weekly sums of the demand on Monday-aligned weeks from the week of the
+// history's first day, for the forecasts.
+QDate firstMonday(const BacktestProduct &bp)
+{
+    return bp.historyStart.addDays(1 - bp.historyStart.dayOfWeek());
+}
+
+double demandOn(const BacktestProduct &bp, QDate d)
+{
+    const qint64 i = bp.historyStart.daysTo(d);
+    return i >= 0 && i < qint64(bp.dailyDemand.size()) ? std::max(0.0, bp.dailyDemand[std::size_t(i)]) : 0.0;
+}
+
+// The complete weeks that end before `end`.
+std::vector<double> weeklySums(const BacktestProduct &bp, QDate end)
+{
+    std::vector<double> weekly;
+    for (QDate d = firstMonday(bp); d.addDays(6) < end; d = d.addDays(7)) {
+        double sum = 0.0;
+        for (int k = 0; k < 7; ++k)
+            sum += demandOn(bp, d.addDays(k));
+        weekly.push_back(sum);
+    }
+    return weekly;
+}
+
 } // namespace
 
 QString backtestPolicyCode(BacktestPolicy p)
@@ -100,6 +126,7 @@ void BacktestMetrics::add(const BacktestMetrics &o)
 {
     cycles += o.cycles;
     servedCycles += o.servedCycles;
+    targetSum += o.targetSum;
     demand += o.demand;
     served += o.served;
     stockValueDays += o.stockValueDays;
@@ -127,7 +154,7 @@ Money BacktestResult::averageStockValue(Criticality c) const
     return it == byCriticality.end() || span <= 0 ? Money() : Money::fromUnits(it->second.stockValueDays.units() / span);
 }
 
-BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &opt)
+BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &opt, std::span<const double> serviceTargets)
 {
     BacktestMetrics m;
     const ProductSituation &base = bp.situation;
@@ -154,24 +181,15 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
         m.orders = std::unique(days.begin(), days.end()) - days.begin();
     }
 
-    auto demandOn = [&](QDate d) {
-        const qint64 i = bp.historyStart.daysTo(d);
-        return i >= 0 && i < qint64(bp.dailyDemand.size()) ? std::max(0.0, bp.dailyDemand[std::size_t(i)]) : 0.0;
-    };
-    // Weekly sums on Monday-aligned weeks, for the forecasts.
-    const QDate weekStart = bp.historyStart.addDays(1 - bp.historyStart.dayOfWeek());
-    std::vector<double> weekly;
-    for (QDate d = weekStart; d.addDays(6) < opt.to; d = d.addDays(7)) {
-        double sum = 0.0;
-        for (int k = 0; k < 7; ++k)
-            sum += demandOn(d.addDays(k));
-        weekly.push_back(sum);
-    }
+    const QDate weekStart = firstMonday(bp);
+    const std::vector<double> weekly = weeklySums(bp, opt.to);
 
     ProductSituation decision = base;
     std::vector<std::pair<long, forecasting::TotalDemand>> cache; // (cover in 1/100 days, distribution)
     QDate lastFit;
     bool inCycle = false, cycleServed = true;
+    const double classTarget = settings.service.of(criticalityOf(p));
+    double cycleTarget = classTarget; // the target of the order that protects the current cycle
 
     for (QDate d = opt.from; d <= opt.to; d = d.addDays(1)) {
         // 1. arrivals
@@ -195,6 +213,7 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
             if (inCycle) {
                 ++m.cycles;
                 m.servedCycles += cycleServed ? 1 : 0;
+                m.targetSum += cycleTarget;
             }
             inCycle = true;
             cycleServed = true;
@@ -209,6 +228,10 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
                     const qint64 complete = std::max<qint64>(0, weekStart.daysTo(d) / 7);
                     decision.weeklyDemand.assign(weekly.begin(), weekly.begin() + std::min<qint64>(complete, qint64(weekly.size())));
                 }
+                if (!serviceTargets.empty())
+                    decision.serviceTarget = serviceTargets[std::min<std::size_t>(
+                        std::size_t(opt.from.daysTo(d) / std::max(1, opt.reallocateDays)), serviceTargets.size() - 1)];
+                cycleTarget = decision.serviceTarget > 0.0 ? decision.serviceTarget : classTarget;
                 decision.lots = stock.lots();
                 decision.onOrder = onOrder;
                 const OrderSuggestion o = suggestOrder(decision, d, settings, [&](double days) -> const forecasting::TotalDemand & {
@@ -216,14 +239,14 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
                     for (const auto &[k, dist] : cache)
                         if (k == key)
                             return dist;
-                    cache.emplace_back(key, forecasting::totalDemand(decision.weeklyDemand, {52}, days / 7.0));
+                    cache.emplace_back(key, demandOverDays(decision.weeklyDemand, days));
                     return cache.back().second;
                 });
                 quantity = o.quantity;
             } else if (opt.policy == BacktestPolicy::MinMax) {
                 double recent = 0.0;
                 for (int k = 1; k <= kAmcDays; ++k)
-                    recent += demandOn(d.addDays(-k));
+                    recent += demandOn(bp, d.addDays(-k));
                 const double amc = recent / kAmcDays * kDaysPerMonth;
                 const double position = stock.total() + onOrder;
                 if (amc > 0.0 && position <= amc * opt.minMonths) {
@@ -240,7 +263,7 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
             }
         }
         // 4. demand, first-expiring-first
-        const double want = demandOn(d);
+        const double want = demandOn(bp, d);
         const double got = stock.serve(want);
         m.demand += want;
         m.served += got;
@@ -255,6 +278,7 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
     if (inCycle) {
         ++m.cycles;
         m.servedCycles += cycleServed ? 1 : 0;
+        m.targetSum += cycleTarget;
     }
     m.endStock = stock.total();
     return m;
@@ -262,19 +286,25 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
 
 BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads)
 {
-    std::vector<BacktestMetrics> each(products.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next.fetch_add(1); i < products.size(); i = next.fetch_add(1))
-            each[i] = replayProduct(products[i], options);
-    };
-    const unsigned n = threads > 0 ? unsigned(threads) : std::max(1u, std::thread::hardware_concurrency());
-    {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < std::min<std::size_t>(n, std::max<std::size_t>(products.size(), 1)); ++t)
-            pool.emplace_back(worker);
-        worker();
+    // Reappro's per-product service targets, allocated again every
+    // reallocateDays from the history known then.
+    std::vector<std::vector<double>> targets(products.size());
+    if (options.policy == BacktestPolicy::Reappro && options.settings.service.perProduct) {
+        for (QDate d = options.from; d <= options.to; d = d.addDays(std::max(1, options.reallocateDays))) {
+            std::vector<ServiceCandidate> candidates(products.size());
+            parallelFor(products.size(), threads, nullptr, [&](std::size_t i) {
+                ProductSituation s = products[i].situation;
+                s.weeklyDemand = weeklySums(products[i], d);
+                const double cover = coverWindow(s, d, options.settings).days();
+                candidates[i] = serviceCandidate(s, d, options.settings, demandOverDays(s.weeklyDemand, cover));
+            });
+            const std::vector<double> allocated = allocateServiceTargets(candidates, options.settings.service);
+            for (std::size_t i = 0; i < products.size(); ++i)
+                targets[i].push_back(allocated[i]);
+        }
     }
+    std::vector<BacktestMetrics> each(products.size());
+    parallelFor(products.size(), threads, nullptr, [&](std::size_t i) { each[i] = replayProduct(products[i], options, targets[i]); });
     // Summed in product order: the same totals whatever the thread count.
     BacktestResult r;
     r.policy = options.policy;

@@ -21,7 +21,9 @@
 // served cycles / cycles; fill rate = served / demanded quantity.
 // Policies:
 //  - Reappro: the periodic-review order-up-to policy of replenishment.h, its
-//    demand forecast refitted every `refitDays` on the history so far;
+//    demand forecast refitted every `refitDays` on the history so far, each
+//    product's service target allocated across all products every
+//    `reallocateDays` (serviceallocation.h);
 //  - MinMax: what OpenBoxes, OpenLMIS or mSupply do: average monthly
 //    consumption (AMC, last 3 months) x months of cover: when the stock plus
 //    orders falls to AMC x minMonths, order up to AMC x maxMonths, in packs;
@@ -36,6 +38,7 @@
 #include <QString>
 
 #include <map>
+#include <span>
 #include <vector>
 
 namespace reappro {
@@ -64,12 +67,14 @@ struct BacktestOptions {
     BacktestPolicy policy = BacktestPolicy::Reappro;
     ReplenishmentSettings settings;
     int refitDays = 28;
+    int reallocateDays = 91;        // per-product service targets allocated again (serviceallocation.h)
     double minMonths = 1.0, maxMonths = 2.0;
     double defaultShelfLifeDays = 730.0;
 };
 
 struct BacktestMetrics {
     qint64 cycles = 0, servedCycles = 0;
+    double targetSum = 0.0;          // sum over cycles of the service target in force (Reappro; else the class's)
     double demand = 0.0, served = 0.0;
     Money stockValueDays;            // sum over days of the stock value
     qint64 days = 0;                 // product-days replayed
@@ -81,6 +86,7 @@ struct BacktestMetrics {
 
     void add(const BacktestMetrics &o);
     double cycleServiceLevel() const { return cycles ? double(servedCycles) / double(cycles) : 1.0; }
+    double averageTarget() const { return cycles ? targetSum / double(cycles) : 0.0; }
     double fillRate() const { return demand > 0.0 ? served / demand : 1.0; }
     // Average over the replayed days of the total stock value (sum over
     // products): stockValueDays / days per product.
@@ -100,8 +106,11 @@ struct BacktestResult {
     Money averageStockValue(Criticality c) const;
 };
 
-// One product over options.from .. options.to.
-BacktestMetrics replayProduct(const BacktestProduct &product, const BacktestOptions &options);
+// One product over options.from .. options.to. serviceTargets: Reappro's
+// target for this product in each period of options.reallocateDays from
+// options.from (empty: its class target).
+BacktestMetrics replayProduct(const BacktestProduct &product, const BacktestOptions &options,
+                              std::span<const double> serviceTargets = {});
 
 // All products on `threads` threads (0 = all cores); the result does not
 // depend on the thread count.

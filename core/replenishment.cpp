@@ -54,6 +54,56 @@ double roundUpToPacks(double quantity, double pack)
     return pack > 0.0 ? std::ceil(quantity / pack - 1e-9) * pack : std::ceil(quantity - 1e-9);
 }
 
+double orderLot(const Product &p)
+{
+    const double pack = p.packSize > 0.0 ? p.packSize : 1.0;
+    return std::max(pack, roundUpToPacks(std::max(p.minOrderQuantity, 0.0), pack));
+}
+
+double serviceAtLevel(const forecasting::TotalDemand &demand, double level, double lot)
+{
+    if (lot <= 1.0)
+        return 1.0 - demand.probabilityAbove(level);
+    double sum = 0.0;
+    constexpr int kSteps = 8;
+    for (int k = 0; k < kSteps; ++k)
+        sum += 1.0 - demand.probabilityAbove(level + (k + 0.5) / kSteps * lot);
+    return sum / kSteps;
+}
+
+ServiceLevelStock orderUpToLevel(const forecasting::TotalDemand &demand, double target, double lot, double leadTimeSpread)
+{
+    ServiceLevelStock r;
+    r.service = target;
+    double level = demand.quantile(target);
+    // A lead time that varies adds demand-over-delay risk: its part of the
+    // safety stock (z x daily demand x spread) adds in quadrature.
+    if (leadTimeSpread > 0.0) {
+        const double extra = forecasting::normalQuantile(target) * leadTimeSpread;
+        level = demand.mean + std::hypot(std::max(level - demand.mean, 0.0), extra);
+    }
+    // Whole packs (or a minimum order) leave the position anywhere in
+    // [S, S + lot) after an order, which serves more than the target on
+    // average. The level is lowered so the average over that range meets
+    // the target instead: mean_u P(D <= S' + u) = target, u uniform over one
+    // lot (an (R, s, nQ) policy). Never below the mean demand.
+    if (lot > 1.0 && std::isfinite(level)) {
+        double lo = std::max(demand.mean, level - lot), hi = level;
+        if (const double atMean = serviceAtLevel(demand, lo, lot); atMean >= target) {
+            level = lo;
+            r.service = atMean;
+        } else {
+            for (int i = 0; i < 30; ++i) {
+                const double mid = 0.5 * (lo + hi);
+                (serviceAtLevel(demand, mid, lot) >= target ? hi : lo) = mid;
+            }
+            level = hi;
+        }
+    }
+    r.level = level;
+    return r;
+}
+
 QDate nextOrderDay(QDate from, unsigned orderDays)
 {
     if ((orderDays & 0x7F) == 0)
@@ -64,13 +114,30 @@ QDate nextOrderDay(QDate from, unsigned orderDays)
     return d;
 }
 
+CoverWindow coverWindow(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings)
+{
+    CoverWindow w;
+    const unsigned days = (s.orderDays & 0x7F) ? s.orderDays : settings.defaultOrderDays;
+    w.orderDate = nextOrderDay(asOf, days);
+    w.nextOrderDate = nextOrderDay(w.orderDate.addDays(1), days);
+    w.reviewDays = double(w.orderDate.daysTo(w.nextOrderDate));
+    w.leadTimeDays = s.leadTimeDays > 0.0 ? s.leadTimeDays : double(settings.defaultLeadTimeDays);
+    w.leadTimeSource = s.leadTimeDays > 0.0 ? s.leadTimeSource : LeadTimeSource::Default;
+    return w;
+}
+
 OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings)
 {
     forecasting::TotalDemand demand;
     return suggestOrder(s, asOf, settings, [&](double days) -> const forecasting::TotalDemand & {
-        demand = forecasting::totalDemand(s.weeklyDemand, {52}, days / kDaysPerWeek);
+        demand = demandOverDays(s.weeklyDemand, days);
         return demand;
     });
+}
+
+forecasting::TotalDemand demandOverDays(const std::vector<double> &weeklyDemand, double days)
+{
+    return forecasting::totalDemand(weeklyDemand, {52}, days / kDaysPerWeek);
 }
 
 OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings,
@@ -85,7 +152,8 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.supplierCode = s.supplierCode;
     o.supplierName = s.supplierName;
     o.criticality = criticalityOf(p);
-    o.serviceTarget = settings.service.of(o.criticality);
+    o.classTarget = settings.service.of(o.criticality);
+    o.serviceTarget = s.serviceTarget > 0.0 ? s.serviceTarget : o.classTarget;
     o.policy = settings.policy;
     o.packSize = p.packSize > 0.0 ? p.packSize : 1.0;
     o.minOrder = p.minOrderQuantity;
@@ -93,16 +161,16 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.shelfLifeDays = s.shelfLifeDays;
     o.onOrder = s.onOrder;
 
-    const unsigned days = (s.orderDays & 0x7F) ? s.orderDays : settings.defaultOrderDays;
-    o.orderDate = nextOrderDay(asOf, days);
-    o.nextOrderDate = nextOrderDay(o.orderDate.addDays(1), days);
-    o.reviewDays = double(o.orderDate.daysTo(o.nextOrderDate));
-    o.leadTimeDays = s.leadTimeDays > 0.0 ? s.leadTimeDays : double(settings.defaultLeadTimeDays);
-    o.leadTimeSource = s.leadTimeDays > 0.0 ? s.leadTimeSource : LeadTimeSource::Default;
+    const CoverWindow window = coverWindow(s, asOf, settings);
+    o.orderDate = window.orderDate;
+    o.nextOrderDate = window.nextOrderDate;
+    o.reviewDays = window.reviewDays;
+    o.leadTimeDays = window.leadTimeDays;
+    o.leadTimeSource = window.leadTimeSource;
     o.leadTimeObservations = s.leadTimeObservations;
     o.arrivalDate = o.orderDate.addDays(qint64(std::lround(o.leadTimeDays)));
 
-    const double cover = o.leadTimeDays + o.reviewDays;
+    const double cover = window.days();
     const forecasting::TotalDemand &demand = demandOver(cover);
     o.model = QString::fromStdString(demand.model);
     if (!demand.error.empty()) {
@@ -111,17 +179,6 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     }
     o.coverMean = demand.mean;
     o.dailyDemand = cover > 0.0 ? demand.mean / cover : 0.0;
-    double quantile = demand.quantile(o.serviceTarget);
-    // A lead time that varies adds demand-over-delay risk: its part of the
-    // safety stock (z x daily demand x spread) adds in quadrature.
-    double safety = quantile - demand.mean;
-    if (s.leadTimeSd > 0.0 && o.dailyDemand > 0.0) {
-        const double extra = forecasting::normalQuantile(o.serviceTarget) * o.dailyDemand * s.leadTimeSd;
-        safety = std::hypot(std::max(safety, 0.0), extra);
-        quantile = demand.mean + safety;
-    }
-    o.safetyStock = quantile - demand.mean;
-
     // Usage for everything about expiry: the forecast rate, but not above
     // the rate of the last weeks: a forecast that lags a fall in demand must
     // not fill the shelves with what will expire.
@@ -140,31 +197,8 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.onHand = usable + o.expiring;
     o.position = usable + s.onOrder;
 
-    // Whole packs leave the position anywhere in [S, S + pack) after an
-    // order, which serves more than the target on average. The level is
-    // lowered so the average over that range meets the target instead:
-    // mean_u P(D <= S' + u) = target, u uniform over one pack (an (R, s, nQ)
-    // policy). Never below the mean demand.
-    if (o.packSize > 1.0 && std::isfinite(quantile)) {
-        auto service = [&](double level) {
-            double sum = 0.0;
-            constexpr int kSteps = 8;
-            for (int k = 0; k < kSteps; ++k)
-                sum += 1.0 - demand.probabilityAbove(level + (k + 0.5) / kSteps * o.packSize);
-            return sum / kSteps;
-        };
-        double lo = std::max(demand.mean, quantile - o.packSize), hi = quantile;
-        if (service(lo) >= o.serviceTarget) {
-            quantile = lo;
-        } else {
-            for (int i = 0; i < 30; ++i) {
-                const double mid = 0.5 * (lo + hi);
-                (service(mid) >= o.serviceTarget ? hi : lo) = mid;
-            }
-            quantile = hi;
-        }
-        o.safetyStock = quantile - demand.mean;
-    }
+    const double quantile = orderUpToLevel(demand, o.serviceTarget, orderLot(p), o.dailyDemand * s.leadTimeSd).level;
+    o.safetyStock = quantile - demand.mean;
 
     if (settings.policy == PolicyKind::OrderUpTo) {
         o.orderUpTo = quantile;
@@ -281,7 +315,11 @@ QString explain(const OrderSuggestion &l, Language language)
         return qty(n) + (fr ? (one ? QStringLiteral(" boîte") : QStringLiteral(" boîtes")) : (one ? QStringLiteral(" pack") : QStringLiteral(" packs")));
     };
     const QString unit = l.unit.isEmpty() ? (fr ? QStringLiteral("u.") : QStringLiteral("u.")) : l.unit;
-    const QString pct = loc.toString(l.serviceTarget * 100.0, 'f', l.serviceTarget * 100.0 == std::round(l.serviceTarget * 100.0) ? 0 : 1);
+    auto percent = [&](double p) {
+        const double v = p * 100.0;
+        return loc.toString(v, 'f', std::abs(v - std::round(v)) < 1e-9 ? 0 : 1);
+    };
+    const QString pct = percent(l.serviceTarget);
     QStringList parts;
 
     if (!l.error.isEmpty())
@@ -306,16 +344,26 @@ QString explain(const OrderSuggestion &l, Language language)
                        .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
                             num(l.coverMean), unit, l.model));
     const QString crit = criticalityLabel(l.criticality, language);
+    // The product's own target, and why when it is not its class's.
+    QString target = crit;
+    if (std::abs(l.serviceTarget - l.classTarget) > 1e-9) {
+        const QString cls = percent(l.classTarget);
+        target = l.serviceTarget < l.classTarget
+            ? (fr ? QStringLiteral("%1 : la classe vise %2 % en moyenne ; ce produit, où chaque point de service coûte le plus cher, est tenu plus bas").arg(crit, cls)
+                  : QStringLiteral("%1: the class aims at %2% on average; this product, where each point of service costs most, is held lower").arg(crit, cls))
+            : (fr ? QStringLiteral("%1 : la classe vise %2 % en moyenne ; ce produit, où le service coûte peu, est tenu plus haut").arg(crit, cls)
+                  : QStringLiteral("%1: the class aims at %2% on average; this product, where service costs little, is held higher").arg(crit, cls));
+    }
     if (l.policy == PolicyKind::OrderUpTo)
         parts << (fr ? QStringLiteral("Quantile %1 % (%2) : %3, soit un stock de sécurité de %4.")
-                           .arg(pct, crit, num(l.orderUpTo), num(l.safetyStock))
+                           .arg(pct, target, num(l.orderUpTo), num(l.safetyStock))
                      : QStringLiteral("%1% quantile (%2): %3, a safety stock of %4.")
-                           .arg(pct, crit, num(l.orderUpTo), num(l.safetyStock)));
+                           .arg(pct, target, num(l.orderUpTo), num(l.safetyStock)));
     else
         parts << (fr ? QStringLiteral("Point de commande = quantile %1 % (%2) : %3 (sécurité %4) ; niveau de recomplètement %5.")
-                           .arg(pct, crit, num(l.reorderPoint), num(l.safetyStock), num(l.orderUpTo))
+                           .arg(pct, target, num(l.reorderPoint), num(l.safetyStock), num(l.orderUpTo))
                      : QStringLiteral("Reorder point = %1% quantile (%2): %3 (safety %4); order-up-to level %5.")
-                           .arg(pct, crit, num(l.reorderPoint), num(l.safetyStock), num(l.orderUpTo)));
+                           .arg(pct, target, num(l.reorderPoint), num(l.safetyStock), num(l.orderUpTo)));
     QString position = fr ? QStringLiteral("Stock %1").arg(qty(l.onHand)) : QStringLiteral("Stock %1").arg(qty(l.onHand));
     if (l.expiring > 0.0)
         position += fr ? QStringLiteral(" dont %1 périmeront avant usage (non comptés)").arg(qty(l.expiring))

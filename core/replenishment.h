@@ -11,6 +11,8 @@
 //    position is at or below s, then up to S = s + the mean demand of one more
 //    review period: fewer, larger orders.
 //    (s, Q) is the same with a fixed Q = S - s.
+// The quantile is the product's own service target: its class's target is
+// met on average over the class at the least stock value (serviceallocation.h).
 // Position = usable stock on hand + quantity on order. Usable over the cover
 // window L + R: a lot expiring after it counts whole; one expiring inside it
 // counts for what will be used before its expiry (first-expiring-first at
@@ -75,13 +77,15 @@ struct ProductSituation {
     double onOrder = 0.0;            // ordered, not yet received (dispensing units)
     double shelfLifeDays = 0.0;      // typical remaining shelf life at reception; 0 = unknown
     std::vector<double> weeklyDemand; // complete weeks of consumption up to the decision day
+    double serviceTarget = 0.0;      // the product's own target (serviceallocation.h); 0 = its class's
 };
 
 struct OrderSuggestion {
     qint64 productId = 0;
     QString productCode, label, unit, supplierCode, supplierName;
     Criticality criticality = Criticality::Essential;
-    double serviceTarget = 0.95;
+    double serviceTarget = 0.95;     // this product's (the quantile used)
+    double classTarget = 0.95;       // its criticality class's, met on average over the class
     PolicyKind policy = PolicyKind::OrderUpTo;
     QString model;                   // forecasting model of the weekly demand
     QDate orderDate, nextOrderDate, arrivalDate;
@@ -115,9 +119,44 @@ struct OrderSuggestion {
 // counts as 1).
 double roundUpToPacks(double quantity, double pack);
 
+// The smallest quantity an order brings: one pack, or the minimum order
+// quantity rounded up to packs when it is larger.
+double orderLot(const Product &product);
+
+// Average probability that a cycle is served when the position after an
+// order lies uniformly in [level, level + lot) (lot <= 1: at the level).
+double serviceAtLevel(const forecasting::TotalDemand &demand, double level, double lot);
+
+struct ServiceLevelStock {
+    double level = 0.0;   // S
+    double service = 0.0; // expected cycle service: the target, or more when the level is held at the mean
+};
+
+// The order-up-to level for a cycle service target: the target quantile of
+// the demand over lead time + review; a lead-time spread (daily demand x
+// standard deviation of the delay, in units) adds its safety stock in
+// quadrature; with lots > 1 unit the level is lowered so that the average
+// service over the lot's rounding range meets the target (R, s, nQ), never
+// below the mean demand.
+ServiceLevelStock orderUpToLevel(const forecasting::TotalDemand &demand, double target, double lot, double leadTimeSpread);
+
 // Next date on or after `from` whose weekday is in the mask (bit 0 = Monday);
 // `from` itself when the mask is 0.
 QDate nextOrderDay(QDate from, unsigned orderDays);
+
+// The days an order placed on the first order day on or after `asOf` must
+// cover: lead time + review (until the next order day).
+struct CoverWindow {
+    QDate orderDate, nextOrderDate;
+    double leadTimeDays = 0.0, reviewDays = 0.0;
+    LeadTimeSource leadTimeSource = LeadTimeSource::Default;
+    double days() const { return leadTimeDays + reviewDays; }
+};
+CoverWindow coverWindow(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings);
+
+// The distribution of the total demand over `days` from the weekly history
+// (forecasting::totalDemand, yearly seasonality).
+forecasting::TotalDemand demandOverDays(const std::vector<double> &weeklyDemand, double days);
 
 // The suggestion for an order placed on the first order day on or after
 // `asOf`. Pure: everything comes from `situation`.

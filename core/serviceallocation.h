@@ -1,0 +1,64 @@
+// Per-product service targets.
+//
+// A class target (vital 99%, essential 97%, other 95%) is a promise about the
+// class: the share of its products' replenishment cycles that end without a
+// stockout, cycles pooled (the backtest measures exactly that). Holding every
+// product at the class target spends most of the stock on the few products
+// where each point of service is dearest: expensive, lumpy ones, whose large
+// safety stock then sits, and on short shelf lives expires. Instead each
+// product gets its own target, never below the class floor
+// (ServiceTargets::lowest), so that the class's expected service reaches the
+// class target at the least value of the order-up-to levels:
+//
+//     minimise  sum_i price_i x S_i(p_i)
+//     such that sum_i w_i x service_i(p_i) >= target x sum_i w_i,
+//
+// w_i = the product's order days per week (its cycles), S_i(p) the
+// order-up-to level for target p (orderUpToLevel: the demand distribution
+// over lead time + review, packs, minimum order), service_i(p) its expected
+// cycle service (p, or more when a pack or minimum forces more). Solved by
+// marginal analysis: from the floor, the steps of all products' concave
+// service/cost frontiers are taken by decreasing service gained per euro
+// until the class target is reached: the Lagrangian optimum on a grid of
+// targets. Cheap, steady products end above the class target, expensive
+// lumpy ones below; each line's explanation says so.
+// Products whose demand could not be forecast, or is nil, keep the class
+// target and do not count in the class average.
+#pragma once
+
+#include "core/criticality.h"
+#include "core/replenishment.h"
+
+#include <QDate>
+
+#include <vector>
+
+namespace reappro {
+
+struct ServiceOption {
+    double target = 0.0;  // quantile asked
+    double service = 0.0; // expected cycle service
+    double cost = 0.0;    // value of the order-up-to level, EUR
+};
+
+struct ServiceCandidate {
+    Criticality criticality = Criticality::Essential;
+    double weight = 0.0;                // cycles per week
+    std::vector<ServiceOption> options; // increasing targets from the class floor; empty: keeps the class target
+};
+
+// The options of one product deciding on `asOf`, from the distribution of
+// its demand over that decision's lead time + review (coverDays()).
+ServiceCandidate serviceCandidate(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings,
+                                  const forecasting::TotalDemand &coverDemand);
+
+// One target per candidate (see above). With settings.perProduct false,
+// every candidate gets its class target.
+std::vector<double> allocateServiceTargets(const std::vector<ServiceCandidate> &candidates, const ServiceTargets &targets);
+
+// Both steps for every situation deciding on `asOf`, the demand forecasts
+// run on `threads` threads (0 = all cores).
+std::vector<double> allocateServiceTargets(const std::vector<ProductSituation> &situations, QDate asOf,
+                                           const ReplenishmentSettings &settings, int threads = 0);
+
+} // namespace reappro
