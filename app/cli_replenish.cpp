@@ -43,10 +43,12 @@ bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &da
 
 void addServiceOptions(QCommandLineParser &p)
 {
+    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 90).",
+                                                        "Smallest probability that the last unit ordered is used before it expires (default 90)."), QStringLiteral("PCT")});
     p.addOption({QStringLiteral("service"), t("Taux de service visés par classe, atteints en moyenne sur la classe, et planchers par produit, "
-                                              "ex. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=85.",
+                                              "ex. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=80.",
                                               "Service targets per class, met on average over the class, and per-product floors, "
-                                              "e.g. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=85."),
+                                              "e.g. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=80."),
                  QStringLiteral("LIST")});
     p.addOption({QStringLiteral("uniform-service"), t("Chaque produit vise exactement le taux de sa classe (pas de répartition au moindre coût).",
                                                       "Every product aims at exactly its class target (no least-cost allocation).")});
@@ -104,8 +106,6 @@ int cmdSuggest(const QStringList &args)
     p.addOption({QStringLiteral("policy"), t("rs (recomplètement périodique, défaut) ou ss (point de commande).",
                                              "rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
     addServiceOptions(p);
-    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 75).",
-                                                        "Smallest probability that the last unit ordered is used before it expires (default 75)."), QStringLiteral("PCT")});
     if (const int r = parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.",
                                        "Suggests today's orders, each line explained.")); r >= 0)
         return r;
@@ -241,8 +241,8 @@ int cmdBacktest(const QStringList &args)
     p.addOption({QStringLiteral("min-months"), t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("max-months"), t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 75).",
-                                                        "Smallest probability that the last unit ordered is used before it expires (default 75)."), QStringLiteral("PCT")});
+    p.addOption({QStringLiteral("no-calibration"), t("Reappro : ne corrige pas la visée des classes par le service obtenu au trimestre précédent.",
+                                                     "Reappro: do not correct the classes' aims by the service achieved in the previous quarter.")});
     p.addOption({QStringLiteral("details"), t("Fichier CSV des résultats par produit.", "CSV file of the results per product."), QStringLiteral("FILE")});
     if (const int r = parse(p, args, t("Rejoue une politique de réapprovisionnement sur l'historique.",
                                        "Replays a replenishment policy over the history.")); r >= 0)
@@ -269,6 +269,7 @@ int cmdBacktest(const QStringList &args)
         err() << t("--policy : reappro, minmax ou actual\n", "--policy: reappro, minmax or actual\n");
         return kExitUsage;
     }
+    o.calibrate = !p.isSet(QStringLiteral("no-calibration"));
     if (!parseService(p, o.settings.service) || !parseExpiryConfidence(p, o.settings.expiryConfidence))
         return kExitUsage;
     for (const auto &[name, target] : {std::pair{QStringLiteral("min-months"), &o.minMonths}, std::pair{QStringLiteral("max-months"), &o.maxMonths}}) {
@@ -327,6 +328,8 @@ int cmdBacktest(const QStringList &args)
         const auto it = r.byCriticality.find(c);
         QJsonObject m = metrics(it == r.byCriticality.end() ? BacktestMetrics{} : it->second, r.averageStockValue(c));
         m.insert(QStringLiteral("service_target"), o.settings.service.of(c));
+        if (const auto aim = r.serviceAim.find(c); aim != r.serviceAim.end() && o.policy == BacktestPolicy::Reappro)
+            m.insert(QStringLiteral("service_aim"), aim->second);
         m.insert(QStringLiteral("products"), r.productsByCriticality.count(c) ? r.productsByCriticality.at(c) : 0);
         by.insert(criticalityCode(c), m);
     }

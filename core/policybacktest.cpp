@@ -154,143 +154,228 @@ Money BacktestResult::averageStockValue(Criticality c) const
     return it == byCriticality.end() || span <= 0 ? Money() : Money::fromUnits(it->second.stockValueDays.units() / span);
 }
 
-BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &opt, std::span<const double> serviceTargets)
-{
-    BacktestMetrics m;
-    const ProductSituation &base = bp.situation;
-    const Product &p = base.product;
-    const ReplenishmentSettings &settings = opt.settings;
-    const unsigned orderDays = (base.orderDays & 0x7F) ? base.orderDays : settings.defaultOrderDays;
-    const double lead = base.leadTimeDays > 0.0 ? base.leadTimeDays : double(settings.defaultLeadTimeDays);
-    const qint64 leadDays = std::max<qint64>(0, std::llround(lead));
-    const double shelf = base.shelfLifeDays > 0.0 ? base.shelfLifeDays : opt.defaultShelfLifeDays;
-    const double pack = p.packSize > 0.0 ? p.packSize : 1.0;
+namespace {
 
-    Stock stock(bp.initialLots);
-    m.startStock = stock.total();
-    std::vector<Arrival> pipeline; // pending, any order
-    for (const Arrival &r : bp.receptions)
-        if (r.day >= opt.from && r.day <= opt.to
-            && (opt.policy == BacktestPolicy::Actual || r.day < opt.from.addDays(leadDays)))
-            pipeline.push_back(r);
-    if (opt.policy == BacktestPolicy::Actual) {
-        std::vector<QDate> days;
-        for (const Arrival &r : pipeline)
-            days.push_back(r.day);
-        std::sort(days.begin(), days.end());
-        m.orders = std::unique(days.begin(), days.end()) - days.begin();
+// One product's replay, day by day, resumable: replay() advances all
+// products period by period so that Reappro's service targets can be
+// allocated across products between periods.
+class ProductReplay
+{
+public:
+    ProductReplay(const BacktestProduct &bp, const BacktestOptions &opt)
+        : m_bp(bp), m_opt(opt), m_product(bp.situation.product), m_stock(bp.initialLots), m_decision(bp.situation)
+    {
+        const ProductSituation &base = bp.situation;
+        const ReplenishmentSettings &settings = opt.settings;
+        m_orderDays = (base.orderDays & 0x7F) ? base.orderDays : settings.defaultOrderDays;
+        const double lead = base.leadTimeDays > 0.0 ? base.leadTimeDays : double(settings.defaultLeadTimeDays);
+        m_leadDays = std::max<qint64>(0, std::llround(lead));
+        m_shelf = base.shelfLifeDays > 0.0 ? base.shelfLifeDays : opt.defaultShelfLifeDays;
+        m_pack = m_product.packSize > 0.0 ? m_product.packSize : 1.0;
+        m_classTarget = settings.service.of(criticalityOf(m_product));
+        m_cycleTarget = m_classTarget;
+        m.startStock = m_stock.total();
+        for (const Arrival &r : bp.receptions)
+            if (r.day >= opt.from && r.day <= opt.to
+                && (opt.policy == BacktestPolicy::Actual || r.day < opt.from.addDays(m_leadDays)))
+                m_pipeline.push_back(r);
+        if (opt.policy == BacktestPolicy::Actual) {
+            std::vector<QDate> days;
+            for (const Arrival &r : m_pipeline)
+                days.push_back(r.day);
+            std::sort(days.begin(), days.end());
+            m.orders = std::unique(days.begin(), days.end()) - days.begin();
+        }
+        m_weekStart = firstMonday(bp);
+        if (opt.policy == BacktestPolicy::Reappro)
+            m_weekly = weeklySums(bp, opt.to);
     }
 
-    const QDate weekStart = firstMonday(bp);
-    const std::vector<double> weekly = weeklySums(bp, opt.to);
+    // Replays the days [from, to] with this service target for Reappro's
+    // orders (0: the class's).
+    void run(QDate from, QDate to, double serviceTarget)
+    {
+        m_decision.serviceTarget = serviceTarget;
+        for (QDate d = from; d <= to; d = d.addDays(1))
+            day(d);
+    }
 
-    ProductSituation decision = base;
-    std::vector<std::pair<long, forecasting::TotalDemand>> cache; // (cover in 1/100 days, distribution)
-    QDate lastFit;
-    bool inCycle = false, cycleServed = true;
-    const double classTarget = settings.service.of(criticalityOf(p));
-    double cycleTarget = classTarget; // the target of the order that protects the current cycle
+    // Closes the cycle under way and returns the totals.
+    BacktestMetrics finish()
+    {
+        if (m_inCycle) {
+            closeCycle();
+            m_inCycle = false;
+        }
+        m.endStock = m_stock.total();
+        return m;
+    }
 
-    for (QDate d = opt.from; d <= opt.to; d = d.addDays(1)) {
+    const BacktestMetrics &metrics() const { return m; }
+
+private:
+    void closeCycle()
+    {
+        ++m.cycles;
+        m.servedCycles += m_cycleServed ? 1 : 0;
+        m.targetSum += m_cycleTarget;
+    }
+
+    void day(QDate d)
+    {
+        const Product &p = m_product;
         // 1. arrivals
-        for (auto it = pipeline.begin(); it != pipeline.end();) {
+        for (auto it = m_pipeline.begin(); it != m_pipeline.end();) {
             if (it->day <= d) {
-                stock.add(it->quantity, it->expiry.isValid() ? it->expiry : it->day.addDays(qint64(shelf)));
+                m_stock.add(it->quantity, it->expiry.isValid() ? it->expiry : it->day.addDays(qint64(m_shelf)));
                 m.received += it->quantity;
-                it = pipeline.erase(it);
+                it = m_pipeline.erase(it);
             } else {
                 ++it;
             }
         }
         // 2. expiries
         double goneInitial = 0.0;
-        const double gone = stock.expire(d, &goneInitial);
+        const double gone = m_stock.expire(d, &goneInitial);
         m.expired += gone;
         m.expiredValue += p.unitPrice.times(gone);
         m.expiredInitialValue += p.unitPrice.times(goneInitial);
         // 3. orders
-        if (orderDays >> (d.dayOfWeek() - 1) & 1u) {
-            if (inCycle) {
-                ++m.cycles;
-                m.servedCycles += cycleServed ? 1 : 0;
-                m.targetSum += cycleTarget;
-            }
-            inCycle = true;
-            cycleServed = true;
+        if (m_orderDays >> (d.dayOfWeek() - 1) & 1u) {
+            if (m_inCycle)
+                closeCycle();
+            m_inCycle = true;
+            m_cycleServed = true;
             double onOrder = 0.0;
-            for (const Arrival &a : pipeline)
+            for (const Arrival &a : m_pipeline)
                 onOrder += a.quantity;
             double quantity = 0.0;
-            if (opt.policy == BacktestPolicy::Reappro) {
-                if (!lastFit.isValid() || lastFit.daysTo(d) >= opt.refitDays) {
-                    lastFit = d;
-                    cache.clear();
-                    const qint64 complete = std::max<qint64>(0, weekStart.daysTo(d) / 7);
-                    decision.weeklyDemand.assign(weekly.begin(), weekly.begin() + std::min<qint64>(complete, qint64(weekly.size())));
-                }
-                if (!serviceTargets.empty())
-                    decision.serviceTarget = serviceTargets[std::min<std::size_t>(
-                        std::size_t(opt.from.daysTo(d) / std::max(1, opt.reallocateDays)), serviceTargets.size() - 1)];
-                cycleTarget = decision.serviceTarget > 0.0 ? decision.serviceTarget : classTarget;
-                decision.lots = stock.lots();
-                decision.onOrder = onOrder;
-                const OrderSuggestion o = suggestOrder(decision, d, settings, [&](double days) -> const forecasting::TotalDemand & {
-                    const long key = std::lround(days * 100.0);
-                    for (const auto &[k, dist] : cache)
-                        if (k == key)
-                            return dist;
-                    cache.emplace_back(key, demandOverDays(decision.weeklyDemand, days));
-                    return cache.back().second;
-                });
-                quantity = o.quantity;
-            } else if (opt.policy == BacktestPolicy::MinMax) {
-                double recent = 0.0;
-                for (int k = 1; k <= kAmcDays; ++k)
-                    recent += demandOn(bp, d.addDays(-k));
-                const double amc = recent / kAmcDays * kDaysPerMonth;
-                const double position = stock.total() + onOrder;
-                if (amc > 0.0 && position <= amc * opt.minMonths) {
-                    quantity = roundUpToPacks(amc * opt.maxMonths - position, pack);
-                    quantity = std::max(quantity, roundUpToPacks(p.minOrderQuantity, pack));
-                }
-            }
+            if (m_opt.policy == BacktestPolicy::Reappro)
+                quantity = reapproOrder(d, onOrder);
+            else if (m_opt.policy == BacktestPolicy::MinMax)
+                quantity = minMaxOrder(d, onOrder);
             if (quantity > 0.0) {
-                const qint64 delay = bp.leadTimes.empty() ? leadDays
-                                                          : bp.leadTimes[std::size_t(m.orders) % bp.leadTimes.size()];
+                const qint64 delay = m_bp.leadTimes.empty() ? m_leadDays
+                                                            : m_bp.leadTimes[std::size_t(m.orders) % m_bp.leadTimes.size()];
                 const QDate arrival = d.addDays(delay);
-                pipeline.push_back({arrival, quantity, arrival.addDays(qint64(shelf))});
+                m_pipeline.push_back({arrival, quantity, arrival.addDays(qint64(m_shelf))});
                 ++m.orders;
             }
         }
         // 4. demand, first-expiring-first
-        const double want = demandOn(bp, d);
-        const double got = stock.serve(want);
+        const double want = demandOn(m_bp, d);
+        const double got = m_stock.serve(want);
         m.demand += want;
         m.served += got;
         if (want - got > 1e-9) {
             ++m.stockoutDays;
-            cycleServed = false;
+            m_cycleServed = false;
         }
         // 5. value
-        m.stockValueDays += p.unitPrice.times(stock.total());
+        m.stockValueDays += p.unitPrice.times(m_stock.total());
         ++m.days;
     }
-    if (inCycle) {
-        ++m.cycles;
-        m.servedCycles += cycleServed ? 1 : 0;
-        m.targetSum += cycleTarget;
+
+    double reapproOrder(QDate d, double onOrder)
+    {
+        if (!m_lastFit.isValid() || m_lastFit.daysTo(d) >= m_opt.refitDays) {
+            m_lastFit = d;
+            m_cache.clear();
+            const qint64 complete = std::max<qint64>(0, m_weekStart.daysTo(d) / 7);
+            m_decision.weeklyDemand.assign(m_weekly.begin(), m_weekly.begin() + std::min<qint64>(complete, qint64(m_weekly.size())));
+        }
+        m_cycleTarget = m_decision.serviceTarget > 0.0 ? m_decision.serviceTarget : m_classTarget;
+        m_decision.lots = m_stock.lots();
+        m_decision.onOrder = onOrder;
+        return suggestOrder(m_decision, d, m_opt.settings, [&](double days) -> const forecasting::TotalDemand & {
+                   const long key = std::lround(days * 100.0);
+                   for (const auto &[k, dist] : m_cache)
+                       if (k == key)
+                           return dist;
+                   m_cache.emplace_back(key, demandOverDays(m_decision.weeklyDemand, days));
+                   return m_cache.back().second;
+               }).quantity;
     }
-    m.endStock = stock.total();
-    return m;
+
+    double minMaxOrder(QDate d, double onOrder) const
+    {
+        double recent = 0.0;
+        for (int k = 1; k <= kAmcDays; ++k)
+            recent += demandOn(m_bp, d.addDays(-k));
+        const double amc = recent / kAmcDays * kDaysPerMonth;
+        const double position = m_stock.total() + onOrder;
+        if (amc <= 0.0 || position > amc * m_opt.minMonths)
+            return 0.0;
+        return std::max(roundUpToPacks(amc * m_opt.maxMonths - position, m_pack),
+                        roundUpToPacks(m_product.minOrderQuantity, m_pack));
+    }
+
+    const BacktestProduct &m_bp;
+    const BacktestOptions &m_opt;
+    const Product &m_product;
+    BacktestMetrics m;
+    Stock m_stock;
+    std::vector<Arrival> m_pipeline; // pending, any order
+    unsigned m_orderDays = 0;
+    qint64 m_leadDays = 0;
+    double m_shelf = 0.0, m_pack = 1.0;
+    QDate m_weekStart;
+    std::vector<double> m_weekly;
+    ProductSituation m_decision;
+    std::vector<std::pair<long, forecasting::TotalDemand>> m_cache; // (cover in 1/100 days, distribution)
+    QDate m_lastFit;
+    bool m_inCycle = false, m_cycleServed = true;
+    double m_classTarget = 0.95, m_cycleTarget = 0.95; // the target of the order protecting the current cycle
+};
+
+// Integral correction of each class's aim by the service its products
+// achieved in the period: aim += gain x (target - achieved), within
+// [target - 4 points, target + 2 points] (at most 99.9%).
+ServiceTargets correctedTargets(const ServiceTargets &target, ServiceTargets aim,
+                                const std::map<Criticality, std::pair<qint64, qint64>> &period)
+{
+    constexpr double kGain = 0.7;
+    for (Criticality c : kAllCriticalities) {
+        const auto it = period.find(c);
+        if (it == period.end() || it->second.second < 100)
+            continue; // too few cycles to say
+        const double achieved = double(it->second.first) / double(it->second.second);
+        double &a = c == Criticality::Vital ? aim.vital : c == Criticality::Essential ? aim.essential : aim.other;
+        a = std::clamp(a + kGain * (target.of(c) - achieved), target.of(c) - 0.04, std::min(0.999, target.of(c) + 0.02));
+    }
+    return aim;
+}
+
+QDate periodEnd(QDate start, const BacktestOptions &o)
+{
+    return std::min(o.to, start.addDays(std::max(1, o.reallocateDays) - 1));
+}
+
+} // namespace
+
+BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &opt, std::span<const double> serviceTargets)
+{
+    ProductReplay r(bp, opt);
+    std::size_t k = 0;
+    for (QDate d = opt.from; d <= opt.to; d = periodEnd(d, opt).addDays(1), ++k)
+        r.run(d, periodEnd(d, opt), serviceTargets.empty() ? 0.0 : serviceTargets[std::min(k, serviceTargets.size() - 1)]);
+    return r.finish();
 }
 
 BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads)
 {
-    // Reappro's per-product service targets, allocated again every
-    // reallocateDays from the history known then.
-    std::vector<std::vector<double>> targets(products.size());
-    if (options.policy == BacktestPolicy::Reappro && options.settings.service.perProduct) {
-        for (QDate d = options.from; d <= options.to; d = d.addDays(std::max(1, options.reallocateDays))) {
+    std::vector<ProductReplay> replays;
+    replays.reserve(products.size());
+    for (const BacktestProduct &bp : products)
+        replays.emplace_back(bp, options);
+    const bool allocate = options.policy == BacktestPolicy::Reappro && options.settings.service.perProduct;
+    // Each period, Reappro's per-product service targets are allocated again
+    // from the history known then, aiming each class at its target corrected
+    // by the service the replay has achieved so far (see the header).
+    ServiceTargets aim = options.settings.service;
+    std::vector<double> targets(products.size(), 0.0);
+    for (QDate d = options.from; d <= options.to; d = periodEnd(d, options).addDays(1)) {
+        if (allocate) {
             std::vector<ServiceCandidate> candidates(products.size());
             parallelFor(products.size(), threads, nullptr, [&](std::size_t i) {
                 ProductSituation s = products[i].situation;
@@ -298,15 +383,30 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
                 const double cover = coverWindow(s, d, options.settings).days();
                 candidates[i] = serviceCandidate(s, d, options.settings, demandOverDays(s.weeklyDemand, cover));
             });
-            const std::vector<double> allocated = allocateServiceTargets(candidates, options.settings.service);
-            for (std::size_t i = 0; i < products.size(); ++i)
-                targets[i].push_back(allocated[i]);
+            targets = allocateServiceTargets(candidates, aim);
+        }
+        std::vector<BacktestMetrics> before(products.size());
+        for (std::size_t i = 0; i < products.size(); ++i)
+            before[i] = replays[i].metrics();
+        const QDate end = periodEnd(d, options);
+        parallelFor(products.size(), threads, nullptr, [&](std::size_t i) { replays[i].run(d, end, targets[i]); });
+        if (allocate && options.calibrate) {
+            std::map<Criticality, std::pair<qint64, qint64>> period; // (served cycles, cycles)
+            for (std::size_t i = 0; i < products.size(); ++i) {
+                auto &[served, cycles] = period[criticalityOf(products[i].situation.product)];
+                served += replays[i].metrics().servedCycles - before[i].servedCycles;
+                cycles += replays[i].metrics().cycles - before[i].cycles;
+            }
+            aim = correctedTargets(options.settings.service, aim, period);
         }
     }
     std::vector<BacktestMetrics> each(products.size());
-    parallelFor(products.size(), threads, nullptr, [&](std::size_t i) { each[i] = replayProduct(products[i], options, targets[i]); });
-    // Summed in product order: the same totals whatever the thread count.
+    for (std::size_t i = 0; i < products.size(); ++i)
+        each[i] = replays[i].finish();
     BacktestResult r;
+    for (Criticality c : kAllCriticalities)
+        r.serviceAim[c] = aim.of(c);
+    // Summed in product order: the same totals whatever the thread count.
     r.policy = options.policy;
     r.from = options.from;
     r.to = options.to;

@@ -54,6 +54,24 @@ double roundUpToPacks(double quantity, double pack)
     return pack > 0.0 ? std::ceil(quantity / pack - 1e-9) * pack : std::ceil(quantity - 1e-9);
 }
 
+double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily)
+{
+    if (weeklyDemand.empty())
+        return forecastDaily;
+    const std::size_t weeks = std::min(weeklyDemand.size(), kRecentWeeks);
+    double recent = 0.0;
+    for (std::size_t i = weeklyDemand.size() - weeks; i < weeklyDemand.size(); ++i)
+        recent += weeklyDemand[i];
+    return std::min(forecastDaily, recent / (double(weeks) * kDaysPerWeek));
+}
+
+double shelfLifeCeiling(const forecasting::TotalDemand &overShelfLife, double usage, double shelfLifeDays, double leadTimeDays,
+                        const ReplenishmentSettings &settings)
+{
+    const double atRate = usage * shelfLifeDays;
+    return std::max(std::min(overShelfLife.quantile(1.0 - settings.expiryConfidence), atRate) + usage * leadTimeDays, atRate / 2.0);
+}
+
 double orderLot(const Product &p)
 {
     const double pack = p.packSize > 0.0 ? p.packSize : 1.0;
@@ -182,18 +200,11 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     // Usage for everything about expiry: the forecast rate, but not above
     // the rate of the last weeks: a forecast that lags a fall in demand must
     // not fill the shelves with what will expire.
-    o.usageRate = o.dailyDemand;
-    if (!s.weeklyDemand.empty()) {
-        const std::size_t weeks = std::min(s.weeklyDemand.size(), kRecentWeeks);
-        double recent = 0.0;
-        for (std::size_t i = s.weeklyDemand.size() - weeks; i < s.weeklyDemand.size(); ++i)
-            recent += s.weeklyDemand[i];
-        o.usageRate = std::min(o.dailyDemand, recent / (double(weeks) * kDaysPerWeek));
-    }
+    o.usageRate = usageRate(s.weeklyDemand, o.dailyDemand);
     // Stock that will be used before it expires, from the decision day on
     // (orders arrive fresh and count whole).
     double usable = 0.0;
-    splitUsable(s.lots, asOf, o.usageRate, cover, usable, o.expiring);
+    splitUsable(s.lots, asOf, o.dailyDemand, cover, usable, o.expiring);
     o.onHand = usable + o.expiring;
     o.position = usable + s.onOrder;
 
@@ -226,18 +237,20 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
         // the demand over the shelf life (no more than the usage rate allows)
         // minus that leftover.
         const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
-        const double likelyUse = demandOver(o.shelfLifeDays).quantile(1.0 - settings.expiryConfidence);
-        o.shelfLifeCap = std::max(0.0, std::min(likelyUse, o.usageRate * o.shelfLifeDays) - leftover);
+        const double ceiling = shelfLifeCeiling(demandOver(o.shelfLifeDays), o.usageRate, o.shelfLifeDays, o.leadTimeDays, settings);
+        o.shelfLifeCap = std::max(0.0, ceiling - o.usageRate * o.leadTimeDays - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
             const double smallest = std::max(o.packSize, minimum);
             o.capped = true;
             if (fits >= smallest) {
                 q = fits;
-            } else if (o.onHand + o.onOrder < o.coverMean) {
+            } else if (o.onHand + o.onOrder < o.coverMean && (o.usageRate > 0.0 || o.criticality == Criticality::Vital)) {
                 // Not even one pack (or the minimum) will be used before it
                 // expires, but without it the stock runs out before the next
-                // order arrives: it is ordered, and flagged.
+                // order arrives: it is ordered, and flagged. Unless nothing
+                // was used for 13 weeks and the product is not vital: then
+                // the pack would most likely expire unused.
                 q = smallest;
                 o.expiryRisk = true;
             } else {

@@ -21,8 +21,8 @@
 // Quantity: S - position, rounded up to whole packs, raised to the minimum
 // order quantity (in packs too); then capped to what can be used before the
 // expiry the supplier usually delivers (typical remaining shelf life at
-// reception, from past receptions): the 25% quantile of the demand over
-// that shelf life (the last unit ordered has three chances in four of being
+// reception, from past receptions): the 10% quantile of the demand over
+// that shelf life (the last unit ordered has nine chances in ten of being
 // used: ReplenishmentSettings::expiryConfidence), at most the usage rate x
 // the shelf life, minus the stock still there when the order arrives. The
 // usage rate is the forecast's, but at most the rate of the last 13 weeks. A cap that
@@ -58,7 +58,7 @@ struct ReplenishmentSettings {
     int defaultLeadTimeDays = 7;      // neither the product nor its supplier has one
     unsigned defaultOrderDays = 0x1F; // Monday-Friday when the supplier's are unknown (bit 0 = Monday)
     std::optional<Money> budget;      // total of the suggestion, excluding VAT
-    double expiryConfidence = 0.75;   // the last unit ordered is used before it expires with at least this probability
+    double expiryConfidence = 0.90;   // the last unit ordered is used before it expires with at least this probability
 };
 
 // Where the lead time of a line comes from.
@@ -118,6 +118,22 @@ struct OrderSuggestion {
 // Whole packs covering `quantity` (0 for a quantity <= 0; a pack size <= 0
 // counts as 1).
 double roundUpToPacks(double quantity, double pack);
+
+// Daily usage assumed for everything about expiry: the forecast's rate, but
+// not above the rate of the last 13 weeks (a forecast that lags a fall in
+// demand must not fill the shelves with what will expire).
+double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
+
+// The highest stock position after an order that the shelf-life cap allows:
+// what a fresh lot likely loses to use before it expires (the
+// (1 - expiryConfidence) quantile of the demand over its shelf life, at most
+// usage x shelf life) plus the lead time's use; but never below half the
+// shelf life's use at the usage rate: a stock that lasts less than half its
+// shelf life carries no expiry risk, whatever the long-horizon spread of the
+// forecast (a level that may drift over years would otherwise leave a
+// steady, long-life drug without stock).
+double shelfLifeCeiling(const forecasting::TotalDemand &overShelfLife, double usage, double shelfLifeDays, double leadTimeDays,
+                        const ReplenishmentSettings &settings);
 
 // The smallest quantity an order brings: one pack, or the minimum order
 // quantity rounded up to packs when it is larger.

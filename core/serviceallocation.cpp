@@ -74,14 +74,25 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
             grid.push_back(t);
     std::sort(grid.begin(), grid.end());
     grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+    // The shelf-life cap keeps the position after an order at most at its
+    // ceiling (shelfLifeCeiling): a level above it is never reached, and
+    // serves only what the ceiling serves.
+    double ceiling = std::numeric_limits<double>::infinity();
+    if (s.shelfLifeDays > 0.0 && window.days() > 0.0) {
+        const double usage = usageRate(s.weeklyDemand, demand.mean / window.days());
+        ceiling = shelfLifeCeiling(demandOverDays(s.weeklyDemand, s.shelfLifeDays), usage, s.shelfLifeDays, window.leadTimeDays, settings);
+    }
     for (double t : grid) {
         const ServiceLevelStock l = orderUpToLevel(demand, t, lot, spread);
         if (!std::isfinite(l.level))
             continue;
+        const double level = std::min(l.level, ceiling);
         // A discrete demand (few large requests) often serves more than the
         // target at its quantile; without a lead-time spread that is exact.
-        const double service = spread > 0.0 ? l.service : std::max(l.service, serviceAtLevel(demand, l.level, lot));
-        c.options.push_back({t, std::max(t, service), price * std::max(l.level, 0.0)});
+        double service = spread > 0.0 ? std::max(t, l.service) : std::max({t, l.service, serviceAtLevel(demand, level, lot)});
+        if (level < l.level)
+            service = serviceAtLevel(demand, level, lot);
+        c.options.push_back({t, service, price * std::max(level, 0.0)});
     }
     return c;
 }

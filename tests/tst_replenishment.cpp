@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <array>
 #include <cmath>
 
 using namespace reappro;
@@ -140,6 +141,25 @@ private Q_SLOTS:
         QCOMPARE(m.quantity, 300.0);
         QVERIFY(m.expiryRisk);
         QVERIFY(explain(m, Language::English).contains(QStringLiteral("EXPIRY RISK")));
+    }
+
+    void longShelfLifeNeverStarvesANoisyProduct()
+    {
+        // Ward restocking in batches (weekly demand from 0.2 to 2.9 times its
+        // level) and a level that moved twice: over a 1,000-day shelf life
+        // the forecast's level may drift so far that its 10% quantile is
+        // nil, yet a fortnight's stock is used long before it expires: the
+        // order must not be capped.
+        ProductSituation s = steady();
+        for (std::size_t i = 0; i < s.weeklyDemand.size(); ++i)
+            s.weeklyDemand[i] = (i < 40 ? 15.0 : i < 80 ? 160.0 : 60.0) * std::array{0.2, 0.3, 2.9, 0.4, 0.3, 2.1, 0.5, 0.2, 1.2}[(i * 4) % 9];
+        s.shelfLifeDays = 1000.0;
+        QVERIFY(demandOverDays(s.weeklyDemand, 1000.0).quantile(0.10) < 100.0); // the spread that starved it
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QVERIFY(o.quantityBeforeCap > 100.0);
+        QVERIFY2(!o.capped && !o.expiryRisk, qPrintable(explain(o, Language::English)));
+        QCOMPARE(o.quantity, o.quantityBeforeCap);
+        QVERIFY(o.shelfLifeCap >= o.usageRate * 1000.0 / 2.0 - o.usageRate * o.leadTimeDays - 1e-6);
     }
 
     void serviceTargetAndLeadTimeSpreadRaiseTheLevel()
