@@ -13,6 +13,8 @@ namespace {
 constexpr double kDaysPerWeek = 7.0;
 // Weeks of history whose rate bounds the usage assumed against expiry.
 constexpr std::size_t kRecentWeeks = 13;
+// Longest horizon whose demand quantile the shelf-life cap reads (13 weeks).
+constexpr double kShelfLifeHorizonDays = 91.0;
 
 double roundDownToPacks(double quantity, double pack)
 {
@@ -65,11 +67,17 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily)
     return std::min(forecastDaily, recent / (double(weeks) * kDaysPerWeek));
 }
 
-double shelfLifeCeiling(const forecasting::TotalDemand &overShelfLife, double usage, double shelfLifeDays, double leadTimeDays,
+double shelfLifeHorizon(double shelfLifeDays)
+{
+    return std::min(shelfLifeDays, kShelfLifeHorizonDays);
+}
+
+double shelfLifeCeiling(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double leadTimeDays,
                         const ReplenishmentSettings &settings)
 {
-    const double atRate = usage * shelfLifeDays;
-    return std::max(std::min(overShelfLife.quantile(1.0 - settings.expiryConfidence), atRate) + usage * leadTimeDays, atRate / 2.0);
+    const double horizon = shelfLifeHorizon(shelfLifeDays);
+    const double likely = horizon > 0.0 ? overHorizon.quantile(1.0 - settings.expiryConfidence) * shelfLifeDays / horizon : 0.0;
+    return std::min(likely, usage * shelfLifeDays) + usage * leadTimeDays;
 }
 
 double orderLot(const Product &p)
@@ -237,7 +245,8 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
         // the demand over the shelf life (no more than the usage rate allows)
         // minus that leftover.
         const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
-        const double ceiling = shelfLifeCeiling(demandOver(o.shelfLifeDays), o.usageRate, o.shelfLifeDays, o.leadTimeDays, settings);
+        const double ceiling = shelfLifeCeiling(demandOver(shelfLifeHorizon(o.shelfLifeDays)), o.usageRate, o.shelfLifeDays,
+                                                o.leadTimeDays, settings);
         o.shelfLifeCap = std::max(0.0, ceiling - o.usageRate * o.leadTimeDays - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);

@@ -125,14 +125,16 @@ double roundUpToPacks(double quantity, double pack);
 double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 
 // The highest stock position after an order that the shelf-life cap allows:
-// what a fresh lot likely loses to use before it expires (the
-// (1 - expiryConfidence) quantile of the demand over its shelf life, at most
-// usage x shelf life) plus the lead time's use; but never below half the
-// shelf life's use at the usage rate: a stock that lasts less than half its
-// shelf life carries no expiry risk, whatever the long-horizon spread of the
-// forecast (a level that may drift over years would otherwise leave a
-// steady, long-life drug without stock).
-double shelfLifeCeiling(const forecasting::TotalDemand &overShelfLife, double usage, double shelfLifeDays, double leadTimeDays,
+// what a fresh lot is likely to lose to use before it expires, plus the lead
+// time's use. "Likely": the (1 - expiryConfidence) quantile of the demand
+// over the shelf life, at most usage x shelf life; beyond 13 weeks
+// (shelfLifeHorizon) the quantile over 13 weeks is extrapolated in
+// proportion: over years the forecast's level may drift so far that its low
+// quantiles are nil, which would leave a steady, long-life drug without
+// stock, while whether a lot expires is decided by its use rate.
+// `overHorizon` is the demand over shelfLifeHorizon(shelfLifeDays) days.
+double shelfLifeHorizon(double shelfLifeDays);
+double shelfLifeCeiling(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double leadTimeDays,
                         const ReplenishmentSettings &settings);
 
 // The smallest quantity an order brings: one pack, or the minimum order

@@ -80,7 +80,8 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
     double ceiling = std::numeric_limits<double>::infinity();
     if (s.shelfLifeDays > 0.0 && window.days() > 0.0) {
         const double usage = usageRate(s.weeklyDemand, demand.mean / window.days());
-        ceiling = shelfLifeCeiling(demandOverDays(s.weeklyDemand, s.shelfLifeDays), usage, s.shelfLifeDays, window.leadTimeDays, settings);
+        ceiling = shelfLifeCeiling(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), usage, s.shelfLifeDays,
+                                   window.leadTimeDays, settings);
     }
     for (double t : grid) {
         const ServiceLevelStock l = orderUpToLevel(demand, t, lot, spread);

@@ -15,8 +15,11 @@
 //
 // w_i = the product's order days per week (its cycles), S_i(p) the
 // order-up-to level for target p (orderUpToLevel: the demand distribution
-// over lead time + review, packs, minimum order), service_i(p) its expected
-// cycle service (p, or more when a pack or minimum forces more). Solved by
+// over lead time + review, packs, minimum order), held under the shelf-life
+// ceiling (shelfLifeCeiling), service_i(p) its expected cycle service (p, or
+// more when a pack, a minimum or a discrete demand serves more, or what the
+// ceiling serves when it binds). Targets go from the class floor to 99.5%
+// (beyond, the forecasts' tails are not to be trusted). Solved by
 // marginal analysis: from the floor, the steps of all products' concave
 // service/cost frontiers are taken by decreasing service gained per euro
 // until the class target is reached: the Lagrangian optimum on a grid of
