@@ -43,12 +43,14 @@ bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &da
 
 void addServiceOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 90).",
-                                                        "Smallest probability that the last unit ordered is used before it expires (default 90)."), QStringLiteral("PCT")});
+    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 95).",
+                                                        "Smallest probability that the last unit ordered is used before it expires (default 95)."), QStringLiteral("PCT")});
+    p.addOption({QStringLiteral("vital-expiry-confidence"), t("La même pour les produits vitaux / MITM (défaut 75).",
+                                                              "The same for vital / MITM products (default 75)."), QStringLiteral("PCT")});
     p.addOption({QStringLiteral("service"), t("Taux de service visés par classe, atteints en moyenne sur la classe, et planchers par produit, "
-                                              "ex. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=80.",
+                                              "ex. vital=99,essential=97,other=95,vital_min=97,essential_min=85,other_min=80.",
                                               "Service targets per class, met on average over the class, and per-product floors, "
-                                              "e.g. vital=99,essential=97,other=95,vital_min=97,essential_min=90,other_min=80."),
+                                              "e.g. vital=99,essential=97,other=95,vital_min=97,essential_min=85,other_min=80."),
                  QStringLiteral("LIST")});
     p.addOption({QStringLiteral("uniform-service"), t("Chaque produit vise exactement le taux de sa classe (pas de répartition au moindre coût).",
                                                       "Every product aims at exactly its class target (no least-cost allocation).")});
@@ -65,21 +67,24 @@ bool parseService(const QCommandLineParser &p, ServiceTargets &service)
     return true;
 }
 
-// --expiry-confidence P: percent (50-99.9) or fraction.
-bool parseExpiryConfidence(const QCommandLineParser &p, double &confidence)
+// --expiry-confidence P and --vital-expiry-confidence P: percent (50-99.9)
+// or fraction.
+bool parseExpiryConfidence(const QCommandLineParser &p, ReplenishmentSettings &settings)
 {
-    if (!p.isSet(QStringLiteral("expiry-confidence")))
-        return true;
-    bool ok = false;
-    double v = p.value(QStringLiteral("expiry-confidence")).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
-    if (ok && v > 1.0)
-        v /= 100.0;
-    if (!ok || v < 0.5 || v > 0.999) {
-        err() << t("--expiry-confidence : une probabilité entre 50 et 99,9 (%)\n",
-                   "--expiry-confidence: a probability between 50 and 99.9 (%)\n");
-        return false;
+    for (const auto &[name, target] : {std::pair{QStringLiteral("expiry-confidence"), &settings.expiryConfidence},
+                                       std::pair{QStringLiteral("vital-expiry-confidence"), &settings.vitalExpiryConfidence}}) {
+        if (!p.isSet(name))
+            continue;
+        bool ok = false;
+        double v = p.value(name).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+        if (ok && v > 1.0)
+            v /= 100.0;
+        if (!ok || v < 0.5 || v > 0.999) {
+            err() << "--" << name << t(" : une probabilité entre 50 et 99,9 (%)\n", ": a probability between 50 and 99.9 (%)\n");
+            return false;
+        }
+        *target = v;
     }
-    confidence = v;
     return true;
 }
 
@@ -114,7 +119,7 @@ int cmdSuggest(const QStringList &args)
         return kExitUsage;
     }
     ReplenishmentSettings settings;
-    if (!parseService(p, settings.service) || !parseExpiryConfidence(p, settings.expiryConfidence))
+    if (!parseService(p, settings.service) || !parseExpiryConfidence(p, settings))
         return kExitUsage;
     if (p.isSet(QStringLiteral("policy"))) {
         const QString v = p.value(QStringLiteral("policy"));
@@ -270,7 +275,7 @@ int cmdBacktest(const QStringList &args)
         return kExitUsage;
     }
     o.calibrate = !p.isSet(QStringLiteral("no-calibration"));
-    if (!parseService(p, o.settings.service) || !parseExpiryConfidence(p, o.settings.expiryConfidence))
+    if (!parseService(p, o.settings.service) || !parseExpiryConfidence(p, o.settings))
         return kExitUsage;
     for (const auto &[name, target] : {std::pair{QStringLiteral("min-months"), &o.minMonths}, std::pair{QStringLiteral("max-months"), &o.maxMonths}}) {
         if (!p.isSet(name))
@@ -339,6 +344,7 @@ int cmdBacktest(const QStringList &args)
         j.insert(QStringLiteral("max_months"), o.maxMonths);
     }
     j.insert(QStringLiteral("expiry_confidence"), o.settings.expiryConfidence);
+    j.insert(QStringLiteral("vital_expiry_confidence"), o.settings.vitalExpiryConfidence);
     j.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
     const QString output = p.value(QStringLiteral("output"));
     if (!writeText(output, QJsonDocument(j).toJson()))

@@ -29,7 +29,7 @@ QString criticalityLabel(Criticality c, Language language);
 // least the class's floor: see serviceallocation.h.
 struct ServiceTargets {
     double vital = 0.99, essential = 0.97, other = 0.95;          // configurable; each in (0.5, 0.9999]
-    double vitalMin = 0.97, essentialMin = 0.90, otherMin = 0.80; // floors of a product's own target
+    double vitalMin = 0.97, essentialMin = 0.85, otherMin = 0.80; // floors of a product's own target
     bool perProduct = true; // false: every product gets its class target
 
     double of(Criticality c) const;

@@ -73,10 +73,10 @@ double shelfLifeHorizon(double shelfLifeDays)
 }
 
 double shelfLifeCeiling(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double leadTimeDays,
-                        const ReplenishmentSettings &settings)
+                        double expiryConfidence)
 {
     const double horizon = shelfLifeHorizon(shelfLifeDays);
-    const double likely = horizon > 0.0 ? overHorizon.quantile(1.0 - settings.expiryConfidence) * shelfLifeDays / horizon : 0.0;
+    const double likely = horizon > 0.0 ? overHorizon.quantile(1.0 - expiryConfidence) * shelfLifeDays / horizon : 0.0;
     return std::min(likely, usage * shelfLifeDays) + usage * leadTimeDays;
 }
 
@@ -246,7 +246,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
         // minus that leftover.
         const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
         const double ceiling = shelfLifeCeiling(demandOver(shelfLifeHorizon(o.shelfLifeDays)), o.usageRate, o.shelfLifeDays,
-                                                o.leadTimeDays, settings);
+                                                o.leadTimeDays, settings.expiryConfidenceOf(o.criticality));
         o.shelfLifeCap = std::max(0.0, ceiling - o.usageRate * o.leadTimeDays - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);

@@ -21,9 +21,10 @@
 // Quantity: S - position, rounded up to whole packs, raised to the minimum
 // order quantity (in packs too); then capped to what can be used before the
 // expiry the supplier usually delivers (typical remaining shelf life at
-// reception, from past receptions): the 10% quantile of the demand over
-// that shelf life (the last unit ordered has nine chances in ten of being
-// used: ReplenishmentSettings::expiryConfidence), at most the usage rate x
+// reception, from past receptions): the 5% quantile of the demand over
+// that shelf life (the last unit ordered has 19 chances in 20 of being
+// used, 3 in 4 for a vital product: ReplenishmentSettings::expiryConfidence),
+// at most the usage rate x
 // the shelf life, minus the stock still there when the order arrives. The
 // usage rate is the forecast's, but at most the rate of the last 13 weeks. A cap that
 // cuts, or a pack / minimum that forces more than that, flags expiry risk.
@@ -58,7 +59,13 @@ struct ReplenishmentSettings {
     int defaultLeadTimeDays = 7;      // neither the product nor its supplier has one
     unsigned defaultOrderDays = 0x1F; // Monday-Friday when the supplier's are unknown (bit 0 = Monday)
     std::optional<Money> budget;      // total of the suggestion, excluding VAT
-    double expiryConfidence = 0.90;   // the last unit ordered is used before it expires with at least this probability
+    // The last unit ordered is used before it expires with at least this
+    // probability; vital / MITM products accept more expiry risk, since
+    // their shortage is a patient risk and their expiry only a cost.
+    double expiryConfidence = 0.95;
+    double vitalExpiryConfidence = 0.75;
+
+    double expiryConfidenceOf(Criticality c) const { return c == Criticality::Vital ? vitalExpiryConfidence : expiryConfidence; }
 };
 
 // Where the lead time of a line comes from.
@@ -135,7 +142,7 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 // `overHorizon` is the demand over shelfLifeHorizon(shelfLifeDays) days.
 double shelfLifeHorizon(double shelfLifeDays);
 double shelfLifeCeiling(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double leadTimeDays,
-                        const ReplenishmentSettings &settings);
+                        double expiryConfidence);
 
 // The smallest quantity an order brings: one pack, or the minimum order
 // quantity rounded up to packs when it is larger.

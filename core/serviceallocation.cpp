@@ -81,7 +81,7 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
     if (s.shelfLifeDays > 0.0 && window.days() > 0.0) {
         const double usage = usageRate(s.weeklyDemand, demand.mean / window.days());
         ceiling = shelfLifeCeiling(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), usage, s.shelfLifeDays,
-                                   window.leadTimeDays, settings);
+                                   window.leadTimeDays, settings.expiryConfidenceOf(c.criticality));
     }
     for (double t : grid) {
         const ServiceLevelStock l = orderUpToLevel(demand, t, lot, spread);
