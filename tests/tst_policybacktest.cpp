@@ -129,6 +129,29 @@ private Q_SLOTS:
         checkAccounting(r);
     }
 
+    void classAimsFollowTheServiceAchieved()
+    {
+        // Twelve steady essential products never run out: 100% of cycles
+        // served against a 97% target, so after each 91-day period the
+        // class is aimed lower (0.7 x the gap), down to 4 points under.
+        std::vector<BacktestProduct> products;
+        for (int i = 0; i < 12; ++i) {
+            BacktestProduct p = steadyProduct(5.0 + i, 400.0, kFrom.addYears(1));
+            p.situation.product.id = i + 1;
+            products.push_back(p);
+        }
+        BacktestOptions o = options(BacktestPolicy::Reappro);
+        const BacktestResult r = replay(products, o, 2);
+        QCOMPARE(r.total.servedCycles, r.total.cycles);
+        const double aim = r.serviceAim.at(Criticality::Essential);
+        QVERIFY2(aim < 0.97 - 0.02 && aim >= 0.93 - 1e-12, qPrintable(QString::number(aim)));
+        QCOMPARE(r.serviceAim.at(Criticality::Vital), 0.99); // no vital product: no correction
+        for (const BacktestMetrics &m : r.perProduct)
+            checkAccounting(m);
+        o.calibrate = false;
+        QCOMPARE(replay(products, o, 2).serviceAim.at(Criticality::Essential), 0.97);
+    }
+
     void resultIsIndependentOfThreads()
     {
         std::vector<BacktestProduct> products;

@@ -162,6 +162,26 @@ private Q_SLOTS:
         QVERIFY(o.shelfLifeCap > 5.0 * o.quantity);
     }
 
+    void unusedProductsAreNotOrderedToExpire()
+    {
+        // Used for a year and a half, then not at all for 13 weeks: the
+        // forecast still expects some use, but a pack would expire unused.
+        ProductSituation s = steady();
+        for (std::size_t i = s.weeklyDemand.size() - 13; i < s.weeklyDemand.size(); ++i)
+            s.weeklyDemand[i] = 0.0;
+        s.shelfLifeDays = 60.0;
+        OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.usageRate, 0.0);
+        QVERIFY(o.needed > 0.0);
+        QCOMPARE(o.quantity, 0.0);
+        QVERIFY(!o.expiryRisk);
+        // A vital product is still ordered (one pack), flagged.
+        s.product.ven = VenClass::Vital;
+        o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.quantity, 10.0);
+        QVERIFY(o.expiryRisk);
+    }
+
     void serviceTargetAndLeadTimeSpreadRaiseTheLevel()
     {
         ProductSituation s = steady();
