@@ -129,6 +129,35 @@ private Q_SLOTS:
         }
     }
 
+    void serviceTargetsPerProductOrUniform()
+    {
+        // Default: each product its own target, the class's on average
+        // (some above, some below); --uniform-service: the class's for all.
+        auto targets = [&](const QStringList &extra) {
+            const QString out = m_dir.filePath(QStringLiteral("targets.csv"));
+            const auto r = runCli(QStringList{QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                              QStringLiteral("--db"), m_db, QStringLiteral("--output"), out} + extra);
+            [&] { QVERIFY2(r.exitCode == 0, qPrintable(r.err)); }();
+            const Table t = readCsv(out);
+            QList<std::pair<QString, double>> v;
+            for (int i = 0; i < t.rows.size(); ++i)
+                v.append({t.at(i, QStringLiteral("criticality")), t.at(i, QStringLiteral("service_level")).toDouble()});
+            return v;
+        };
+        const QHash<QString, double> cls{{QStringLiteral("vital"), 0.99}, {QStringLiteral("essential"), 0.97}, {QStringLiteral("other"), 0.95}};
+        int above = 0, below = 0;
+        const auto own = targets({});
+        QVERIFY(!own.isEmpty());
+        for (const auto &[c, target] : own) {
+            QVERIFY(target >= (c == QLatin1String("vital") ? 0.97 : c == QLatin1String("essential") ? 0.85 : 0.80) - 1e-9);
+            above += target > cls.value(c) + 1e-9 ? 1 : 0;
+            below += target < cls.value(c) - 1e-9 ? 1 : 0;
+        }
+        QVERIFY2(above > 0 && below > 0, qPrintable(QStringLiteral("%1 above, %2 below").arg(above).arg(below)));
+        for (const auto &[c, target] : targets({QStringLiteral("--uniform-service")}))
+            QCOMPARE(target, cls.value(c));
+    }
+
     void budgetCutsAndShowsIt()
     {
         const QString full = m_dir.filePath(QStringLiteral("full.csv")), cut = m_dir.filePath(QStringLiteral("cut.csv"));
