@@ -88,6 +88,28 @@ bool parseExpiryConfidence(const QCommandLineParser &p, ReplenishmentSettings &s
     return true;
 }
 
+// --calibration FILE: the class aims a reappro backtest ended with
+// (by_criticality.<class>.service_aim); the floors stay.
+bool readServiceAims(const QString &path, ServiceTargets &service)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        err() << t("Lecture impossible : ", "Cannot read: ") << path << "\n";
+        return false;
+    }
+    const QJsonObject by = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("by_criticality")).toObject();
+    for (Criticality c : kAllCriticalities) {
+        const double aim = by.value(criticalityCode(c)).toObject().value(QStringLiteral("service_aim")).toDouble(-1.0);
+        if (!(aim > 0.5 && aim <= 0.9999)) {
+            err() << path << t(" : pas de service_aim pour la classe ", ": no service_aim for class ") << criticalityCode(c)
+                  << t(" (le JSON d'un backtest --policy reappro est attendu)\n", " (the JSON of a backtest --policy reappro is expected)\n");
+            return false;
+        }
+        (c == Criticality::Vital ? service.vital : c == Criticality::Essential ? service.essential : service.other) = aim;
+    }
+    return true;
+}
+
 bool writeText(const QString &path, const QByteArray &bytes)
 {
     QString error;
@@ -111,6 +133,9 @@ int cmdSuggest(const QStringList &args)
     p.addOption({QStringLiteral("policy"), t("rs (recomplètement périodique, défaut) ou ss (point de commande).",
                                              "rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
     addServiceOptions(p);
+    p.addOption({QStringLiteral("calibration"), t("JSON d'un backtest reappro : vise, pour chaque classe, le taux corrigé qu'il a trouvé (service_aim).",
+                                                  "JSON of a reappro backtest: aims each class at the corrected level it found (service_aim)."),
+                 QStringLiteral("FILE")});
     if (const int r = parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.",
                                        "Suggests today's orders, each line explained.")); r >= 0)
         return r;
@@ -120,6 +145,8 @@ int cmdSuggest(const QStringList &args)
     }
     ReplenishmentSettings settings;
     if (!parseService(p, settings.service) || !parseExpiryConfidence(p, settings))
+        return kExitUsage;
+    if (p.isSet(QStringLiteral("calibration")) && !readServiceAims(p.value(QStringLiteral("calibration")), settings.service))
         return kExitUsage;
     if (p.isSet(QStringLiteral("policy"))) {
         const QString v = p.value(QStringLiteral("policy"));

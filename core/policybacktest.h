@@ -29,7 +29,7 @@
 //    allocation, by 0.7 x the gap, within -4 / +2 points of the target (an
 //    integral correction of the forecasts' residual miscalibration: wide
 //    distributions for cheap lumpy items, thin tails for vital drugs). The
-//    final aims are reported; `suggest --service` takes them;
+//    final aims are reported; `suggest --calibration` takes them;
 //  - MinMax: what OpenBoxes, OpenLMIS or mSupply do: average monthly
 //    consumption (AMC, last 3 months) x months of cover: when the stock plus
 //    orders falls to AMC x minMonths, order up to AMC x maxMonths, in packs;

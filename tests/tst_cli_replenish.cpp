@@ -239,6 +239,33 @@ private Q_SLOTS:
         QVERIFY(j.value(QStringLiteral("orders")).toDouble() > 0.0);
     }
 
+    void suggestTakesTheBacktestsClassAims()
+    {
+        // The reappro replay above ends with corrected class aims; suggest
+        // --calibration aims each class there (here with --uniform-service,
+        // so every line shows its class's aim); a min/max replay has none.
+        const QJsonObject by = readJson(m_dir.filePath(QStringLiteral("reappro.json"))).value(QStringLiteral("by_criticality")).toObject();
+        QHash<QString, double> aims;
+        for (const QString &c : {QStringLiteral("vital"), QStringLiteral("essential"), QStringLiteral("other")}) {
+            const QJsonObject o = by.value(c).toObject();
+            const double target = o.value(QStringLiteral("service_target")).toDouble();
+            aims[c] = o.value(QStringLiteral("service_aim")).toDouble();
+            QVERIFY2(aims[c] >= target - 0.04 - 1e-9 && aims[c] <= target + 0.02 + 1e-9, qPrintable(c));
+        }
+        const QString out = m_dir.filePath(QStringLiteral("calibrated.csv"));
+        auto r = runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), out, QStringLiteral("--uniform-service"),
+                         QStringLiteral("--calibration"), m_dir.filePath(QStringLiteral("reappro.json"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const Table t = readCsv(out);
+        QVERIFY(!t.rows.isEmpty());
+        for (int i = 0; i < t.rows.size(); ++i)
+            QVERIFY(std::abs(t.at(i, QStringLiteral("service_level")).toDouble() - aims.value(t.at(i, QStringLiteral("criticality")))) < 1e-4);
+        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db, QStringLiteral("--output"),
+                    out, QStringLiteral("--calibration"), m_dir.filePath(QStringLiteral("minmax.json"))});
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.err.contains(QStringLiteral("service_aim")), qPrintable(r.err));
+    }
+
     void backtestRejectsBadUse()
     {
         const QString out = m_dir.filePath(QStringLiteral("bad.json"));
