@@ -14,10 +14,8 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <map>
-#include <thread>
 
 namespace reappro::cli {
 
@@ -105,7 +103,7 @@ bool readServiceAims(const QString &path, ServiceTargets &service)
                   << t(" (le JSON d'un backtest --policy reappro est attendu)\n", " (the JSON of a backtest --policy reappro is expected)\n");
             return false;
         }
-        (c == Criticality::Vital ? service.vital : c == Criticality::Essential ? service.essential : service.other) = aim;
+        service.of(c) = aim;
     }
     return true;
 }

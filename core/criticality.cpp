@@ -36,6 +36,11 @@ QString criticalityLabel(Criticality c, Language language)
 
 double ServiceTargets::of(Criticality c) const
 {
+    return const_cast<ServiceTargets *>(this)->of(c);
+}
+
+double &ServiceTargets::of(Criticality c)
+{
     switch (c) {
     case Criticality::Vital: return vital;
     case Criticality::Essential: return essential;

@@ -33,6 +33,7 @@ struct ServiceTargets {
     bool perProduct = true; // false: every product gets its class target
 
     double of(Criticality c) const;
+    double &of(Criticality c);
     // The floor, never above the class target.
     double lowest(Criticality c) const;
     // Parses "vital=0.99,essential=0.97,other=0.95,vital_min=0.97" (any

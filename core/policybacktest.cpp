@@ -340,7 +340,7 @@ ServiceTargets correctedTargets(const ServiceTargets &target, ServiceTargets aim
         if (it == period.end() || it->second.second < 100)
             continue; // too few cycles to say
         const double achieved = double(it->second.first) / double(it->second.second);
-        double &a = c == Criticality::Vital ? aim.vital : c == Criticality::Essential ? aim.essential : aim.other;
+        double &a = aim.of(c);
         a = std::clamp(a + kGain * (target.of(c) - achieved), target.of(c) - 0.04, std::min(0.999, target.of(c) + 0.02));
     }
     return aim;
@@ -380,8 +380,7 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
             parallelFor(products.size(), threads, nullptr, [&](std::size_t i) {
                 ProductSituation s = products[i].situation;
                 s.weeklyDemand = weeklySums(products[i], d);
-                const double cover = coverWindow(s, d, options.settings).days();
-                candidates[i] = serviceCandidate(s, d, options.settings, demandOverDays(s.weeklyDemand, cover));
+                candidates[i] = serviceCandidate(s, d, options.settings);
             });
             targets = allocateServiceTargets(candidates, aim);
         }

@@ -72,12 +72,11 @@ double shelfLifeHorizon(double shelfLifeDays)
     return std::min(shelfLifeDays, kShelfLifeHorizonDays);
 }
 
-double shelfLifeCeiling(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double leadTimeDays,
-                        double expiryConfidence)
+double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double expiryConfidence)
 {
     const double horizon = shelfLifeHorizon(shelfLifeDays);
     const double likely = horizon > 0.0 ? overHorizon.quantile(1.0 - expiryConfidence) * shelfLifeDays / horizon : 0.0;
-    return std::min(likely, usage * shelfLifeDays) + usage * leadTimeDays;
+    return std::min(likely, usage * shelfLifeDays);
 }
 
 double orderLot(const Product &p)
@@ -237,17 +236,15 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     q = std::max(q, minimum);
     o.quantityBeforeCap = q;
     if (o.shelfLifeDays > 0.0) {
-        // What is still in stock when the order arrives is used first.
         // The last unit ordered must have a chance of at least
         // expiryConfidence of being used before it expires: what is left of
         // the position when the order arrives is used first, then the new lot
-        // until its expiry; the cap is the (1 - expiryConfidence) quantile of
-        // the demand over the shelf life (no more than the usage rate allows)
-        // minus that leftover.
+        // until its expiry; the cap is what the new lot likely loses to use
+        // (usableBeforeExpiry) minus that leftover.
         const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
-        const double ceiling = shelfLifeCeiling(demandOver(shelfLifeHorizon(o.shelfLifeDays)), o.usageRate, o.shelfLifeDays,
-                                                o.leadTimeDays, settings.expiryConfidenceOf(o.criticality));
-        o.shelfLifeCap = std::max(0.0, ceiling - o.usageRate * o.leadTimeDays - leftover);
+        const double usable = usableBeforeExpiry(demandOver(shelfLifeHorizon(o.shelfLifeDays)), o.usageRate, o.shelfLifeDays,
+                                                 settings.expiryConfidenceOf(o.criticality));
+        o.shelfLifeCap = std::max(0.0, usable - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
             const double smallest = std::max(o.packSize, minimum);

@@ -22,7 +22,7 @@
 // order quantity (in packs too); then capped to what can be used before the
 // expiry the supplier usually delivers (typical remaining shelf life at
 // reception, from past receptions): the 5% quantile of the demand over
-// that shelf life (the last unit ordered has 19 chances in 20 of being
+// that shelf life (read over 13 weeks at most; the last unit ordered has 19 chances in 20 of being
 // used, 3 in 4 for a vital product: ReplenishmentSettings::expiryConfidence),
 // at most the usage rate x
 // the shelf life, minus the stock still there when the order arrives. The
@@ -131,9 +131,9 @@ double roundUpToPacks(double quantity, double pack);
 // demand must not fill the shelves with what will expire).
 double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 
-// The highest stock position after an order that the shelf-life cap allows:
-// what a fresh lot is likely to lose to use before it expires, plus the lead
-// time's use. "Likely": the (1 - expiryConfidence) quantile of the demand
+// What a fresh lot is likely to lose to use before it expires (the
+// shelf-life cap is this minus the stock still there when the lot arrives).
+// "Likely": the (1 - expiryConfidence) quantile of the demand
 // over the shelf life, at most usage x shelf life; beyond 13 weeks
 // (shelfLifeHorizon) the quantile over 13 weeks is extrapolated in
 // proportion: over years the forecast's level may drift so far that its low
@@ -141,8 +141,7 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 // stock, while whether a lot expires is decided by its use rate.
 // `overHorizon` is the demand over shelfLifeHorizon(shelfLifeDays) days.
 double shelfLifeHorizon(double shelfLifeDays);
-double shelfLifeCeiling(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double leadTimeDays,
-                        double expiryConfidence);
+double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double expiryConfidence);
 
 // The smallest quantity an order brings: one pack, or the minimum order
 // quantity rounded up to packs when it is larger.

@@ -54,16 +54,16 @@ std::vector<Step> frontier(const ServiceCandidate &c, std::size_t index)
 
 } // namespace
 
-ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings,
-                                  const forecasting::TotalDemand &demand)
+ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings)
 {
     ServiceCandidate c;
     c.criticality = criticalityOf(s.product);
+    const CoverWindow window = coverWindow(s, asOf, settings);
+    const forecasting::TotalDemand demand = demandOverDays(s.weeklyDemand, window.days());
     if (!demand.error.empty() || !(demand.mean > 0.0))
         return c;
     const unsigned days = (s.orderDays & 0x7F) ? s.orderDays : settings.defaultOrderDays;
     c.weight = double(std::popcount(days & 0x7Fu));
-    const CoverWindow window = coverWindow(s, asOf, settings);
     const double spread = window.days() > 0.0 ? demand.mean / window.days() * s.leadTimeSd : 0.0;
     const double lot = orderLot(s.product);
     const double price = s.product.unitPrice.toDouble();
@@ -74,14 +74,16 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
             grid.push_back(t);
     std::sort(grid.begin(), grid.end());
     grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
-    // The shelf-life cap keeps the position after an order at most at its
-    // ceiling (shelfLifeCeiling): a level above it is never reached, and
-    // serves only what the ceiling serves.
+    // The shelf-life cap keeps the position after an order at most at what
+    // a fresh lot likely loses to use (usableBeforeExpiry) plus the lead
+    // time's use: a level above that ceiling is never reached, and serves
+    // only what the ceiling serves.
     double ceiling = std::numeric_limits<double>::infinity();
     if (s.shelfLifeDays > 0.0 && window.days() > 0.0) {
         const double usage = usageRate(s.weeklyDemand, demand.mean / window.days());
-        ceiling = shelfLifeCeiling(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), usage, s.shelfLifeDays,
-                                   window.leadTimeDays, settings.expiryConfidenceOf(c.criticality));
+        ceiling = usableBeforeExpiry(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), usage, s.shelfLifeDays,
+                                     settings.expiryConfidenceOf(c.criticality))
+            + usage * window.leadTimeDays;
     }
     for (double t : grid) {
         const ServiceLevelStock l = orderUpToLevel(demand, t, lot, spread);
@@ -145,9 +147,7 @@ std::vector<double> allocateServiceTargets(const std::vector<ProductSituation> &
     std::vector<ServiceCandidate> candidates(situations.size());
     if (settings.service.perProduct)
         parallelFor(situations.size(), threads, nullptr, [&](std::size_t i) {
-            const ProductSituation &s = situations[i];
-            const double cover = coverWindow(s, asOf, settings).days();
-            candidates[i] = serviceCandidate(s, asOf, settings, demandOverDays(s.weeklyDemand, cover));
+            candidates[i] = serviceCandidate(situations[i], asOf, settings);
         });
     else
         for (std::size_t i = 0; i < situations.size(); ++i)

@@ -16,9 +16,9 @@
 // w_i = the product's order days per week (its cycles), S_i(p) the
 // order-up-to level for target p (orderUpToLevel: the demand distribution
 // over lead time + review, packs, minimum order), held under the shelf-life
-// ceiling (shelfLifeCeiling), service_i(p) its expected cycle service (p, or
-// more when a pack, a minimum or a discrete demand serves more, or what the
-// ceiling serves when it binds). Targets go from the class floor to 99.5%
+// ceiling (usableBeforeExpiry + the lead time's use), service_i(p) its
+// expected cycle service (p, or more when a pack, a minimum or a discrete
+// demand serves more, or what the ceiling serves when it binds). Targets go from the class floor to 99.5%
 // (beyond, the forecasts' tails are not to be trusted). Solved by
 // marginal analysis: from the floor, the steps of all products' concave
 // service/cost frontiers are taken by decreasing service gained per euro
@@ -51,9 +51,8 @@ struct ServiceCandidate {
 };
 
 // The options of one product deciding on `asOf`, from the distribution of
-// its demand over that decision's lead time + review (coverDays()).
-ServiceCandidate serviceCandidate(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings,
-                                  const forecasting::TotalDemand &coverDemand);
+// its demand over that decision's lead time + review (coverWindow()).
+ServiceCandidate serviceCandidate(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings);
 
 // One target per candidate (see above). With settings.perProduct false,
 // every candidate gets its class target.

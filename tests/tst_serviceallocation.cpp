@@ -67,8 +67,7 @@ double costAt(const ServiceCandidate &c, double target)
 
 ServiceCandidate candidateOf(const ProductSituation &s, const ReplenishmentSettings &settings)
 {
-    return serviceCandidate(s, kMonday, settings,
-                            demandOverDays(s.weeklyDemand, coverWindow(s, kMonday, settings).days()));
+    return serviceCandidate(s, kMonday, settings);
 }
 
 } // namespace
