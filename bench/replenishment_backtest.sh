@@ -36,31 +36,28 @@ for m in 0.5 0.75 1 1.25 1.5; do
     MINMAX+=("minmax-$m-$max")
 done
 run actual --policy actual
-# The min/max rule at Reappro's service level: bisection on m (minimum m
-# months, maximum 2m) for the highest cycle service level not above Reappro's.
-csl() { python3 -c "import json; print(json.load(open('$WORK/$1.json'))['cycle_service_level'])"; }
-TARGET=$(csl reappro)
-LO=0.25; HI=3
-for _ in $(seq 12); do
-    MID=$(python3 -c "print(round(($LO + $HI) / 2, 4))")
-    run minmax-matched --policy minmax --min-months "$MID" --max-months "$(python3 -c "print(2*$MID)")"
-    if python3 -c "import sys; sys.exit(0 if $(csl minmax-matched) <= $TARGET else 1)"; then LO=$MID; else HI=$MID; fi
-done
-run minmax-matched --policy minmax --min-months "$LO" --max-months "$(python3 -c "print(2*$LO)")"
-MINMAX+=(minmax-matched)
-# The same per criticality class: for each class, the months at which
-# min/max serves that class as often as Reappro does (a min/max configured
-# by class, as a pharmacist who wants vital products served more would).
-for CLASS in vital essential other; do
-    TARGET=$(python3 -c "import json; print(json.load(open('$WORK/reappro.json'))['by_criticality']['$CLASS']['cycle_service_level'])")
-    LO=0.25; HI=4
+# match LABEL PATH: bisection on m (minimum m months, maximum 2m) for the
+# highest min/max cycle service level not above Reappro's, both read at PATH
+# in the JSON ("" for the total, "by_criticality.vital" for a class).
+level() { python3 -c "import json, functools; j = json.load(open('$WORK/$1.json')); print(functools.reduce(lambda o, k: o[k], [k for k in '$2'.split('.') if k], j)['cycle_service_level'])"; }
+match() {
+    local label=$1 path=$2 target lo=0.25 hi=4 mid
+    target=$(level reappro "$path")
     for _ in $(seq 12); do
-        MID=$(python3 -c "print(round(($LO + $HI) / 2, 4))")
-        run "minmax-$CLASS" --policy minmax --min-months "$MID" --max-months "$(python3 -c "print(2*$MID)")"
-        GOT=$(python3 -c "import json; print(json.load(open('$WORK/minmax-$CLASS.json'))['by_criticality']['$CLASS']['cycle_service_level'])")
-        if python3 -c "import sys; sys.exit(0 if $GOT <= $TARGET else 1)"; then LO=$MID; else HI=$MID; fi
+        mid=$(python3 -c "print(round(($lo + $hi) / 2, 4))")
+        run "$label" --policy minmax --min-months "$mid" --max-months "$(python3 -c "print(2*$mid)")"
+        if python3 -c "import sys; sys.exit(0 if $(level "$label" "$path") <= $target else 1)"; then lo=$mid; else hi=$mid; fi
     done
-    run "minmax-$CLASS" --policy minmax --min-months "$LO" --max-months "$(python3 -c "print(2*$LO)")"
+    run "$label" --policy minmax --min-months "$lo" --max-months "$(python3 -c "print(2*$lo)")"
+}
+# The min/max rule at Reappro's overall service level...
+match minmax-matched ""
+MINMAX+=(minmax-matched)
+# ...and per criticality class: for each class, the months at which min/max
+# serves that class as often as Reappro does (a min/max configured by class,
+# as a pharmacist who wants vital products served more would).
+for CLASS in vital essential other; do
+    match "minmax-$CLASS" "by_criticality.$CLASS"
 done
 python3 - "$WORK" reappro actual "${MINMAX[@]}" <<'PY'
 import json, sys
