@@ -377,7 +377,7 @@ int cmdBacktest(const QStringList &args)
 
     if (p.isSet(QStringLiteral("details"))) {
         QString csv = QStringLiteral("product_code,label,criticality,service_target,cycles,served_cycles,demand_units,served_units,"
-                                     "average_stock_value_eur,expired_units,expired_value_eur,orders,stockout_days\n");
+                                     "average_stock_value_eur,expired_units,expired_value_eur,expired_from_orders_eur,orders,stockout_days\n");
         const qint64 span = o.from.daysTo(o.to) + 1;
         for (std::size_t i = 0; i < products.size(); ++i) {
             const Product &prod = products[i].situation.product;
@@ -385,7 +385,8 @@ int cmdBacktest(const QStringList &args)
             csv += QStringList{csvField(prod.code), csvField(prod.label), criticalityCode(criticalityOf(prod)),
                                plain(m.averageTarget(), 4), QString::number(m.cycles), QString::number(m.servedCycles), plain(m.demand), plain(m.served),
                                Money::fromUnits(m.stockValueDays.units() / std::max<qint64>(span, 1)).toPlainString(),
-                               plain(m.expired), m.expiredValue.toPlainString(), QString::number(m.orders),
+                               plain(m.expired), m.expiredValue.toPlainString(),
+                               (m.expiredValue - m.expiredInitialValue).toPlainString(), QString::number(m.orders),
                                QString::number(m.stockoutDays)}
                        .join(QLatin1Char(','))
                    + QLatin1Char('\n');

@@ -212,7 +212,8 @@ private Q_SLOTS:
         // The demo ends on 31/10/2026 with two years of history.
         const auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
                                QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
-                               QStringLiteral("--policy"), policy, QStringLiteral("--output"), out});
+                               QStringLiteral("--policy"), policy, QStringLiteral("--output"), out,
+                               QStringLiteral("--details"), m_dir.filePath(policy + QStringLiteral("-details.csv"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = readJson(out);
         QCOMPARE(j.value(QStringLiteral("policy")).toString(), policy);
@@ -237,6 +238,17 @@ private Q_SLOTS:
         }
         QCOMPARE(orders, j.value(QStringLiteral("orders")).toDouble()); // the classes add up to the total
         QVERIFY(j.value(QStringLiteral("orders")).toDouble() > 0.0);
+        // The products of the details add up to the totals, expiry split included.
+        const Table t = readCsv(m_dir.filePath(policy + QStringLiteral("-details.csv")));
+        QCOMPARE(t.rows.size(), j.value(QStringLiteral("products")).toInt());
+        double expired = 0.0, fromOrders = 0.0;
+        for (int i = 0; i < t.rows.size(); ++i) {
+            expired += t.at(i, QStringLiteral("expired_value_eur")).toDouble();
+            fromOrders += t.at(i, QStringLiteral("expired_from_orders_eur")).toDouble();
+            QVERIFY(t.at(i, QStringLiteral("expired_from_orders_eur")).toDouble() <= t.at(i, QStringLiteral("expired_value_eur")).toDouble() + 1e-9);
+        }
+        QVERIFY(std::abs(expired - j.value(QStringLiteral("expired_value_eur")).toDouble()) < 0.01);
+        QVERIFY(std::abs(fromOrders - j.value(QStringLiteral("expired_from_orders_eur")).toDouble()) < 0.01);
     }
 
     void suggestTakesTheBacktestsClassAims()
