@@ -273,6 +273,8 @@ int cmdBacktest(const QStringList &args)
     p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("no-calibration"), t("Reappro : ne corrige pas la visée des classes par le service obtenu au trimestre précédent.",
                                                      "Reappro: do not correct the classes' aims by the service achieved in the previous quarter.")});
+    p.addOption({QStringLiteral("refit-days"), t("Reappro : prévisions réestimées tous les N jours (défaut 28 ; 7 comme un usage hebdomadaire, plus lent).",
+                                                 "Reappro: forecasts refitted every N days (default 28; 7 as in weekly use, slower)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("details"), t("Fichier CSV des résultats par produit.", "CSV file of the results per product."), QStringLiteral("FILE")});
     if (const int r = parse(p, args, t("Rejoue une politique de réapprovisionnement sur l'historique.",
                                        "Replays a replenishment policy over the history.")); r >= 0)
@@ -315,6 +317,14 @@ int cmdBacktest(const QStringList &args)
     if (o.maxMonths < o.minMonths) {
         err() << t("--max-months est inférieur à --min-months.\n", "--max-months is below --min-months.\n");
         return kExitUsage;
+    }
+    if (p.isSet(QStringLiteral("refit-days"))) {
+        bool ok = false;
+        o.refitDays = p.value(QStringLiteral("refit-days")).toInt(&ok);
+        if (!ok || o.refitDays < 1) {
+            err() << t("--refit-days : un nombre de jours >= 1\n", "--refit-days: a number of days >= 1\n");
+            return kExitUsage;
+        }
     }
     const int threads = p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt() : 0;
 

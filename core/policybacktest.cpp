@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace reappro {
 
@@ -212,6 +213,8 @@ public:
     }
 
     const BacktestMetrics &metrics() const { return m; }
+    // What Reappro knows of the product now (learned delays included).
+    const ProductSituation &situation() const { return m_decision; }
 
 private:
     void closeCycle()
@@ -233,6 +236,11 @@ private:
             } else {
                 ++it;
             }
+        }
+        // What Reappro learns from its own deliveries: their delays.
+        while (!m_delivering.empty() && m_delivering.front().first <= d) {
+            learnDelay(m_delivering.front().second);
+            m_delivering.erase(m_delivering.begin());
         }
         // 2. expiries
         double goneInitial = 0.0;
@@ -259,6 +267,11 @@ private:
                                                             : m_bp.leadTimes[std::size_t(m.orders) % m_bp.leadTimes.size()];
                 const QDate arrival = d.addDays(delay);
                 m_pipeline.push_back({arrival, quantity, arrival.addDays(qint64(m_shelf))});
+                if (m_opt.policy == BacktestPolicy::Reappro) {
+                    const auto at = std::upper_bound(m_delivering.begin(), m_delivering.end(), arrival,
+                                                     [](QDate a, const std::pair<QDate, int> &x) { return a < x.first; });
+                    m_delivering.insert(at, {arrival, int(delay)});
+                }
                 ++m.orders;
             }
         }
@@ -297,6 +310,19 @@ private:
                }).quantity;
     }
 
+    // A delivery's delay joins the observed ones (replenishmentdata.h: their
+    // mean is the lead time once there are enough of them).
+    void learnDelay(int days)
+    {
+        ProductSituation &s = m_decision;
+        s.leadTimes.push_back(days);
+        if (int(s.leadTimes.size()) < kMinLeadTimeObservations)
+            return;
+        s.leadTimeDays = std::accumulate(s.leadTimes.begin(), s.leadTimes.end(), 0.0) / double(s.leadTimes.size());
+        s.leadTimeSource = LeadTimeSource::Observed;
+        s.leadTimeObservations = int(s.leadTimes.size());
+    }
+
     double minMaxOrder(QDate d, double onOrder) const
     {
         double recent = 0.0;
@@ -316,6 +342,7 @@ private:
     BacktestMetrics m;
     Stock m_stock;
     std::vector<Arrival> m_pipeline; // pending, any order
+    std::vector<std::pair<QDate, int>> m_delivering; // Reappro's orders under way: (arrival, delay), by arrival
     unsigned m_orderDays = 0;
     qint64 m_leadDays = 0;
     double m_shelf = 0.0, m_pack = 1.0;
@@ -378,7 +405,7 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
         if (allocate) {
             std::vector<ServiceCandidate> candidates(products.size());
             parallelFor(products.size(), threads, nullptr, [&](std::size_t i) {
-                ProductSituation s = products[i].situation;
+                ProductSituation s = replays[i].situation();
                 s.weeklyDemand = weeklySums(products[i], d);
                 candidates[i] = serviceCandidate(s, d, options.settings);
             });

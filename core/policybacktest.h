@@ -21,7 +21,9 @@
 // served cycles / cycles; fill rate = served / demanded quantity.
 // Policies:
 //  - Reappro: the periodic-review order-up-to policy of replenishment.h, its
-//    demand forecast refitted every `refitDays` on the history so far, each
+//    demand forecast refitted every `refitDays` on the history so far, its
+//    lead time from the delays observed before the first replayed day, then
+//    from its own deliveries as they arrive (no delay is known in advance), each
 //    product's service target allocated across all products every
 //    `reallocateDays` (serviceallocation.h). The replay measures what it
 //    achieves: after each period, a class whose cycles were served more (or
@@ -60,7 +62,7 @@ struct Arrival {
 
 // One product's history, as the replay needs it.
 struct BacktestProduct {
-    ProductSituation situation;     // product, supplier days, lead time, shelf life (lots, demand unused)
+    ProductSituation situation;     // product, supplier days, lead time known on the first day, shelf life (lots, demand unused)
     QDate historyStart;             // day of dailyDemand[0]
     std::vector<double> dailyDemand; // whole history, net consumption per day
     std::vector<Lot> initialLots;   // on hand on the first replayed day

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace reappro {
@@ -15,6 +16,8 @@ constexpr double kDaysPerWeek = 7.0;
 constexpr std::size_t kRecentWeeks = 13;
 // Longest horizon whose demand quantile the shelf-life cap reads (13 weeks).
 constexpr double kShelfLifeHorizonDays = 91.0;
+// Weeks of history whose slowest stretches bound what a lot will lose to use.
+constexpr std::size_t kHistoryWeeks = 52;
 
 double roundDownToPacks(double quantity, double pack)
 {
@@ -72,11 +75,41 @@ double shelfLifeHorizon(double shelfLifeDays)
     return std::min(shelfLifeDays, kShelfLifeHorizonDays);
 }
 
-double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double expiryConfidence)
+double slowestUse(const std::vector<double> &weekly, double shelfLifeDays, double expiryConfidence)
+{
+    // From the first week with demand: a product new to the hospital has
+    // no slow season yet, only the weeks before it was used.
+    std::size_t start = weekly.size() - std::min<std::size_t>(weekly.size(), kHistoryWeeks);
+    while (start < weekly.size() && weekly[start] <= 0.0)
+        ++start;
+    const std::size_t n = weekly.size() - start;
+    const double weeks = shelfLifeDays / kDaysPerWeek;
+    if (n < 8 || weeks <= 0.0)
+        return std::numeric_limits<double>::infinity();
+    const std::size_t w = std::clamp<std::size_t>(std::size_t(std::lround(weeks)), 1, n / 2);
+    std::vector<double> sums;
+    double sum = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        sum += weekly[start + i];
+        if (i >= w)
+            sum -= weekly[start + i - w];
+        if (i + 1 >= w)
+            sums.push_back(sum);
+    }
+    std::sort(sums.begin(), sums.end());
+    const double pos = (1.0 - expiryConfidence) * double(sums.size() - 1);
+    const std::size_t lo = std::size_t(pos);
+    const double frac = pos - double(lo);
+    const double q = sums[lo] + (lo + 1 < sums.size() ? frac * (sums[lo + 1] - sums[lo]) : 0.0);
+    return std::max(0.0, q) * weeks / double(w);
+}
+
+double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, const std::vector<double> &weekly, double usage,
+                          double shelfLifeDays, double expiryConfidence)
 {
     const double horizon = shelfLifeHorizon(shelfLifeDays);
     const double likely = horizon > 0.0 ? overHorizon.quantile(1.0 - expiryConfidence) * shelfLifeDays / horizon : 0.0;
-    return std::min(likely, usage * shelfLifeDays);
+    return std::min({likely, usage * shelfLifeDays, slowestUse(weekly, shelfLifeDays, expiryConfidence)});
 }
 
 double orderLot(const Product &p)
@@ -85,7 +118,54 @@ double orderLot(const Product &p)
     return std::max(pack, roundUpToPacks(std::max(p.minOrderQuantity, 0.0), pack));
 }
 
-double serviceAtLevel(const forecasting::TotalDemand &demand, double level, double lot)
+CoverDemand::CoverDemand(const forecasting::TotalDemand &demand, const std::vector<int> &leadTimes, double leadTimeDays,
+                         double coverDays)
+    : m_demand(demand)
+{
+    if (leadTimes.size() < 2 || !(coverDays > 0.0) || !(demand.mean > 0.0))
+        return;
+    std::vector<int> sorted = leadTimes;
+    std::sort(sorted.begin(), sorted.end());
+    if (sorted.front() == sorted.back())
+        return;
+    const double daily = demand.mean / coverDays, weight = 1.0 / double(sorted.size());
+    for (std::size_t i = 0; i < sorted.size();) {
+        std::size_t j = i;
+        while (j < sorted.size() && sorted[j] == sorted[i])
+            ++j;
+        const double shift = daily * (double(sorted[i]) - leadTimeDays);
+        m_shifts.emplace_back(shift, weight * double(j - i));
+        m_meanShift += shift * weight * double(j - i);
+        i = j;
+    }
+}
+
+double CoverDemand::probabilityAbove(double x) const
+{
+    if (m_shifts.empty())
+        return m_demand.probabilityAbove(x);
+    double p = 0.0;
+    for (const auto &[shift, weight] : m_shifts)
+        p += weight * m_demand.probabilityAbove(x - shift);
+    return p;
+}
+
+double CoverDemand::quantile(double p) const
+{
+    const double base = m_demand.quantile(p);
+    if (m_shifts.empty() || !std::isfinite(base))
+        return base;
+    // Each part is at or below 1 - p at base + its shift: the mixture's
+    // quantile lies between the smallest and the largest of those.
+    double lo = base + m_shifts.front().first, hi = base + m_shifts.back().first;
+    for (int i = 0; i < 40 && hi - lo > 1e-6 * std::max(1.0, hi); ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (probabilityAbove(mid) <= 1.0 - p ? hi : lo) = mid;
+    }
+    return std::max(0.0, hi);
+}
+
+double serviceAtLevel(const CoverDemand &demand, double level, double lot)
 {
     if (lot <= 1.0)
         return 1.0 - demand.probabilityAbove(level);
@@ -96,24 +176,18 @@ double serviceAtLevel(const forecasting::TotalDemand &demand, double level, doub
     return sum / kSteps;
 }
 
-ServiceLevelStock orderUpToLevel(const forecasting::TotalDemand &demand, double target, double lot, double leadTimeSpread)
+ServiceLevelStock orderUpToLevel(const CoverDemand &demand, double target, double lot)
 {
     ServiceLevelStock r;
     r.service = target;
     double level = demand.quantile(target);
-    // A lead time that varies adds demand-over-delay risk: its part of the
-    // safety stock (z x daily demand x spread) adds in quadrature.
-    if (leadTimeSpread > 0.0) {
-        const double extra = forecasting::normalQuantile(target) * leadTimeSpread;
-        level = demand.mean + std::hypot(std::max(level - demand.mean, 0.0), extra);
-    }
     // Whole packs (or a minimum order) leave the position anywhere in
     // [S, S + lot) after an order, which serves more than the target on
     // average. The level is lowered so the average over that range meets
     // the target instead: mean_u P(D <= S' + u) = target, u uniform over one
     // lot (an (R, s, nQ) policy). Never below the mean demand.
     if (lot > 1.0 && std::isfinite(level)) {
-        double lo = std::max(demand.mean, level - lot), hi = level;
+        double lo = std::max(demand.mean(), level - lot), hi = level;
         if (const double atMean = serviceAtLevel(demand, lo, lot); atMean >= target) {
             level = lo;
             r.service = atMean;
@@ -193,6 +267,11 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.leadTimeDays = window.leadTimeDays;
     o.leadTimeSource = window.leadTimeSource;
     o.leadTimeObservations = s.leadTimeObservations;
+    if (!s.leadTimes.empty()) {
+        const auto [shortest, longest] = std::minmax_element(s.leadTimes.begin(), s.leadTimes.end());
+        o.leadTimeShortest = *shortest;
+        o.leadTimeLongest = *longest;
+    }
     o.arrivalDate = o.orderDate.addDays(qint64(std::lround(o.leadTimeDays)));
 
     const double cover = window.days();
@@ -215,7 +294,8 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.onHand = usable + o.expiring;
     o.position = usable + s.onOrder;
 
-    const double quantile = orderUpToLevel(demand, o.serviceTarget, orderLot(p), o.dailyDemand * s.leadTimeSd).level;
+    const CoverDemand coverDemand(demand, s.leadTimes, o.leadTimeDays, cover);
+    const double quantile = orderUpToLevel(coverDemand, o.serviceTarget, orderLot(p)).level;
     o.safetyStock = quantile - demand.mean;
 
     if (settings.policy == PolicyKind::OrderUpTo) {
@@ -242,7 +322,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
         // until its expiry; the cap is what the new lot likely loses to use
         // (usableBeforeExpiry) minus that leftover.
         const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
-        const double usable = usableBeforeExpiry(demandOver(shelfLifeHorizon(o.shelfLifeDays)), o.usageRate, o.shelfLifeDays,
+        const double usable = usableBeforeExpiry(demandOver(shelfLifeHorizon(o.shelfLifeDays)), s.weeklyDemand, o.usageRate, o.shelfLifeDays,
                                                  settings.expiryConfidenceOf(o.criticality));
         o.shelfLifeCap = std::max(0.0, usable - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
@@ -348,6 +428,11 @@ QString explain(const OrderSuggestion &l, Language language)
     const QString source = [&] {
         switch (l.leadTimeSource) {
         case LeadTimeSource::Observed:
+            if (l.leadTimeLongest > l.leadTimeShortest)
+                return fr ? QStringLiteral("moyenne de %1 réceptions, de %2 à %3 j, écarts comptés dans le quantile")
+                                .arg(l.leadTimeObservations).arg(l.leadTimeShortest).arg(l.leadTimeLongest)
+                          : QStringLiteral("mean of %1 receptions, %2 to %3 d, the spread counted in the quantile")
+                                .arg(l.leadTimeObservations).arg(l.leadTimeShortest).arg(l.leadTimeLongest);
             return fr ? QStringLiteral("observé sur %1 réceptions").arg(l.leadTimeObservations)
                       : QStringLiteral("observed over %1 receptions").arg(l.leadTimeObservations);
         case LeadTimeSource::Product: return fr ? QStringLiteral("fiche produit") : QStringLiteral("product setting");

@@ -5,7 +5,8 @@
 //  - OrderUpTo, periodic review (R, S): S = the service-level quantile of the
 //    TOTAL demand over lead time L plus review period R (the days until the
 //    next order day), from forecasting::totalDemand (a bootstrap for
-//    intermittent demand, not a normal approximation); order S - position
+//    intermittent demand, not a normal approximation), mixed over the
+//    supplier's observed delays (CoverDemand); order S - position
 //    when the position is below S.
 //  - ReorderPoint (s, S): s = that same quantile; order only when the
 //    position is at or below s, then up to S = s + the mean demand of one more
@@ -68,6 +69,9 @@ struct ReplenishmentSettings {
     double expiryConfidenceOf(Criticality c) const { return c == Criticality::Vital ? vitalExpiryConfidence : expiryConfidence; }
 };
 
+// Observed delays are trusted from this many deliveries on.
+constexpr int kMinLeadTimeObservations = 3;
+
 // Where the lead time of a line comes from.
 enum class LeadTimeSource { Observed, Product, Supplier, Default };
 
@@ -77,7 +81,7 @@ struct ProductSituation {
     QString supplierCode, supplierName;
     unsigned orderDays = 0;          // supplier's weekdays, bit 0 = Monday; 0 = unknown
     double leadTimeDays = 0.0;       // mean
-    double leadTimeSd = 0.0;         // spread of the observed delays (0 when not observed)
+    std::vector<int> leadTimes;      // observed order-to-reception delays, days (empty when not observed)
     LeadTimeSource leadTimeSource = LeadTimeSource::Default;
     int leadTimeObservations = 0;
     std::vector<Lot> lots;           // central pharmacy stock by lot
@@ -99,6 +103,7 @@ struct OrderSuggestion {
     double leadTimeDays = 0.0, reviewDays = 0.0;
     LeadTimeSource leadTimeSource = LeadTimeSource::Default;
     int leadTimeObservations = 0;
+    int leadTimeShortest = 0, leadTimeLongest = 0; // observed delays, days
     double dailyDemand = 0.0;        // forecast mean per day
     double coverMean = 0.0;          // mean demand over L + R
     double orderUpTo = 0.0;          // S (the quantile), units
@@ -139,17 +144,53 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 // proportion: over years the forecast's level may drift so far that its low
 // quantiles are nil, which would leave a steady, long-life drug without
 // stock, while whether a lot expires is decided by its use rate.
+// And at most what the slowest stretches of the past year used
+// (slowestUse): after a surge the forecast, and the last weeks' rate,
+// expect more than a quiet season will take.
 // `overHorizon` is the demand over shelfLifeHorizon(shelfLifeDays) days.
 double shelfLifeHorizon(double shelfLifeDays);
-double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, double usage, double shelfLifeDays, double expiryConfidence);
+double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, const std::vector<double> &weeklyDemand, double usage,
+                          double shelfLifeDays, double expiryConfidence);
+
+// The (1 - expiryConfidence) quantile of the demand over the shelf life read
+// on the past: the sums of every run of consecutive weeks as long as the
+// shelf life (at most half the history, the sum then scaled up to the shelf
+// life) within the last 52 weeks, from the first week with demand. Infinite
+// with fewer than 8 such weeks.
+double slowestUse(const std::vector<double> &weeklyDemand, double shelfLifeDays, double expiryConfidence);
 
 // The smallest quantity an order brings: one pack, or the minimum order
 // quantity rounded up to packs when it is larger.
 double orderLot(const Product &product);
 
+// The demand over lead time + review when the lead time varies as observed:
+// a mixture over the observed delays, each weighing the same, of the
+// forecast's distribution over the mean lead time + review shifted by the
+// demand of that delay's difference from the mean (at the forecast's daily
+// rate). A supplier who once took three weeks instead of one keeps that
+// risk in the tail, where a normal spread would have smoothed it away:
+// cheap products then hold the extra weeks, dear ones leave the risk to the
+// class (serviceallocation.h). Without observed delays, the forecast alone.
+class CoverDemand
+{
+public:
+    CoverDemand(const forecasting::TotalDemand &demand, const std::vector<int> &leadTimes, double leadTimeDays, double coverDays);
+    explicit CoverDemand(const forecasting::TotalDemand &demand) : m_demand(demand) {}
+
+    const forecasting::TotalDemand &forecast() const { return m_demand; }
+    double mean() const { return m_demand.mean + m_meanShift; }
+    double probabilityAbove(double x) const;
+    double quantile(double p) const;
+
+private:
+    const forecasting::TotalDemand &m_demand;
+    std::vector<std::pair<double, double>> m_shifts; // (units, weight), weights summing to 1; empty: no shift
+    double m_meanShift = 0.0;
+};
+
 // Average probability that a cycle is served when the position after an
 // order lies uniformly in [level, level + lot) (lot <= 1: at the level).
-double serviceAtLevel(const forecasting::TotalDemand &demand, double level, double lot);
+double serviceAtLevel(const CoverDemand &demand, double level, double lot);
 
 struct ServiceLevelStock {
     double level = 0.0;   // S
@@ -157,12 +198,11 @@ struct ServiceLevelStock {
 };
 
 // The order-up-to level for a cycle service target: the target quantile of
-// the demand over lead time + review; a lead-time spread (daily demand x
-// standard deviation of the delay, in units) adds its safety stock in
-// quadrature; with lots > 1 unit the level is lowered so that the average
+// the demand over lead time + review (with the observed delays: CoverDemand);
+// with lots > 1 unit the level is lowered so that the average
 // service over the lot's rounding range meets the target (R, s, nQ), never
 // below the mean demand.
-ServiceLevelStock orderUpToLevel(const forecasting::TotalDemand &demand, double target, double lot, double leadTimeSpread);
+ServiceLevelStock orderUpToLevel(const CoverDemand &demand, double target, double lot);
 
 // Next date on or after `from` whose weekday is in the mask (bit 0 = Monday);
 // `from` itself when the mask is 0.

@@ -5,21 +5,18 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 
 namespace reappro {
 
 namespace {
 
-// Observed delays are trusted from this many deliveries on.
-constexpr int kMinLeadTimeObservations = 3;
 
 QDate fromJulian(qint64 day) { return QDate::fromJulianDay(day); }
 
 struct ProductFacts {
-    std::vector<int> delays; // observed, by reception day
-    double leadMean = 0.0, leadSd = 0.0;
-    int leadCount = 0;
+    std::vector<std::pair<QDate, int>> delays; // (reception day, days from the order), by reception day
     double shelfLife = 0.0;
     double onOrder = 0.0;
     std::vector<Arrival> receptions; // by day
@@ -31,21 +28,8 @@ struct ProductFacts {
 std::unordered_map<qint64, ProductFacts> loadFacts(const Store &store)
 {
     std::unordered_map<qint64, ProductFacts> facts;
-    std::unordered_map<qint64, std::vector<int>> delays;
     for (const LeadTimeObservation &o : store.observedLeadTimes())
-        delays[o.productId].push_back(o.days);
-    for (auto &[id, d] : delays) {
-        ProductFacts &f = facts[id];
-        f.delays = d;
-        f.leadCount = int(d.size());
-        double sum = 0.0, ss = 0.0;
-        for (int v : d)
-            sum += v;
-        f.leadMean = sum / double(d.size());
-        for (int v : d)
-            ss += (v - f.leadMean) * (v - f.leadMean);
-        f.leadSd = d.size() > 1 ? std::sqrt(ss / double(d.size() - 1)) : 0.0;
-    }
+        facts[o.productId].delays.emplace_back(o.receptionDate, o.days);
     std::unordered_map<qint64, std::vector<int>> lives;
     for (const ReceptionShelfLife &r : store.receptionShelfLives()) {
         lives[r.productId].push_back(r.remainingDays());
@@ -91,8 +75,9 @@ std::unordered_map<qint64, ProductFacts> loadFacts(const Store &store)
     return facts;
 }
 
+// What is known on `day`: the delays observed before it.
 ProductSituation baseSituation(const Product &p, const std::unordered_map<qint64, Supplier> &suppliers,
-                               const ProductFacts *f)
+                               const ProductFacts *f, QDate day)
 {
     ProductSituation s;
     s.product = p;
@@ -102,17 +87,23 @@ ProductSituation baseSituation(const Product &p, const std::unordered_map<qint64
         s.supplierName = sup->second.name;
         s.orderDays = unsigned(sup->second.orderDays);
     }
-    if (f && f->leadCount >= kMinLeadTimeObservations) {
-        s.leadTimeDays = f->leadMean;
-        s.leadTimeSd = f->leadSd;
+    if (f)
+        for (const auto &[received, days] : f->delays)
+            if (received < day)
+                s.leadTimes.push_back(days);
+    if (int(s.leadTimes.size()) >= kMinLeadTimeObservations) {
+        s.leadTimeDays = std::accumulate(s.leadTimes.begin(), s.leadTimes.end(), 0.0) / double(s.leadTimes.size());
         s.leadTimeSource = LeadTimeSource::Observed;
-        s.leadTimeObservations = f->leadCount;
-    } else if (p.leadTimeDays > 0) {
-        s.leadTimeDays = p.leadTimeDays;
-        s.leadTimeSource = LeadTimeSource::Product;
-    } else if (sup != suppliers.end() && sup->second.leadTimeDays > 0) {
-        s.leadTimeDays = sup->second.leadTimeDays;
-        s.leadTimeSource = LeadTimeSource::Supplier;
+        s.leadTimeObservations = int(s.leadTimes.size());
+    } else {
+        s.leadTimes.clear(); // too few to trust
+        if (p.leadTimeDays > 0) {
+            s.leadTimeDays = p.leadTimeDays;
+            s.leadTimeSource = LeadTimeSource::Product;
+        } else if (sup != suppliers.end() && sup->second.leadTimeDays > 0) {
+            s.leadTimeDays = sup->second.leadTimeDays;
+            s.leadTimeSource = LeadTimeSource::Supplier;
+        }
     }
     if (f)
         s.shelfLifeDays = f->shelfLife;
@@ -231,7 +222,7 @@ std::vector<ProductSituation> loadSituations(const Store &store, QDate asOf)
     out.reserve(d.products.size());
     for (const Product &p : d.products) {
         const ProductFacts *f = factsOf(d, p.id);
-        ProductSituation s = baseSituation(p, d.suppliers, f);
+        ProductSituation s = baseSituation(p, d.suppliers, f, asOf);
         const auto snap = d.snapshot.find(p.id);
         if (snap != d.snapshot.end() && asOf > d.snapshotDay.at(p.id)) {
             s.lots = snap->second;
@@ -266,7 +257,7 @@ std::vector<BacktestProduct> loadBacktestProducts(const Store &store, QDate from
     for (const Product &p : d.products) {
         const ProductFacts *f = factsOf(d, p.id);
         BacktestProduct b;
-        b.situation = baseSituation(p, d.suppliers, f);
+        b.situation = baseSituation(p, d.suppliers, f, from);
         const auto dc = d.daily.find(p.id);
         if (dc != d.daily.end()) {
             b.historyStart = dc->second.start;
@@ -279,8 +270,9 @@ std::vector<BacktestProduct> loadBacktestProducts(const Store &store, QDate from
             for (const Arrival &a : f->receptions)
                 if (a.day >= from)
                     b.receptions.push_back(a);
-            if (f->leadCount >= kMinLeadTimeObservations)
-                b.leadTimes = f->delays;
+            if (int(f->delays.size()) >= kMinLeadTimeObservations)
+                for (const auto &[received, days] : f->delays)
+                    b.leadTimes.push_back(days);
         }
         out.push_back(std::move(b));
     }

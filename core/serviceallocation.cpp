@@ -64,7 +64,7 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
         return c;
     const unsigned days = (s.orderDays & 0x7F) ? s.orderDays : settings.defaultOrderDays;
     c.weight = double(std::popcount(days & 0x7Fu));
-    const double spread = window.days() > 0.0 ? demand.mean / window.days() * s.leadTimeSd : 0.0;
+    const CoverDemand cover(demand, s.leadTimes, window.leadTimeDays, window.days());
     const double lot = orderLot(s.product);
     const double price = s.product.unitPrice.toDouble();
     const double floor = settings.service.lowest(c.criticality);
@@ -81,20 +81,20 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
     double ceiling = std::numeric_limits<double>::infinity();
     if (s.shelfLifeDays > 0.0 && window.days() > 0.0) {
         const double usage = usageRate(s.weeklyDemand, demand.mean / window.days());
-        ceiling = usableBeforeExpiry(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), usage, s.shelfLifeDays,
+        ceiling = usableBeforeExpiry(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), s.weeklyDemand, usage, s.shelfLifeDays,
                                      settings.expiryConfidenceOf(c.criticality))
             + usage * window.leadTimeDays;
     }
     for (double t : grid) {
-        const ServiceLevelStock l = orderUpToLevel(demand, t, lot, spread);
+        const ServiceLevelStock l = orderUpToLevel(cover, t, lot);
         if (!std::isfinite(l.level))
             continue;
         const double level = std::min(l.level, ceiling);
         // A discrete demand (few large requests) often serves more than the
-        // target at its quantile; without a lead-time spread that is exact.
-        double service = spread > 0.0 ? std::max(t, l.service) : std::max({t, l.service, serviceAtLevel(demand, level, lot)});
+        // target at its quantile.
+        double service = std::max({t, l.service, serviceAtLevel(cover, level, lot)});
         if (level < l.level)
-            service = serviceAtLevel(demand, level, lot);
+            service = serviceAtLevel(cover, level, lot);
         c.options.push_back({t, service, price * std::max(level, 0.0)});
     }
     return c;

@@ -77,6 +77,27 @@ private Q_SLOTS:
                  qPrintable(QString::number(m.stockValueDays.toDouble() / double(m.days))));
     }
 
+    void reapproLearnsTheDelaysOfItsDeliveries()
+    {
+        // The product's setting says 2 days; the supplier takes 12. Once
+        // three deliveries have shown it, Reappro orders for 12 days of lead
+        // time: no stockout in the last ten weeks. Without learning every
+        // week would run out (14 days of stock for 19 days of wait).
+        BacktestProduct p = steadyProduct(10.0, 200.0, kFrom.addYears(1));
+        p.situation.leadTimeDays = 2.0;
+        p.situation.leadTimeSource = LeadTimeSource::Product;
+        p.leadTimes.assign(40, 12);
+        BacktestOptions o = options(BacktestPolicy::Reappro);
+        o.to = kFrom.addDays(69);
+        const BacktestMetrics first = replayProduct(p, o);
+        checkAccounting(first);
+        QVERIFY(first.stockoutDays > 0); // before the delays were known
+        o.to = kFrom.addDays(139);
+        const BacktestMetrics all = replayProduct(p, o);
+        checkAccounting(all);
+        QCOMPARE(all.stockoutDays, first.stockoutDays);
+    }
+
     void expiredLotsAreDestroyedAndCounted()
     {
         // 1,000 units expiring after 30 days, 10 used a day: 700 destroyed.

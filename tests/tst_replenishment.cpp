@@ -1,6 +1,6 @@
 // Order suggestions on hand-built cases whose answer is known: deterministic
 // demand gives the exact order; packs, minimum order, expiring lots, the
-// shelf-life cap, lead-time spread, the budget's cutting order, the words.
+// shelf-life cap, observed delays, the budget's cutting order, the words.
 #include "core/replenishment.h"
 
 #include <QTest>
@@ -162,6 +162,28 @@ private Q_SLOTS:
         QVERIFY(o.shelfLifeCap > 5.0 * o.quantity);
     }
 
+    void aSurgeDoesNotRaiseTheShelfLifeCap()
+    {
+        // A year at 10 a day, then a four-week surge at 40 a day. A lot that
+        // keeps 10 weeks must count on the quiet weeks' use: 700 units at
+        // most, whatever the forecast and the last weeks' rate expect.
+        std::vector<double> weekly(48, 70.0);
+        weekly.insert(weekly.end(), 4, 280.0);
+        QVERIFY(std::abs(slowestUse(weekly, 70.0, 0.95) - 700.0) < 1e-9);
+        ProductSituation s = steady(1.0);
+        s.weeklyDemand = weekly;
+        s.shelfLifeDays = 70.0;
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QVERIFY2(o.usageRate * 70.0 > 1000.0, qPrintable(QString::number(o.usageRate))); // the recent rate alone would allow more
+        QVERIFY2(o.shelfLifeCap <= 700.0 + 1e-9, qPrintable(QString::number(o.shelfLifeCap)));
+        // A shorter window than the shelf life is scaled up (13 weeks read,
+        // 26 weeks of shelf life); a new product's weeks before its first
+        // use do not count.
+        const std::vector<double> young{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7};
+        QVERIFY(std::abs(slowestUse(young, 182.0, 0.95) - 182.0) < 1e-9);
+        QVERIFY(std::isinf(slowestUse(std::vector<double>(7, 7.0), 70.0, 0.95)));
+    }
+
     void unusedProductsAreNotOrderedToExpire()
     {
         // Used for a year and a half, then not at all for 13 weeks: the
@@ -197,7 +219,7 @@ private Q_SLOTS:
         QCOMPARE(vital.criticality, Criticality::Vital);
         QVERIFY(vital.orderUpTo > other.orderUpTo);
         QVERIFY(other.safetyStock > 0.0);
-        s.leadTimeSd = 3.0;
+        s.leadTimes = {4, 7, 7, 10};
         QVERIFY(suggestOrder(s, kMonday, {}).safetyStock > vital.safetyStock);
         // Configurable targets.
         ReplenishmentSettings strict;
@@ -207,6 +229,33 @@ private Q_SLOTS:
         QCOMPARE(strict.service.other, 0.90);
         QVERIFY(!strict.service.parse(QStringLiteral("vital=120"), &error));
         QVERIFY(error.contains(QStringLiteral("vital=120")));
+    }
+
+    void observedDelaysSetTheTail()
+    {
+        // 19 deliveries in 7 days, one in 27: mean 8 days, L + R = 15 days.
+        // With 10 units a day, the demand until the next order arrives is 140
+        // units 95% of the time and 340 when the delivery is late: 95%
+        // covers the usual delay, 99% (vital) covers the late one too.
+        ProductSituation s = steady(1.0);
+        s.leadTimes.assign(19, 7);
+        s.leadTimes.push_back(27);
+        s.leadTimeDays = 8.0;
+        s.leadTimeSource = LeadTimeSource::Observed;
+        s.leadTimeObservations = 20;
+        s.product.ven = VenClass::NonEssential;
+        const OrderSuggestion other = suggestOrder(s, kMonday, {});
+        QVERIFY2(std::abs(other.coverMean - 150.0) < 1e-6, qPrintable(QString::number(other.coverMean)));
+        QVERIFY2(std::abs(other.orderUpTo - 140.0) < 1e-3, qPrintable(QString::number(other.orderUpTo)));
+        s.product.mitm = true;
+        const OrderSuggestion vital = suggestOrder(s, kMonday, {});
+        QVERIFY2(std::abs(vital.orderUpTo - 340.0) < 1e-3, qPrintable(QString::number(vital.orderUpTo)));
+        QVERIFY2(explain(vital, Language::French).contains(QStringLiteral("moyenne de 20 réceptions, de 7 à 27 j")),
+                 qPrintable(explain(vital, Language::French)));
+        QVERIFY(explain(vital, Language::English).contains(QStringLiteral("mean of 20 receptions, 7 to 27 d")));
+        // The same delay every time: no spread, the forecast alone.
+        s.leadTimes.assign(20, 8);
+        QVERIFY(std::abs(suggestOrder(s, kMonday, {}).orderUpTo - 150.0) < 1e-3);
     }
 
     void reorderPointOrdersLessOften()

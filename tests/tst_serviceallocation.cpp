@@ -185,7 +185,7 @@ private Q_SLOTS:
         const forecasting::TotalDemand d = demandOverDays(s.weeklyDemand, 14.0);
         for (std::size_t i = 0; i < c.options.size(); ++i) {
             const ServiceOption &o = c.options[i];
-            QVERIFY(std::abs(o.cost - 0.25 * orderUpToLevel(d, o.target, 1.0, 0.0).level) < 1e-9);
+            QVERIFY(std::abs(o.cost - 0.25 * orderUpToLevel(CoverDemand(d), o.target, 1.0).level) < 1e-9);
             if (i > 0) {
                 QVERIFY(o.cost >= c.options[i - 1].cost);
                 QVERIFY(o.service >= c.options[i - 1].service);
