@@ -43,8 +43,8 @@ void addServiceOptions(QCommandLineParser &p)
 {
     p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 95).",
                                                         "Smallest probability that the last unit ordered is used before it expires (default 95)."), QStringLiteral("PCT")});
-    p.addOption({QStringLiteral("vital-expiry-confidence"), t("La même pour les produits vitaux / MITM (défaut 75).",
-                                                              "The same for vital / MITM products (default 75)."), QStringLiteral("PCT")});
+    p.addOption({QStringLiteral("vital-expiry-confidence"), t("La même pour les produits vitaux / MITM (défaut 90).",
+                                                              "The same for vital / MITM products (default 90)."), QStringLiteral("PCT")});
     p.addOption({QStringLiteral("service"), t("Taux de service visés par classe, atteints en moyenne sur la classe, et planchers par produit, "
                                               "ex. vital=99,essential=97,other=95,vital_min=97,essential_min=85,other_min=80.",
                                               "Service targets per class, met on average over the class, and per-product floors, "

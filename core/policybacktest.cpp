@@ -31,7 +31,7 @@ public:
     }
     // Destroys what expired before `day` (an expiry date is the last day of
     // use); returns the quantity, and in *fromInitial the part that was
-    // already in stock on the first day.
+    // inherited (in stock on the first day, or ordered before it).
     double expire(QDate day, double *fromInitial)
     {
         double gone = 0.0;
@@ -176,10 +176,14 @@ public:
         m_classTarget = settings.service.of(criticalityOf(m_product));
         m_cycleTarget = m_classTarget;
         m.startStock = m_stock.total();
-        for (const Arrival &r : bp.receptions)
-            if (r.day >= opt.from && r.day <= opt.to
-                && (opt.policy == BacktestPolicy::Actual || r.day < opt.from.addDays(m_leadDays)))
+        // The hospital's orders of before the first day arrive within the
+        // first lead time: every policy receives them, and what they lose to
+        // expiry is inherited, like the first day's stock.
+        for (Arrival r : bp.receptions) {
+            r.inherited = r.day < opt.from.addDays(m_leadDays);
+            if (r.day >= opt.from && r.day <= opt.to && (opt.policy == BacktestPolicy::Actual || r.inherited))
                 m_pipeline.push_back(r);
+        }
         if (opt.policy == BacktestPolicy::Actual) {
             std::vector<QDate> days;
             for (const Arrival &r : m_pipeline)
@@ -230,7 +234,7 @@ private:
         // 1. arrivals
         for (auto it = m_pipeline.begin(); it != m_pipeline.end();) {
             if (it->day <= d) {
-                m_stock.add(it->quantity, it->expiry.isValid() ? it->expiry : it->day.addDays(qint64(m_shelf)));
+                m_stock.add(it->quantity, it->expiry.isValid() ? it->expiry : it->day.addDays(qint64(m_shelf)), it->inherited);
                 m.received += it->quantity;
                 it = m_pipeline.erase(it);
             } else {

@@ -4,7 +4,9 @@
 //
 // Every policy starts from the same stock (the lots on hand on the first day,
 // reconstructed from the history) and receives the orders the hospital had
-// already placed (receptions of the first lead time). Each day:
+// already placed (receptions of the first lead time); what these two lose
+// to expiry is practically the same under every policy (first-expiring-first uses them
+// before any fresh lot) and is reported apart. Each day:
 //  1. orders due that day arrive (a new lot, expiring after the product's
 //     usual shelf life at reception, or 2 years when unknown);
 //  2. lots past their expiry date are destroyed (expired value);
@@ -58,6 +60,7 @@ struct Arrival {
     QDate day;
     double quantity = 0.0;
     QDate expiry; // invalid: the usual shelf life applies
+    bool inherited = false; // ordered by the hospital before the first replayed day
 };
 
 // One product's history, as the replay needs it.
@@ -89,7 +92,7 @@ struct BacktestMetrics {
     qint64 days = 0;                 // product-days replayed
     qint64 orders = 0;
     Money expiredValue;
-    Money expiredInitialValue;       // part of expiredValue already in stock on the first day
+    Money expiredInitialValue;       // part of expiredValue inherited: in stock on the first day, or ordered before it
     qint64 stockoutDays = 0;
     double received = 0.0, expired = 0.0, endStock = 0.0, startStock = 0.0; // units, for the accounting check
 

@@ -24,7 +24,7 @@
 // expiry the supplier usually delivers (typical remaining shelf life at
 // reception, from past receptions): the 5% quantile of the demand over
 // that shelf life (read over 13 weeks at most; the last unit ordered has 19 chances in 20 of being
-// used, 3 in 4 for a vital product: ReplenishmentSettings::expiryConfidence),
+// used, 9 in 10 for a vital product: ReplenishmentSettings::expiryConfidence),
 // at most the usage rate x
 // the shelf life, minus the stock still there when the order arrives. The
 // usage rate is the forecast's, but at most the rate of the last 13 weeks. A cap that
@@ -64,7 +64,7 @@ struct ReplenishmentSettings {
     // probability; vital / MITM products accept more expiry risk, since
     // their shortage is a patient risk and their expiry only a cost.
     double expiryConfidence = 0.95;
-    double vitalExpiryConfidence = 0.75;
+    double vitalExpiryConfidence = 0.90;
 
     double expiryConfidenceOf(Criticality c) const { return c == Criticality::Vital ? vitalExpiryConfidence : expiryConfidence; }
 };

@@ -109,6 +109,17 @@ private Q_SLOTS:
             QCOMPARE(m.expiredValue, Money::fromEuros(1400));
             QCOMPARE(m.expiredInitialValue, m.expiredValue); // all of it was on the shelf on day one
         }
+        // An order of the hospital's still under way on day one (arriving
+        // within the lead time) is inherited too: 500 units on day 3 expiring
+        // on day 40 while the 1,000 on the shelf serve the demand first.
+        BacktestProduct q = p;
+        q.receptions = {{kFrom.addDays(3), 500.0, kFrom.addDays(40)}};
+        for (BacktestPolicy policy : {BacktestPolicy::Reappro, BacktestPolicy::MinMax}) {
+            const BacktestMetrics m = replayProduct(q, options(policy));
+            checkAccounting(m);
+            QVERIFY(m.expired >= 700.0 + 500.0 - 110.0 - 1e-9); // at most 11 days of use after day 29
+            QCOMPARE(m.expiredInitialValue, m.expiredValue);
+        }
     }
 
     void minMaxOrdersUpToMaxAtMin()
