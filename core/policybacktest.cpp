@@ -361,18 +361,18 @@ private:
 
 // Integral correction of each class's aim by the service its products
 // achieved in the period: aim += gain x (target - achieved), within
-// [target - 4 points, target + 2 points] (at most 99.9%).
+// [target - 6 points, target + 2 points] (at most 99.9%).
 ServiceTargets correctedTargets(const ServiceTargets &target, ServiceTargets aim,
                                 const std::map<Criticality, std::pair<qint64, qint64>> &period)
 {
-    constexpr double kGain = 0.7;
+    constexpr double kGain = 1.0;
     for (Criticality c : kAllCriticalities) {
         const auto it = period.find(c);
         if (it == period.end() || it->second.second < 100)
             continue; // too few cycles to say
         const double achieved = double(it->second.first) / double(it->second.second);
         double &a = aim.of(c);
-        a = std::clamp(a + kGain * (target.of(c) - achieved), target.of(c) - 0.04, std::min(0.999, target.of(c) + 0.02));
+        a = std::clamp(a + kGain * (target.of(c) - achieved), target.of(c) - 0.06, std::min(0.999, target.of(c) + 0.02));
     }
     return aim;
 }

@@ -30,7 +30,7 @@
 //    `reallocateDays` (serviceallocation.h). The replay measures what it
 //    achieves: after each period, a class whose cycles were served more (or
 //    less) often than its target is aimed lower (higher) in the next
-//    allocation, by 0.7 x the gap, within -4 / +2 points of the target (an
+//    allocation, by the gap, within -6 / +2 points of the target (an
 //    integral correction of the forecasts' residual miscalibration: wide
 //    distributions for cheap lumpy items, thin tails for vital drugs). The
 //    final aims are reported; `suggest --calibration` takes them;
