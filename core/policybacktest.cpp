@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace reappro {
 
@@ -314,17 +313,12 @@ private:
                }).quantity;
     }
 
-    // A delivery's delay joins the observed ones (replenishmentdata.h: their
-    // mean is the lead time once there are enough of them).
+    // A delivery's delay joins the observed ones, whose mean is the lead
+    // time once there are enough of them.
     void learnDelay(int days)
     {
-        ProductSituation &s = m_decision;
-        s.leadTimes.push_back(days);
-        if (int(s.leadTimes.size()) < kMinLeadTimeObservations)
-            return;
-        s.leadTimeDays = std::accumulate(s.leadTimes.begin(), s.leadTimes.end(), 0.0) / double(s.leadTimes.size());
-        s.leadTimeSource = LeadTimeSource::Observed;
-        s.leadTimeObservations = int(s.leadTimes.size());
+        m_decision.leadTimes.push_back(days);
+        adoptObservedLeadTimes(m_decision);
     }
 
     double minMaxOrder(QDate d, double onOrder) const

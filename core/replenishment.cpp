@@ -59,6 +59,15 @@ double roundUpToPacks(double quantity, double pack)
     return pack > 0.0 ? std::ceil(quantity / pack - 1e-9) * pack : std::ceil(quantity - 1e-9);
 }
 
+bool adoptObservedLeadTimes(ProductSituation &s)
+{
+    if (int(s.leadTimes.size()) < kMinLeadTimeObservations)
+        return false;
+    s.leadTimeDays = std::accumulate(s.leadTimes.begin(), s.leadTimes.end(), 0.0) / double(s.leadTimes.size());
+    s.leadTimeSource = LeadTimeSource::Observed;
+    return true;
+}
+
 double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily)
 {
     if (weeklyDemand.empty())
@@ -97,11 +106,7 @@ double slowestUse(const std::vector<double> &weekly, double shelfLifeDays, doubl
             sums.push_back(sum);
     }
     std::sort(sums.begin(), sums.end());
-    const double pos = (1.0 - expiryConfidence) * double(sums.size() - 1);
-    const std::size_t lo = std::size_t(pos);
-    const double frac = pos - double(lo);
-    const double q = sums[lo] + (lo + 1 < sums.size() ? frac * (sums[lo + 1] - sums[lo]) : 0.0);
-    return std::max(0.0, q) * weeks / double(w);
+    return std::max(0.0, forecasting::interpolatedQuantile(sums, 1.0 - expiryConfidence)) * weeks / double(w);
 }
 
 double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, const std::vector<double> &weekly, double usage,
@@ -266,7 +271,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.reviewDays = window.reviewDays;
     o.leadTimeDays = window.leadTimeDays;
     o.leadTimeSource = window.leadTimeSource;
-    o.leadTimeObservations = s.leadTimeObservations;
+    o.leadTimeObservations = int(s.leadTimes.size());
     if (!s.leadTimes.empty()) {
         const auto [shortest, longest] = std::minmax_element(s.leadTimes.begin(), s.leadTimes.end());
         o.leadTimeShortest = *shortest;

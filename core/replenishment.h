@@ -83,7 +83,6 @@ struct ProductSituation {
     double leadTimeDays = 0.0;       // mean
     std::vector<int> leadTimes;      // observed order-to-reception delays, days (empty when not observed)
     LeadTimeSource leadTimeSource = LeadTimeSource::Default;
-    int leadTimeObservations = 0;
     std::vector<Lot> lots;           // central pharmacy stock by lot
     double onOrder = 0.0;            // ordered, not yet received (dispensing units)
     double shelfLifeDays = 0.0;      // typical remaining shelf life at reception; 0 = unknown
@@ -126,6 +125,10 @@ struct OrderSuggestion {
 
     double packs() const { return packSize > 0.0 ? quantity / packSize : quantity; }
 };
+
+// From kMinLeadTimeObservations observed delays on, their mean becomes the
+// lead time (source Observed); returns whether it did.
+bool adoptObservedLeadTimes(ProductSituation &situation);
 
 // Whole packs covering `quantity` (0 for a quantity <= 0; a pack size <= 0
 // counts as 1).
@@ -177,7 +180,6 @@ public:
     CoverDemand(const forecasting::TotalDemand &demand, const std::vector<int> &leadTimes, double leadTimeDays, double coverDays);
     explicit CoverDemand(const forecasting::TotalDemand &demand) : m_demand(demand) {}
 
-    const forecasting::TotalDemand &forecast() const { return m_demand; }
     double mean() const { return m_demand.mean + m_meanShift; }
     double probabilityAbove(double x) const;
     double quantile(double p) const;

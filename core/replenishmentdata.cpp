@@ -5,13 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <unordered_map>
 
 namespace reappro {
 
 namespace {
-
 
 QDate fromJulian(qint64 day) { return QDate::fromJulianDay(day); }
 
@@ -91,11 +89,7 @@ ProductSituation baseSituation(const Product &p, const std::unordered_map<qint64
         for (const auto &[received, days] : f->delays)
             if (received < day)
                 s.leadTimes.push_back(days);
-    if (int(s.leadTimes.size()) >= kMinLeadTimeObservations) {
-        s.leadTimeDays = std::accumulate(s.leadTimes.begin(), s.leadTimes.end(), 0.0) / double(s.leadTimes.size());
-        s.leadTimeSource = LeadTimeSource::Observed;
-        s.leadTimeObservations = int(s.leadTimes.size());
-    } else {
+    if (!adoptObservedLeadTimes(s)) {
         s.leadTimes.clear(); // too few to trust
         if (p.leadTimeDays > 0) {
             s.leadTimeDays = p.leadTimeDays;

@@ -91,10 +91,9 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
             continue;
         const double level = std::min(l.level, ceiling);
         // A discrete demand (few large requests) often serves more than the
-        // target at its quantile.
-        double service = std::max({t, l.service, serviceAtLevel(cover, level, lot)});
-        if (level < l.level)
-            service = serviceAtLevel(cover, level, lot);
+        // target at its quantile; under the ceiling, what the ceiling serves.
+        const double atLevel = serviceAtLevel(cover, level, lot);
+        const double service = level < l.level ? atLevel : std::max({t, l.service, atLevel});
         c.options.push_back({t, service, price * std::max(level, 0.0)});
     }
     return c;

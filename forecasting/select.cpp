@@ -176,16 +176,6 @@ double studentQuantile(double p, double nu)
            + z * (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) / (384.0 * nu * nu * nu);
 }
 
-// Linear interpolation between order statistics: residuals are continuous.
-double interpolatedQuantile(const std::vector<double> &sorted, double p)
-{
-    const double pos = p * double(sorted.size() - 1);
-    const std::size_t i = std::size_t(std::floor(pos));
-    if (i + 1 >= sorted.size())
-        return sorted.back();
-    return sorted[i] + (pos - double(i)) * (sorted[i + 1] - sorted[i]);
-}
-
 // Inverse of the empirical CDF: demand is discrete (counts of boxes), and an
 // interpolated bound such as 2.4 would silently exclude an observed 3.
 // Split-conformal rank for an upper bound: the ceil((n+1)p)-th smallest of n
@@ -750,6 +740,15 @@ std::vector<ForecastResult> forecastBatch(const std::vector<std::vector<double>>
         pool.emplace_back(worker);
     pool.clear(); // joins
     return results;
+}
+
+double interpolatedQuantile(const std::vector<double> &sorted, double p)
+{
+    const double pos = p * double(sorted.size() - 1);
+    const std::size_t i = std::size_t(std::floor(pos));
+    if (i + 1 >= sorted.size())
+        return sorted.back();
+    return sorted[i] + (pos - double(i)) * (sorted[i + 1] - sorted[i]);
 }
 
 } // namespace reappro::forecasting

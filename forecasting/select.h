@@ -158,6 +158,10 @@ TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, doubl
 // Standard normal quantile, p in (0, 1).
 double normalQuantile(double p);
 
+// Quantile p in [0, 1] of sorted, non-empty values, interpolated linearly
+// between order statistics (for continuous quantities such as residuals).
+double interpolatedQuantile(const std::vector<double> &sorted, double p);
+
 // N series on `threads` worker threads (0 = hardware concurrency); results
 // identical whatever the thread count. specs: one per series, or a single
 // spec for all, or empty for the default (throws std::invalid_argument

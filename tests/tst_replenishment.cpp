@@ -242,7 +242,6 @@ private Q_SLOTS:
         s.leadTimes.push_back(27);
         s.leadTimeDays = 8.0;
         s.leadTimeSource = LeadTimeSource::Observed;
-        s.leadTimeObservations = 20;
         s.product.ven = VenClass::NonEssential;
         const OrderSuggestion other = suggestOrder(s, kMonday, {});
         QVERIFY2(std::abs(other.coverMean - 150.0) < 1e-6, qPrintable(QString::number(other.coverMean)));
