@@ -127,7 +127,7 @@ CoverDemand::CoverDemand(const forecasting::TotalDemand &demand, const std::vect
                          double coverDays)
     : m_demand(demand)
 {
-    if (leadTimes.size() < 2 || !(coverDays > 0.0) || !(demand.mean > 0.0))
+    if (int(leadTimes.size()) < kMinLeadTimeObservations || !(coverDays > 0.0) || !(demand.mean > 0.0))
         return;
     std::vector<int> sorted = leadTimes;
     std::sort(sorted.begin(), sorted.end());

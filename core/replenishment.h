@@ -173,7 +173,9 @@ double orderLot(const Product &product);
 // rate). A supplier who once took three weeks instead of one keeps that
 // risk in the tail, where a normal spread would have smoothed it away:
 // cheap products then hold the extra weeks, dear ones leave the risk to the
-// class (serviceallocation.h). Without observed delays, the forecast alone.
+// class (serviceallocation.h). With fewer than kMinLeadTimeObservations
+// delays (too few to trust, and not what the lead time is the mean of), the
+// forecast alone.
 class CoverDemand
 {
 public:

@@ -255,6 +255,11 @@ private Q_SLOTS:
         // The same delay every time: no spread, the forecast alone.
         s.leadTimes.assign(20, 8);
         QVERIFY(std::abs(suggestOrder(s, kMonday, {}).orderUpTo - 150.0) < 1e-3);
+        // Two deliveries are too few to trust: the supplier's 8 days alone,
+        // as long as the lead time is not their mean.
+        s.leadTimes = {7, 27};
+        s.leadTimeSource = LeadTimeSource::Supplier;
+        QVERIFY(std::abs(suggestOrder(s, kMonday, {}).orderUpTo - 150.0) < 1e-3);
     }
 
     void reorderPointOrdersLessOften()
