@@ -350,7 +350,7 @@ int cmdBacktest(const QStringList &args)
         j.insert(QStringLiteral("average_stock_value_eur"), averageStock.toDouble());
         j.insert(QStringLiteral("expired_value_eur"), m.expiredValue.toDouble());
         j.insert(QStringLiteral("expired_from_initial_stock_eur"), m.expiredInitialValue.toDouble());
-        j.insert(QStringLiteral("expired_from_orders_eur"), (m.expiredValue - m.expiredInitialValue).toDouble());
+        j.insert(QStringLiteral("expired_from_orders_eur"), m.expiredFromOrders().toDouble());
         j.insert(QStringLiteral("orders"), m.orders);
         j.insert(QStringLiteral("stockout_days"), m.stockoutDays);
         j.insert(QStringLiteral("cycles"), m.cycles);
@@ -396,7 +396,7 @@ int cmdBacktest(const QStringList &args)
                                plain(m.averageTarget(), 4), QString::number(m.cycles), QString::number(m.servedCycles), plain(m.demand), plain(m.served),
                                Money::fromUnits(m.stockValueDays.units() / std::max<qint64>(span, 1)).toPlainString(),
                                plain(m.expired), m.expiredValue.toPlainString(),
-                               (m.expiredValue - m.expiredInitialValue).toPlainString(), QString::number(m.orders),
+                               m.expiredFromOrders().toPlainString(), QString::number(m.orders),
                                QString::number(m.stockoutDays)}
                        .join(QLatin1Char(','))
                    + QLatin1Char('\n');

@@ -99,6 +99,7 @@ struct BacktestMetrics {
     void add(const BacktestMetrics &o);
     double cycleServiceLevel() const { return cycles ? double(servedCycles) / double(cycles) : 1.0; }
     double averageTarget() const { return cycles ? targetSum / double(cycles) : 0.0; }
+    Money expiredFromOrders() const { return expiredValue - expiredInitialValue; } // what the policy's own orders lost
     double fillRate() const { return demand > 0.0 ? served / demand : 1.0; }
     // Average over the replayed days of the total stock value (sum over
     // products): stockValueDays / days per product.
