@@ -291,6 +291,11 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("31/10/2026")), qPrintable(r.err));
         QCOMPARE(runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-10-01"),
                          QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--output"), out}).exitCode, 64);
+        const auto refit = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                                   QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--refit-days"), QStringLiteral("0"),
+                                   QStringLiteral("--output"), out});
+        QCOMPARE(refit.exitCode, 64);
+        QVERIFY2(refit.err.contains(QStringLiteral("--refit-days")), qPrintable(refit.err));
     }
 };
 
