@@ -304,12 +304,7 @@ private:
         m_decision.lots = m_stock.lots();
         m_decision.onOrder = onOrder;
         return suggestOrder(m_decision, d, m_opt.settings, [&](double days) -> const forecasting::TotalDemand & {
-                   const long key = std::lround(days * 100.0);
-                   for (const auto &[k, dist] : m_cache)
-                       if (k == key)
-                           return dist;
-                   m_cache.emplace_back(key, demandOverDays(m_decision.weeklyDemand, days));
-                   return m_cache.back().second;
+                   return m_cache.over(m_decision.weeklyDemand, days);
                }).quantity;
     }
 
@@ -347,7 +342,7 @@ private:
     QDate m_weekStart;
     std::vector<double> m_weekly;
     ProductSituation m_decision;
-    std::vector<std::pair<long, forecasting::TotalDemand>> m_cache; // (cover in 1/100 days, distribution)
+    DemandCache m_cache;
     QDate m_lastFit;
     bool m_inCycle = false, m_cycleServed = true;
     double m_classTarget = 0.95, m_cycleTarget = 0.95; // the target of the order protecting the current cycle

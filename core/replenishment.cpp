@@ -109,11 +109,22 @@ double slowestUse(const std::vector<double> &weekly, double shelfLifeDays, doubl
     return std::max(0.0, forecasting::interpolatedQuantile(sums, 1.0 - expiryConfidence)) * weeks / double(w);
 }
 
+double lowQuantile(const forecasting::TotalDemand &total, double p)
+{
+    if (total.bootstrap || !total.error.empty() || !(total.mean > 0.0) || !(total.sd > 0.0))
+        return total.quantile(p);
+    // A total of demands is positive and right-skewed: lognormal with the
+    // forecast's mean and spread.
+    const double cv = total.sd / total.mean;
+    const double logVariance = std::log1p(cv * cv);
+    return std::exp(std::log(total.mean) - 0.5 * logVariance + forecasting::normalQuantile(p) * std::sqrt(logVariance));
+}
+
 double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, const std::vector<double> &weekly, double usage,
                           double shelfLifeDays, double expiryConfidence)
 {
     const double horizon = shelfLifeHorizon(shelfLifeDays);
-    const double likely = horizon > 0.0 ? overHorizon.quantile(1.0 - expiryConfidence) * shelfLifeDays / horizon : 0.0;
+    const double likely = horizon > 0.0 ? lowQuantile(overHorizon, 1.0 - expiryConfidence) * shelfLifeDays / horizon : 0.0;
     return std::min({likely, usage * shelfLifeDays, slowestUse(weekly, shelfLifeDays, expiryConfidence)});
 }
 
@@ -232,16 +243,24 @@ CoverWindow coverWindow(const ProductSituation &s, QDate asOf, const Replenishme
 
 OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings)
 {
-    forecasting::TotalDemand demand;
+    DemandCache demand;
     return suggestOrder(s, asOf, settings, [&](double days) -> const forecasting::TotalDemand & {
-        demand = demandOverDays(s.weeklyDemand, days);
-        return demand;
+        return demand.over(s.weeklyDemand, days);
     });
 }
 
 forecasting::TotalDemand demandOverDays(const std::vector<double> &weeklyDemand, double days)
 {
     return forecasting::totalDemand(weeklyDemand, {52}, days / kDaysPerWeek);
+}
+
+const forecasting::TotalDemand &DemandCache::over(const std::vector<double> &weeklyDemand, double days)
+{
+    const long key = std::lround(days * 100.0);
+    for (const auto &[k, distribution] : m_entries)
+        if (k == key)
+            return distribution;
+    return m_entries.emplace_back(key, demandOverDays(weeklyDemand, days)).second;
 }
 
 OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings,
@@ -336,12 +355,14 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
             o.capped = true;
             if (fits >= smallest) {
                 q = fits;
-            } else if (o.onHand + o.onOrder < o.coverMean && (o.usageRate > 0.0 || o.criticality == Criticality::Vital)) {
+            } else if (o.onHand + o.onOrder < o.coverMean
+                       && (o.usageRate > 0.0 || (o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0))) {
                 // Not even one pack (or the minimum) will be used before it
                 // expires, but without it the stock runs out before the next
                 // order arrives: it is ordered, and flagged. Unless nothing
-                // was used for 13 weeks and the product is not vital: then
-                // the pack would most likely expire unused.
+                // was used for 13 weeks: then the pack would most likely
+                // expire unused, and only a vital product with nothing left
+                // at all gets one.
                 q = smallest;
                 o.expiryRisk = true;
             } else {

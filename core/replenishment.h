@@ -46,6 +46,7 @@
 #include <QDate>
 #include <QString>
 
+#include <deque>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -141,7 +142,7 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 
 // What a fresh lot is likely to lose to use before it expires (the
 // shelf-life cap is this minus the stock still there when the lot arrives).
-// "Likely": the (1 - expiryConfidence) quantile of the demand
+// "Likely": the (1 - expiryConfidence) quantile (lowQuantile) of the demand
 // over the shelf life, at most usage x shelf life; beyond 13 weeks
 // (shelfLifeHorizon) the quantile over 13 weeks is extrapolated in
 // proportion: over years the forecast's level may drift so far that its low
@@ -152,6 +153,11 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 // expect more than a quiet season will take.
 // `overHorizon` is the demand over shelfLifeHorizon(shelfLifeDays) days.
 double shelfLifeHorizon(double shelfLifeDays);
+// The p quantile (p small) of a total demand, for the expiry side: the
+// bootstrap's own, else a lognormal with the forecast's mean and spread
+// instead of the normal, whose truncation at zero would say that an
+// erratic but steady product may use nothing at all.
+double lowQuantile(const forecasting::TotalDemand &total, double p);
 double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, const std::vector<double> &weeklyDemand, double usage,
                           double shelfLifeDays, double expiryConfidence);
 
@@ -226,6 +232,19 @@ CoverWindow coverWindow(const ProductSituation &situation, QDate asOf, const Rep
 // (forecasting::totalDemand, yearly seasonality).
 forecasting::TotalDemand demandOverDays(const std::vector<double> &weeklyDemand, double days);
 
+// demandOverDays for one weekly history, each horizon computed once (to
+// 1/100 day). The references returned stay valid until clear(): a
+// suggestion holds the cover's distribution while it asks for the shelf
+// life's.
+class DemandCache {
+public:
+    const forecasting::TotalDemand &over(const std::vector<double> &weeklyDemand, double days);
+    void clear() { m_entries.clear(); }
+
+private:
+    std::deque<std::pair<long, forecasting::TotalDemand>> m_entries; // (days x 100, distribution)
+};
+
 // The suggestion for an order placed on the first order day on or after
 // `asOf`. Pure: everything comes from `situation`.
 OrderSuggestion suggestOrder(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings);
@@ -233,7 +252,8 @@ OrderSuggestion suggestOrder(const ProductSituation &situation, QDate asOf, cons
 // The same with the distribution of the demand over a number of days given
 // by the caller (a policy replay reuses one forecast for many decisions):
 // demandOver(days) must return the distribution of the total demand over
-// that many days from the decision day.
+// that many days from the decision day, and the reference must stay valid
+// for the whole call (DemandCache).
 OrderSuggestion suggestOrder(const ProductSituation &situation, QDate asOf, const ReplenishmentSettings &settings,
                              const std::function<const forecasting::TotalDemand &(double days)> &demandOver);
 

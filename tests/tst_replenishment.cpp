@@ -197,11 +197,81 @@ private Q_SLOTS:
         QVERIFY(o.needed > 0.0);
         QCOMPARE(o.quantity, 0.0);
         QVERIFY(!o.expiryRisk);
-        // A vital product is still ordered (one pack), flagged.
+        // A vital product with nothing left is still ordered (one pack),
+        // flagged; with one unit left it is not: that unit keeps it
+        // available, a second pack would only expire.
         s.product.ven = VenClass::Vital;
         o = suggestOrder(s, kMonday, {});
         QCOMPARE(o.quantity, 10.0);
         QVERIFY(o.expiryRisk);
+        // (Intermittent use, whose forecast still expects some after 13
+        // empty weeks.)
+        for (std::size_t i = 0; i + 13 < s.weeklyDemand.size(); ++i)
+            s.weeklyDemand[i] = i % 3 == 0 ? 21.0 : 0.0;
+        o = suggestOrder(s, kMonday, {});
+        QVERIFY2(o.coverMean > 1.0, qPrintable(QString::number(o.coverMean)));
+        QCOMPARE(o.quantity, 10.0);
+        s.lots = {lot(1, kMonday.addDays(40))};
+        o = suggestOrder(s, kMonday, {});
+        QVERIFY(o.needed > 0.0);
+        QCOMPARE(o.quantity, 0.0);
+        QVERIFY(!o.expiryRisk);
+    }
+
+    void erraticDemandIsNotCappedToNothing()
+    {
+        // The total demand of an erratic product, normal with a spread above
+        // its mean: truncated at zero its 10% quantile says the product may
+        // use nothing in 13 weeks. The lognormal with the same mean and
+        // spread keeps the skew and a positive floor.
+        forecasting::TotalDemand erratic;
+        erratic.mean = 1287.0;
+        erratic.sd = 1500.0;
+        QCOMPARE(erratic.quantile(0.10), 0.0);
+        const double s2 = std::log1p((1500.0 / 1287.0) * (1500.0 / 1287.0));
+        const double expected = std::exp(std::log(1287.0) - 0.5 * s2 - 1.2815515655 * std::sqrt(s2));
+        QVERIFY2(std::abs(lowQuantile(erratic, 0.10) - expected) < 1e-3 * expected, qPrintable(QString::number(lowQuantile(erratic, 0.10))));
+        QVERIFY(expected > 200.0);
+        // A steady total keeps about its normal quantile.
+        forecasting::TotalDemand steadyTotal;
+        steadyTotal.mean = 1000.0;
+        steadyTotal.sd = 50.0;
+        QVERIFY(std::abs(lowQuantile(steadyTotal, 0.10) - steadyTotal.quantile(0.10)) < 0.01 * steadyTotal.quantile(0.10));
+        // A bootstrap keeps its own quantile.
+        forecasting::TotalDemand drawn;
+        drawn.bootstrap = true;
+        drawn.mean = 2.0;
+        drawn.samples = {0, 0, 1, 2, 2, 3, 3, 3, 3, 3};
+        QCOMPARE(lowQuantile(drawn, 0.10), drawn.quantile(0.10));
+        // Over a 13-week shelf life the cap is that floor, not zero.
+        const std::vector<double> weekly(60, 99.0);
+        QVERIFY(usableBeforeExpiry(erratic, weekly, 14.0, 91.0, 0.90) > 200.0);
+    }
+
+    void riskAvoidedReadsTheCoverDemand()
+    {
+        // The risk an order avoids is read on the demand over lead time and
+        // review, even when the shelf-life cap asked for the demand over a
+        // longer horizon in between.
+        ProductSituation s = steady();
+        for (std::size_t i = 0; i < s.weeklyDemand.size(); ++i)
+            s.weeklyDemand[i] = 70.0 * std::array{0.6, 1.3, 0.9, 1.5, 0.7, 1.0, 1.2, 0.8}[i % 8];
+        s.shelfLifeDays = 120.0;
+        s.lots = {lot(60, kMonday.addDays(100))};
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QVERIFY(o.quantity > 0.0);
+        const forecasting::TotalDemand cover = demandOverDays(s.weeklyDemand, o.leadTimeDays + o.reviewDays);
+        const double expected = cover.probabilityAbove(o.position) - cover.probabilityAbove(o.position + o.quantity);
+        QVERIFY(expected > 0.05);
+        QVERIFY2(std::abs(o.riskAvoided - expected) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(o.riskAvoided).arg(expected)));
+        // The cache hands back the same distribution, still valid after others were added.
+        DemandCache cache;
+        const forecasting::TotalDemand &first = cache.over(s.weeklyDemand, 14.0);
+        const double mean = first.mean;
+        for (double days : {30.0, 60.0, 91.0, 120.0})
+            cache.over(s.weeklyDemand, days);
+        QCOMPARE(&cache.over(s.weeklyDemand, 14.0), &first);
+        QCOMPARE(first.mean, mean);
     }
 
     void serviceTargetAndLeadTimeSpreadRaiseTheLevel()
