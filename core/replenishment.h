@@ -140,6 +140,12 @@ double roundUpToPacks(double quantity, double pack);
 // demand must not fill the shelves with what will expire).
 double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 
+// The p quantile (p small) of a total demand, for the expiry side: the
+// bootstrap's own, else a lognormal with the forecast's mean and spread
+// instead of the normal, whose truncation at zero would say that an
+// erratic but steady product may use nothing at all.
+double lowQuantile(const forecasting::TotalDemand &total, double p);
+
 // What a fresh lot is likely to lose to use before it expires (the
 // shelf-life cap is this minus the stock still there when the lot arrives).
 // "Likely": the (1 - expiryConfidence) quantile (lowQuantile) of the demand
@@ -153,11 +159,6 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily);
 // expect more than a quiet season will take.
 // `overHorizon` is the demand over shelfLifeHorizon(shelfLifeDays) days.
 double shelfLifeHorizon(double shelfLifeDays);
-// The p quantile (p small) of a total demand, for the expiry side: the
-// bootstrap's own, else a lognormal with the forecast's mean and spread
-// instead of the normal, whose truncation at zero would say that an
-// erratic but steady product may use nothing at all.
-double lowQuantile(const forecasting::TotalDemand &total, double p);
 double usableBeforeExpiry(const forecasting::TotalDemand &overHorizon, const std::vector<double> &weeklyDemand, double usage,
                           double shelfLifeDays, double expiryConfidence);
 
