@@ -86,6 +86,21 @@ bool parseExpiryConfidence(const QCommandLineParser &p, ReplenishmentSettings &s
     return true;
 }
 
+// The order rule, option NAME (suggest's --policy, backtest's --rule): rs
+// (periodic order-up-to) or ss (reorder point).
+bool parseOrderRule(const QCommandLineParser &p, const QString &name, ReplenishmentSettings &settings)
+{
+    if (!p.isSet(name))
+        return true;
+    const QString v = p.value(name);
+    if (v != QLatin1String("rs") && v != QLatin1String("ss")) {
+        err() << "--" << name << t(" : rs ou ss\n", ": rs or ss\n");
+        return false;
+    }
+    settings.policy = v == QLatin1String("ss") ? PolicyKind::ReorderPoint : PolicyKind::OrderUpTo;
+    return true;
+}
+
 // --calibration FILE: the class aims a reappro backtest ended with
 // (by_criticality.<class>.service_aim); the floors stay.
 bool readServiceAims(const QString &path, ServiceTargets &service)
@@ -146,14 +161,8 @@ int cmdSuggest(const QStringList &args)
         return kExitUsage;
     if (p.isSet(QStringLiteral("calibration")) && !readServiceAims(p.value(QStringLiteral("calibration")), settings.service))
         return kExitUsage;
-    if (p.isSet(QStringLiteral("policy"))) {
-        const QString v = p.value(QStringLiteral("policy"));
-        if (v != QLatin1String("rs") && v != QLatin1String("ss")) {
-            err() << t("--policy : rs ou ss\n", "--policy: rs or ss\n");
-            return kExitUsage;
-        }
-        settings.policy = v == QLatin1String("ss") ? PolicyKind::ReorderPoint : PolicyKind::OrderUpTo;
-    }
+    if (!parseOrderRule(p, QStringLiteral("policy"), settings))
+        return kExitUsage;
     if (p.isSet(QStringLiteral("budget"))) {
         const auto budget = Money::parse(p.value(QStringLiteral("budget")).toStdString(),
                                          p.value(QStringLiteral("budget")).contains(QLatin1Char(',')) ? ',' : '.');
@@ -267,6 +276,8 @@ int cmdBacktest(const QStringList &args)
     p.addOption({QStringLiteral("policy"), t("reappro (défaut), minmax ou actual (ce que l'hôpital a fait).",
                                              "reappro (default), minmax or actual (what the hospital did)."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("output"), t("Fichier JSON des résultats.", "JSON file of the results."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("rule"), t("Reappro : rs (recomplètement périodique, défaut) ou ss (point de commande).",
+                                           "Reappro: rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
     addServiceOptions(p);
     p.addOption({QStringLiteral("min-months"), t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("max-months"), t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."), QStringLiteral("N")});
@@ -299,6 +310,12 @@ int cmdBacktest(const QStringList &args)
         o.policy = BacktestPolicy::Actual;
     else {
         err() << t("--policy : reappro, minmax ou actual\n", "--policy: reappro, minmax or actual\n");
+        return kExitUsage;
+    }
+    if (!parseOrderRule(p, QStringLiteral("rule"), o.settings))
+        return kExitUsage;
+    if (p.isSet(QStringLiteral("rule")) && o.policy != BacktestPolicy::Reappro) {
+        err() << t("--rule ne s'applique qu'à --policy reappro.\n", "--rule applies to --policy reappro only.\n");
         return kExitUsage;
     }
     o.calibrate = !p.isSet(QStringLiteral("no-calibration"));
@@ -374,6 +391,8 @@ int cmdBacktest(const QStringList &args)
         by.insert(criticalityCode(c), m);
     }
     j.insert(QStringLiteral("by_criticality"), by);
+    if (o.policy == BacktestPolicy::Reappro)
+        j.insert(QStringLiteral("rule"), o.settings.policy == PolicyKind::ReorderPoint ? QStringLiteral("ss") : QStringLiteral("rs"));
     if (o.policy == BacktestPolicy::MinMax) {
         j.insert(QStringLiteral("min_months"), o.minMonths);
         j.insert(QStringLiteral("max_months"), o.maxMonths);

@@ -14,7 +14,7 @@ CLI=build/bin/reappro-cli
 FROM=${1:-2024-11-01}
 TO=${2:-2026-10-31}
 SEED=${3:-}
-WORK=build/bench-replenishment${SEED:+-seed$SEED}
+WORK=${WORK:-build/bench-replenishment${SEED:+-seed$SEED}}
 mkdir -p "$WORK"
 if [ ! -f "$WORK/demo.sqlite" ]; then
     "$CLI" demo --out "$WORK/exports" ${SEED:+--seed "$SEED"} >/dev/null

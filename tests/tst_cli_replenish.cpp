@@ -278,6 +278,36 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("service_aim")), qPrintable(r.err));
     }
 
+    void backtestReplaysTheReorderPointRule()
+    {
+        // --rule ss replays Reappro's reorder-point rule (s, S): an order only
+        // when the position falls to s, then up to S = s + one more review's
+        // demand, so fewer orders than the periodic order-up-to of the
+        // default run above (rule "rs"), over the same days.
+        const QJsonObject rs = readJson(m_dir.filePath(QStringLiteral("reappro.json")));
+        QCOMPARE(rs.value(QStringLiteral("rule")).toString(), QStringLiteral("rs"));
+        const QString out = m_dir.filePath(QStringLiteral("reappro-ss.json"));
+        const auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
+                               QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
+                               QStringLiteral("--rule"), QStringLiteral("ss"), QStringLiteral("--output"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject ss = readJson(out);
+        QCOMPARE(ss.value(QStringLiteral("policy")).toString(), QStringLiteral("reappro"));
+        QCOMPARE(ss.value(QStringLiteral("rule")).toString(), QStringLiteral("ss"));
+        const double ordersSs = ss.value(QStringLiteral("orders")).toDouble(), ordersRs = rs.value(QStringLiteral("orders")).toDouble();
+        QVERIFY2(ordersSs > 0.0 && ordersSs < 0.9 * ordersRs, qPrintable(QStringLiteral("%1 vs %2").arg(ordersSs).arg(ordersRs)));
+        // The rule is Reappro's: min/max has its own.
+        const auto bad = runCli({QStringLiteral("backtest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+                                 QStringLiteral("--from"), QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
+                                 QStringLiteral("--policy"), QStringLiteral("minmax"), QStringLiteral("--rule"), QStringLiteral("ss"),
+                                 QStringLiteral("--output"), out});
+        QCOMPARE(bad.exitCode, 64);
+        QVERIFY2(bad.err.contains(QStringLiteral("--rule")), qPrintable(bad.err));
+        QCOMPARE(runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                         QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--rule"), QStringLiteral("sq"),
+                         QStringLiteral("--output"), out}).exitCode, 64);
+    }
+
     void backtestRejectsBadUse()
     {
         const QString out = m_dir.filePath(QStringLiteral("bad.json"));
