@@ -2,6 +2,7 @@
 // reappro-cli backtest (a policy replayed over the history).
 #include "app/cli_common.h"
 #include "core/csvformat.h"
+#include "core/orderplan.h"
 #include "core/parallel.h"
 #include "core/policybacktest.h"
 #include "core/replenishmentdata.h"
@@ -191,76 +192,25 @@ int cmdSuggest(const QStringList &args)
 
     QElapsedTimer timer;
     timer.start();
-    std::vector<ProductSituation> situations = loadSituations(store, asOf);
-    const std::vector<double> targets = allocateServiceTargets(situations, asOf, settings);
-    for (std::size_t i = 0; i < situations.size(); ++i)
-        situations[i].serviceTarget = targets[i];
-    std::vector<OrderSuggestion> lines(situations.size());
-    parallelFor(situations.size(), 0, nullptr, [&](std::size_t i) { lines[i] = suggestOrder(situations[i], asOf, settings); });
-    Money before;
-    for (const OrderSuggestion &l : lines)
-        before += l.value;
-    Money total = before;
-    if (settings.budget)
-        total = applyBudget(lines, *settings.budget);
-
-    // Supplier, then criticality, then product: how an order is reviewed.
-    std::vector<const OrderSuggestion *> kept;
-    int cut = 0, risk = 0, capped = 0, failed = 0;
-    std::map<QString, int> suppliers;
-    for (const OrderSuggestion &l : lines) {
-        failed += l.error.isEmpty() ? 0 : 1;
-        if (l.quantity > 0.0 || l.budgetCut) {
-            kept.push_back(&l);
-            cut += l.budgetCut ? 1 : 0;
-            risk += l.expiryRisk ? 1 : 0;
-            capped += l.capped ? 1 : 0;
-            if (l.quantity > 0.0)
-                ++suppliers[l.supplierCode];
-        }
-    }
-    std::sort(kept.begin(), kept.end(), [](const OrderSuggestion *a, const OrderSuggestion *b) {
-        return std::tie(a->supplierCode, a->criticality, a->productCode) < std::tie(b->supplierCode, b->criticality, b->productCode);
-    });
-
-    QString csv = QStringLiteral("supplier,supplier_name,product_code,label,quantity_packs,pack_size,quantity_units,unit,"
-                                 "unit_price_eur,value_eur,criticality,service_level,order_date,arrival_date,lead_time_days,"
-                                 "review_days,demand_mean,order_up_to,safety_stock,on_hand,expiring,on_order,position,"
-                                 "needed,shelf_life_cap,capped,expiry_risk,budget_cut,quantity_before_budget,model,explanation\n");
-    for (const OrderSuggestion *l : kept) {
-        const QStringList row{
-            l->supplierCode, l->supplierName, l->productCode, l->label, plain(l->packs()), plain(l->packSize),
-            plain(l->quantity), l->unit, l->unitPrice.toPlainString(), l->value.toPlainString(),
-            criticalityCode(l->criticality), plain(l->serviceTarget, 4), l->orderDate.toString(Qt::ISODate),
-            l->arrivalDate.toString(Qt::ISODate), plain(l->leadTimeDays, 1), plain(l->reviewDays, 0),
-            plain(l->coverMean), plain(l->orderUpTo), plain(l->safetyStock), plain(l->onHand), plain(l->expiring),
-            plain(l->onOrder), plain(l->position), plain(l->needed), l->shelfLifeCap >= 0.0 ? plain(l->shelfLifeCap) : QString(),
-            l->capped ? QStringLiteral("1") : QStringLiteral("0"), l->expiryRisk ? QStringLiteral("1") : QStringLiteral("0"),
-            l->budgetCut ? QStringLiteral("1") : QStringLiteral("0"), plain(l->quantityBeforeBudget), l->model,
-            explain(*l, g_lang)};
-        QStringList fields;
-        for (const QString &f : row)
-            fields << csvField(f);
-        csv += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
-    }
+    const OrderPlan plan = planOrders(store, asOf, settings);
     const QString output = p.value(QStringLiteral("output"));
-    if (!writeText(output, "\xEF\xBB\xBF" + csv.toUtf8()))
+    if (!writeText(output, orderPlanCsv(plan, g_lang)))
         return kExitFailure;
 
     const bool fr = g_lang == Language::French;
     out() << t("Commandes proposées pour le ", "Orders suggested for ") << dateText(asOf) << " : "
-          << number(qint64(std::count_if(kept.begin(), kept.end(), [](auto *l) { return l->quantity > 0.0; })))
-          << t(" lignes, ", " lines, ") << number(qint64(suppliers.size())) << t(" fournisseurs, total ", " suppliers, total ")
-          << total.toDisplayString(fr) << "\n";
+          << number(qint64(plan.ordered)) << t(" lignes, ", " lines, ") << number(qint64(plan.suppliers))
+          << t(" fournisseurs, total ", " suppliers, total ") << plan.total.toDisplayString(fr) << "\n";
     if (settings.budget)
         out() << t("  budget ", "  budget ") << settings.budget->toDisplayString(fr) << t(" : besoin ", ": need ")
-              << before.toDisplayString(fr) << ", " << number(cut) << t(" lignes réduites ou retirées\n", " lines cut or removed\n");
-    if (capped || risk)
-        out() << "  " << number(capped) << t(" lignes plafonnées par la péremption, ", " lines capped by shelf life, ")
-              << number(risk) << t(" à risque de péremption\n", " at expiry risk\n");
-    if (failed)
-        out() << "  " << number(failed) << t(" produits sans prévision possible (rien proposé)\n",
-                                             " products could not be forecast (nothing suggested)\n");
+              << plan.totalBeforeBudget.toDisplayString(fr) << ", " << number(plan.budgetCut)
+              << t(" lignes réduites ou retirées\n", " lines cut or removed\n");
+    if (plan.capped || plan.expiryRisk)
+        out() << "  " << number(plan.capped) << t(" lignes plafonnées par la péremption, ", " lines capped by shelf life, ")
+              << number(plan.expiryRisk) << t(" à risque de péremption\n", " at expiry risk\n");
+    if (plan.failed)
+        out() << "  " << number(plan.failed) << t(" produits sans prévision possible (rien proposé)\n",
+                                                  " products could not be forecast (nothing suggested)\n");
     out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << QString::number(timer.elapsed() / 1000.0, 'f', 1)
           << " s)\n";
     return kExitOk;

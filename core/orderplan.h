@@ -1,0 +1,45 @@
+// The orders of one decision day, as `reappro-cli suggest` writes them and
+// the orders view shows them: every product's situation read from the
+// store, per-product service targets allocated (serviceallocation.h), each
+// product's line (replenishment.h), the budget applied, the lines sorted as
+// an order is reviewed (supplier, criticality, product).
+#pragma once
+
+#include "core/messages.h"
+#include "core/money.h"
+#include "core/replenishment.h"
+#include "core/store.h"
+
+#include <QDate>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+#include <vector>
+
+namespace reappro {
+
+struct OrderPlan {
+    QDate asOf;
+    // The lines that order something, and those the budget removed
+    // (budgetCut, quantity 0), by supplier, criticality, product.
+    std::vector<OrderSuggestion> lines;
+    Money total;            // after the budget
+    Money totalBeforeBudget;
+    std::optional<Money> budget;
+    int ordered = 0;        // lines with a quantity
+    int suppliers = 0;      // suppliers with a line to order
+    int capped = 0, expiryRisk = 0, budgetCut = 0;
+    int failed = 0;         // products whose demand could not be forecast (nothing suggested)
+};
+
+// The plan for `asOf`, on `threads` threads (0 = all cores). A set `stop`
+// flag ends it early with an empty plan.
+OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings &settings, int threads = 0,
+                     const std::atomic<bool> *stop = nullptr);
+
+// The plan as the CSV of `suggest` (UTF-8 with BOM, ',' and '.' decimals),
+// explanations in `language`; the columns are in the README.
+QByteArray orderPlanCsv(const OrderPlan &plan, Language language);
+
+} // namespace reappro
