@@ -23,7 +23,7 @@
 <context>
     <name>reappro::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -31,11 +31,62 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln product shown out of %1</numerusform>
             <numerusform>%Ln products shown out of %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reappro::OrdersView</name>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="272"/>
+        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n lines&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="273"/>
+        <source>from %n supplier(s)</source>
+        <translation>
+            <numerusform>from %n supplier</numerusform>
+            <numerusform>from %n suppliers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="276"/>
+        <source>budget %1: need %2, %n line(s) cut</source>
+        <translation>
+            <numerusform>budget %1: need %2, %n line cut</numerusform>
+            <numerusform>budget %1: need %2, %n lines cut</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="279"/>
+        <source>%n capped by shelf life</source>
+        <translation>
+            <numerusform>%n capped by shelf life</numerusform>
+            <numerusform>%n capped by shelf life</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="280"/>
+        <source>%n at expiry risk</source>
+        <translation>
+            <numerusform>%n at expiry risk</numerusform>
+            <numerusform>%n at expiry risk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="282"/>
+        <source>%n product(s) without a forecast (nothing suggested)</source>
+        <translation>
+            <numerusform>%n product without a forecast (nothing suggested)</numerusform>
+            <numerusform>%n products without a forecast (nothing suggested)</numerusform>
         </translation>
     </message>
 </context>

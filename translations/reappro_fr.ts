@@ -4,6 +4,7 @@
 <context>
     <name>main</name>
     <message>
+        <location filename="../app/gui_main.cpp" line="56"/>
         <source>Saves a picture of the main window to this PNG file, then quits.</source>
         <translation>Enregistre une image de la fenêtre principale dans ce fichier PNG, puis quitte.</translation>
     </message>
@@ -38,7 +39,7 @@
         <translation>Langue de l&apos;interface&#xa0;: fr (par défaut) ou en.</translation>
     </message>
     <message>
-        <location filename="../app/gui_main.cpp" line="79"/>
+        <location filename="../app/gui_main.cpp" line="84"/>
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
@@ -273,118 +274,128 @@
 <context>
     <name>reappro::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="45"/>
+        <location filename="../ui/mainwindow.cpp" line="48"/>
         <source>Reappro databases (*.sqlite *.db)</source>
         <translation>Bases Reappro (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="45"/>
+        <location filename="../ui/mainwindow.cpp" line="48"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>&amp;Open a database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>&amp;Import exports…</source>
         <translation>&amp;Importer des exports…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="94"/>
         <source>Import CSV or XLSX exports of the pharmacy software into the open database</source>
         <translation>Importer dans la base ouverte les exports CSV ou XLSX du logiciel de pharmacie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>&amp;About Reappro</source>
         <translation>À &amp;propos de Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Open an existing Reappro database, or import the exports of your pharmacy software (products, stock movements, stock by lot, open orders) to create one. You can also drop the export files on this window.</source>
         <translation>Ouvrez une base Reappro existante, ou importez les exports de votre logiciel de pharmacie (produits, mouvements de stock, stock par lot, commandes en cours) pour en créer une. Vous pouvez aussi déposer les fichiers d&apos;export sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Open a database…</source>
         <translation>Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>Import exports…</source>
         <translation>Importer des exports…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Search a product (code, label, INN)…</source>
         <translation>Rechercher un produit (code, libellé, DCI)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Drugs</source>
         <translation>Médicaments</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Medical devices</source>
         <translation>Dispositifs médicaux</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>MITM</source>
         <translation>MITM</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Medicines of major therapeutic interest</source>
         <translation>Médicaments d&apos;intérêt thérapeutique majeur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Database: %1</source>
         <translation>Base&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Empty database: import the exports of your pharmacy software (File &gt; Import exports…).</source>
         <translation>Base vide&#xa0;: importez les exports de votre logiciel de pharmacie (Fichier &gt; Importer des exports…).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln produit</numerusform>
@@ -392,7 +403,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln produit affiché sur %1</numerusform>
@@ -400,41 +411,290 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>%1 — Reappro</source>
         <translation>%1 — Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>Create a database for the imported data</source>
         <translation>Créer une base pour les données importées</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>Create a database</source>
         <translation>Créer une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="434"/>
         <source>About Reappro</source>
         <translation>À propos de Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Decision support for the stock of a hospital pharmacy: stock, consumption, expiry and ordering.&lt;/p&gt;&lt;p&gt;Every suggestion is approved by a person, and every number says where it comes from. The data stays on this workstation: no patient data is ever stored.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Aide à la décision pour le stock de la pharmacie hospitalière (PUI)&#xa0;: stock, consommations, péremptions et commandes.&lt;/p&gt;&lt;p&gt;Chaque proposition est validée par une personne, et chaque chiffre indique d&apos;où il vient. Les données restent sur ce poste&#xa0;: aucune donnée patient n&apos;est jamais enregistrée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>The database used last time was not found: %1</source>
         <translation>La dernière base utilisée est introuvable&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::OrderLineModel</name>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="44"/>
+        <source>Reduced by the budget</source>
+        <translation>Réduite par le budget</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="44"/>
+        <source>Removed by the budget</source>
+        <translation>Retirée par le budget</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="46"/>
+        <source>Capped by shelf life</source>
+        <translation>Plafonnée par la péremption</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="48"/>
+        <source>Expiry risk</source>
+        <translation>Risque de péremption</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="112"/>
+        <source>Before the budget: %1</source>
+        <translation>Avant le budget&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="114"/>
+        <source>Service level aimed at for this product (its class&apos;s target is met on average over the class)</source>
+        <translation>Taux de service visé pour ce produit (l&apos;objectif de sa classe est atteint en moyenne sur la classe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="116"/>
+        <source>Ordered on %1, expected on %2 (lead time %3 days)</source>
+        <translation>Commandé le %1, attendu le %2 (délai %3 jours)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="133"/>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="134"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="135"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="136"/>
+        <source>Criticality</source>
+        <translation>Criticité</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="137"/>
+        <source>Packs</source>
+        <translation>Boîtes</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="138"/>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="139"/>
+        <source>Value (€)</source>
+        <translation>Valeur (€)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="140"/>
+        <source>Service aimed</source>
+        <translation>Service visé</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="141"/>
+        <source>Expected</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/orderlinemodel.cpp" line="142"/>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::OrdersView</name>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="63"/>
+        <source>Decision day:</source>
+        <translation>Jour de décision&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="68"/>
+        <source>The orders are those of the first order day of each supplier from this day on</source>
+        <translation>Les commandes sont celles du premier jour de commande de chaque fournisseur à partir de ce jour</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="70"/>
+        <source>Budget (€):</source>
+        <translation>Budget (€)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="73"/>
+        <source>no cap</source>
+        <translation>sans plafond</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="76"/>
+        <source>Optional cap on the order total, excl. VAT. Over it, lines are cut: least critical first, then least stockout risk avoided per euro</source>
+        <translation>Plafond facultatif du total des commandes, HT. Au-delà, des lignes sont réduites&#xa0;: les moins critiques d&apos;abord, puis celles qui évitent le moins de risque de rupture par euro</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="79"/>
+        <source>Compute the orders</source>
+        <translation>Calculer les commandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="82"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="89"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="92"/>
+        <source>The lines with their explanations, as reappro-cli suggest writes them</source>
+        <translation>Les lignes avec leurs explications, comme les écrit reappro-cli suggest</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="106"/>
+        <source>Filter the lines (product, supplier)…</source>
+        <translation>Filtrer les lignes (produit, fournisseur)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="153"/>
+        <source>Select a line to read why Reappro suggests it.</source>
+        <translation>Sélectionnez une ligne pour lire pourquoi Reappro la propose.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="211"/>
+        <source>Budget: write an amount in euros, e.g. 15 000 or 15 000,50, or leave it empty.</source>
+        <translation>Budget&#xa0;: écrivez un montant en euros, par exemple 15 000 ou 15 000,50, ou laissez le champ vide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="255"/>
+        <source>Computing the orders: forecasts, service targets and lines for every product…</source>
+        <translation>Calcul des commandes&#xa0;: prévisions, taux de service visés et lignes de chaque produit…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="266"/>
+        <source>Choose the decision day (and a budget if any), then compute the orders.</source>
+        <translation>Choisissez le jour de décision (et un budget s&apos;il y en a un), puis calculez les commandes.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="272"/>
+        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n lignes&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="273"/>
+        <source>from %n supplier(s)</source>
+        <translation>
+            <numerusform>chez %n fournisseur</numerusform>
+            <numerusform>chez %n fournisseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="274"/>
+        <source>total &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>total &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="276"/>
+        <source>budget %1: need %2, %n line(s) cut</source>
+        <translation>
+            <numerusform>budget %1&#xa0;: besoin %2, %n ligne réduite ou retirée</numerusform>
+            <numerusform>budget %1&#xa0;: besoin %2, %n lignes réduites ou retirées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="279"/>
+        <source>%n capped by shelf life</source>
+        <translation>
+            <numerusform>%n plafonnée par la péremption</numerusform>
+            <numerusform>%n plafonnées par la péremption</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="280"/>
+        <source>%n at expiry risk</source>
+        <translation>
+            <numerusform>%n à risque de péremption</numerusform>
+            <numerusform>%n à risque de péremption</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="282"/>
+        <source>%n product(s) without a forecast (nothing suggested)</source>
+        <translation>
+            <numerusform>%n produit sans prévision (rien de proposé)</numerusform>
+            <numerusform>%n produits sans prévision (rien de proposé)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="284"/>
+        <source>%1 shown</source>
+        <translation>%1 affichées</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="285"/>
+        <source>Orders of %1: </source>
+        <translation>Commandes du %1&#xa0;: </translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="315"/>
+        <source>orders_%1.csv</source>
+        <translation>commandes_%1.csv</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="316"/>
+        <source>Export the suggested orders</source>
+        <translation>Exporter les commandes proposées</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="316"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="321"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="321"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Le fichier %1 n&apos;a pas pu être écrit&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,11 @@
 #include "ui/importdialog.h"
 #include "ui/models/productfilterproxymodel.h"
 #include "ui/models/producttablemodel.h"
+#include "ui/ordersview.h"
 #include "ui/summarystrip.h"
 #include "ui/uilanguage.h"
 
+#include "core/replenishmentdata.h"
 #include "core/store.h"
 
 #include <QAction>
@@ -30,6 +32,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -149,8 +152,17 @@ QWidget *MainWindow::createProductPage()
     m_summary = new SummaryStrip(m_lang, page);
     layout->addWidget(m_summary);
 
+    // Two tabs under the summary: the product list and the orders.
+    m_tabs = new QTabWidget(page);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    auto *productsTab = new QWidget(m_tabs);
+    auto *productsLayout = new QVBoxLayout(productsTab);
+    productsLayout->setContentsMargins(0, 8, 0, 0);
+    productsLayout->setSpacing(8);
+
     auto *filters = new QHBoxLayout;
-    m_search = new QLineEdit(page);
+    m_search = new QLineEdit(productsTab);
     m_search->setObjectName(QStringLiteral("productSearch"));
     m_search->setPlaceholderText(tr("Search a product (code, label, INN)…"));
     m_search->setClearButtonEnabled(true);
@@ -167,7 +179,7 @@ QWidget *MainWindow::createProductPage()
     });
     addAction(findAction);
 
-    m_category = new QComboBox(page);
+    m_category = new QComboBox(productsTab);
     m_category->setObjectName(QStringLiteral("productCategory"));
     m_category->addItem(tr("All"), int(ProductFilterProxyModel::Category::All));
     m_category->addItem(tr("Drugs"), int(ProductFilterProxyModel::Category::Drugs));
@@ -178,10 +190,10 @@ QWidget *MainWindow::createProductPage()
         m_proxy->setCategory(ProductFilterProxyModel::Category(m_category->currentData().toInt()));
         updateCount();
     });
-    auto *showLabel = new QLabel(tr("Show:"), page);
+    auto *showLabel = new QLabel(tr("Show:"), productsTab);
     showLabel->setBuddy(m_category);
 
-    m_countLabel = new QLabel(page);
+    m_countLabel = new QLabel(productsTab);
     m_countLabel->setObjectName(QStringLiteral("productCount"));
     m_countLabel->setStyleSheet(QStringLiteral("color: #5f6b7a;"));
 
@@ -191,9 +203,9 @@ QWidget *MainWindow::createProductPage()
     filters->addWidget(m_category);
     filters->addStretch(1);
     filters->addWidget(m_countLabel);
-    layout->addLayout(filters);
+    productsLayout->addLayout(filters);
 
-    m_view = new QTableView(page);
+    m_view = new QTableView(productsTab);
     m_view->setObjectName(QStringLiteral("productView"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegateForColumn(ProductTableModel::CriticalityColumn, new CriticalityDelegate(m_view));
@@ -221,7 +233,12 @@ QWidget *MainWindow::createProductPage()
             m_autoFitColumns = false;
     });
     m_view->viewport()->installEventFilter(this);
-    layout->addWidget(m_view, 1);
+    productsLayout->addWidget(m_view, 1);
+
+    m_orders = new OrdersView(m_lang, m_tabs);
+    m_tabs->addTab(productsTab, tr("Products"));
+    m_tabs->addTab(m_orders, tr("Orders"));
+    layout->addWidget(m_tabs, 1);
     return page;
 }
 
@@ -254,6 +271,8 @@ void MainWindow::reload()
     if (!m_store)
         return;
     m_summary->setInfo(m_store->info());
+    // New data: the orders shown are those of the data before.
+    m_orders->setDatabase(m_store->path(), lastHistoryDay(*m_store));
     // Columns are fitted to the first data shown (an empty database fills up
     // on its first import); after that they keep the widths the user chose.
     const bool wasEmpty = m_model->rowCount() == 0;

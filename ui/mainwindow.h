@@ -16,11 +16,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace reappro {
 
 class ImportDialog;
+class OrdersView;
 class ProductFilterProxyModel;
 class Store;
 class SummaryStrip;
@@ -51,6 +53,8 @@ public:
     QComboBox *categoryFilter() const { return m_category; }
     SummaryStrip *summaryStrip() const { return m_summary; }
     QLabel *countLabel() const { return m_countLabel; }
+    QTabWidget *tabs() const { return m_tabs; }
+    OrdersView *ordersView() const { return m_orders; }
 
 public Q_SLOTS:
     void reload();
@@ -83,6 +87,8 @@ private:
     QWidget *m_welcomePage = nullptr;
     QWidget *m_productPage = nullptr;
     SummaryStrip *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    OrdersView *m_orders = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_category = nullptr;
     QLabel *m_countLabel = nullptr;

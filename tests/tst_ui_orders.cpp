@@ -1,0 +1,152 @@
+// The orders tab as a pharmacist uses it, in French: a small demo hospital,
+// the orders computed for the day after its history with and without a
+// budget, a line's explanation, a budget typed wrong, and the CSV export,
+// which is byte for byte what `reappro-cli suggest` writes for the same day
+// and budget. Also writes build/screenshots/orders_fr.png.
+#include "core/demogenerator.h"
+#include "core/importer.h"
+#include "core/store.h"
+#include "ui/mainwindow.h"
+#include "ui/models/orderlinemodel.h"
+#include "ui/ordersview.h"
+#include "ui/uilanguage.h"
+#include "testutil.h"
+
+#include <QDateEdit>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+
+using namespace reappro;
+
+class TestUiOrders : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    static QString screenshotDir()
+    {
+        const QString dir = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../screenshots"));
+        QDir().mkpath(dir);
+        return QDir::cleanPath(dir);
+    }
+
+    // Clicks "Compute" and waits for the lines.
+    static bool computeAndWait(OrdersView *v)
+    {
+        QSignalSpy done(v, &OrdersView::finished);
+        QTest::mouseClick(v->findChild<QPushButton *>(QStringLiteral("ordersCompute")), Qt::LeftButton);
+        if (!v->isComputing())
+            return false;
+        return done.wait(300000) && !v->isComputing();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ReapproTests"));
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(applyUiLanguage(Language::French), "the French catalogues must load");
+        DemoOptions o;
+        o.seed = 3;
+        o.products = 80;
+        o.units = 6;
+        o.years = 2;
+        o.outDir = m_dir.filePath(QStringLiteral("demo"));
+        DemoSummary summary;
+        QString error;
+        QVERIFY2(generateDemo(o, &summary, &error), qPrintable(error));
+        m_db = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        Store store;
+        QVERIFY2(store.open(m_db, &error), qPrintable(error));
+        const ImportResult r = Importer(store).importFiles(summary.files, ImportOptions{});
+        QVERIFY2(r.committed, qPrintable(r.error));
+    }
+
+    void computesExplainsAndExportsTheOrders()
+    {
+        MainWindow w(Language::French);
+        QVERIFY(w.openDatabase(m_db));
+        w.resize(1440, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.tabs()->setCurrentWidget(w.ordersView());
+        OrdersView *v = w.ordersView();
+        QCOMPARE(w.tabs()->tabText(w.tabs()->currentIndex()), QStringLiteral("Commandes"));
+        // The decision day proposed is the day after the history (31/10/2026).
+        QCOMPARE(v->decisionDayEdit()->date(), QDate(2026, 11, 1));
+        QVERIFY(!v->findChild<QPushButton *>(QStringLiteral("ordersExport"))->isEnabled());
+
+        QVERIFY(computeAndWait(v));
+        const int lines = v->lineModel()->rowCount();
+        QVERIFY2(lines > 0, "the demo always has something to order");
+        QCOMPARE(lines, v->plan().ordered); // no budget: every line orders
+        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("total")), qPrintable(v->summaryLabel()->text()));
+        QVERIFY2(v->summaryLabel()->text().contains(v->plan().total.toDisplayString(true).toHtmlEscaped()),
+                 qPrintable(v->summaryLabel()->text()));
+
+        // A line selected: its explanation, in French, below the table.
+        v->lineView()->selectRow(0);
+        const QString why = v->explanationView()->toPlainText();
+        QVERIFY2(why.contains(QStringLiteral("Demande prévue sur")) && why.contains(QStringLiteral("Commande :")), qPrintable(why));
+        QVERIFY(why.contains(v->lineModel()->lineAt(0).productCode));
+
+        // The filter keeps the lines of one product code.
+        const QString code = v->lineModel()->lineAt(0).productCode;
+        v->searchField()->setText(code.toLower());
+        QCOMPARE(v->lineView()->model()->rowCount(), 1);
+        v->searchField()->clear();
+        QCOMPARE(v->lineView()->model()->rowCount(), lines);
+
+        // A budget typed wrong is said, and nothing is computed.
+        QTest::keyClicks(v->budgetField(), QStringLiteral("douze"));
+        QTest::mouseClick(v->findChild<QPushButton *>(QStringLiteral("ordersCompute")), Qt::LeftButton);
+        QVERIFY(!v->isComputing());
+        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("Budget")), qPrintable(v->summaryLabel()->text()));
+        QCOMPARE(v->lineModel()->rowCount(), lines);
+
+        // Half the total as a budget, French style: the total fits, the cut
+        // lines stay listed, marked.
+        const Money half = Money::fromEuros(qint64(v->plan().total.toDouble() / 2.0));
+        v->budgetField()->setText(half.toDisplayString(true).remove(QStringLiteral("€")).trimmed());
+        QVERIFY(computeAndWait(v));
+        QVERIFY(v->plan().budget.has_value());
+        QCOMPARE(v->plan().budget->units(), half.units());
+        QVERIFY(v->plan().total <= half);
+        QVERIFY(v->plan().budgetCut > 0);
+        int cutShown = 0;
+        for (int r = 0; r < v->lineModel()->rowCount(); ++r)
+            if (v->lineModel()->lineAt(r).budgetCut) {
+                ++cutShown;
+                QVERIFY(v->lineModel()->index(r, OrderLineModel::NoteColumn).data().toString().contains(QStringLiteral("budget")));
+            }
+        QCOMPARE(cutShown, v->plan().budgetCut);
+        v->lineView()->selectRow(0);
+        QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/orders_fr.png")));
+
+        // The export is the CLI's file for the same day and budget.
+        const QString gui = m_dir.filePath(QStringLiteral("gui.csv")), cli = m_dir.filePath(QStringLiteral("cli.csv"));
+        QVERIFY(v->exportCsv(gui));
+        const auto r = testutil::runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--as-of"),
+                                         QStringLiteral("2026-11-01"), QStringLiteral("--budget"), half.toPlainString(),
+                                         QStringLiteral("--output"), cli});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile a(gui), b(cli);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray guiBytes = a.readAll();
+        QVERIFY(guiBytes.count('\n') == v->lineModel()->rowCount() + 1);
+        QVERIFY(guiBytes == b.readAll());
+    }
+};
+
+QTEST_MAIN(TestUiOrders)
+#include "tst_ui_orders.moc"

@@ -1,0 +1,324 @@
+#include "ui/ordersview.h"
+#include "ui/formatting.h"
+#include "ui/models/orderlinemodel.h"
+#include "ui/models/producttablemodel.h"
+
+#include "core/store.h"
+
+#include <QDateEdit>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace reappro {
+
+namespace {
+
+// "200 000", "200 000,50", "200000.50": an amount in euros; nothing for an
+// empty field.
+std::optional<Money> parseBudget(QString text, bool *ok)
+{
+    text.remove(QLatin1Char(' ')).remove(QChar(0x00a0)).remove(QChar(0x202f)).remove(QStringLiteral("€"));
+    *ok = true;
+    if (text.isEmpty())
+        return std::nullopt;
+    const QByteArray utf8 = text.toUtf8();
+    const auto m = Money::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())), text.contains(QLatin1Char(',')) ? ',' : '.');
+    *ok = m && *m > Money();
+    return *ok ? m : std::nullopt;
+}
+
+} // namespace
+
+OrdersView::OrdersView(Language lang, QWidget *parent)
+    : QWidget(parent)
+    , m_lang(lang)
+{
+    m_model = new OrderLineModel(lang, this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(OrderLineModel::SortRole);
+    m_proxy->setFilterRole(OrderLineModel::SearchTextRole);
+    m_proxy->setFilterKeyColumn(0);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->setSpacing(8);
+
+    auto *bar = new QHBoxLayout;
+    auto *asOfLabel = new QLabel(tr("Decision day:"), this);
+    m_asOf = new QDateEdit(this);
+    m_asOf->setObjectName(QStringLiteral("ordersDecisionDay"));
+    m_asOf->setCalendarPopup(true);
+    m_asOf->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_asOf->setToolTip(tr("The orders are those of the first order day of each supplier from this day on"));
+    asOfLabel->setBuddy(m_asOf);
+    auto *budgetLabel = new QLabel(tr("Budget (€):"), this);
+    m_budget = new QLineEdit(this);
+    m_budget->setObjectName(QStringLiteral("ordersBudget"));
+    m_budget->setPlaceholderText(tr("no cap"));
+    m_budget->setClearButtonEnabled(true);
+    m_budget->setMaximumWidth(m_budget->fontMetrics().horizontalAdvance(QStringLiteral("0 000 000,00 €")) + 40);
+    m_budget->setToolTip(tr("Optional cap on the order total, excl. VAT. Over it, lines are cut: least critical first, "
+                            "then least stockout risk avoided per euro"));
+    budgetLabel->setBuddy(m_budget);
+    m_computeButton = new QPushButton(tr("Compute the orders"), this);
+    m_computeButton->setObjectName(QStringLiteral("ordersCompute"));
+    m_computeButton->setDefault(true);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->hide();
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_exportButton = new QPushButton(tr("Export CSV…"), this);
+    m_exportButton->setObjectName(QStringLiteral("ordersExport"));
+    m_exportButton->setEnabled(false);
+    m_exportButton->setToolTip(tr("The lines with their explanations, as reappro-cli suggest writes them"));
+    bar->addWidget(asOfLabel);
+    bar->addWidget(m_asOf);
+    bar->addSpacing(12);
+    bar->addWidget(budgetLabel);
+    bar->addWidget(m_budget);
+    bar->addSpacing(12);
+    bar->addWidget(m_computeButton);
+    bar->addWidget(m_cancelButton);
+    bar->addWidget(m_busy);
+    bar->addStretch(1);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("ordersSearch"));
+    m_search->setPlaceholderText(tr("Filter the lines (product, supplier)…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 48);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(ProductTableModel::foldForSearch(text));
+        updateSummary();
+    });
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("ordersSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    bar->addWidget(m_search);
+    bar->addSpacing(12);
+    bar->addWidget(m_exportButton);
+    layout->addLayout(bar);
+    layout->addWidget(m_summary);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("ordersView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(OrderLineModel::LabelColumn, QHeaderView::Stretch);
+    header->setSortIndicator(-1, Qt::AscendingOrder); // the plan's own order: supplier, criticality, product
+    const QFontMetrics fm = m_view->fontMetrics();
+    const auto width = [&](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    m_view->setColumnWidth(OrderLineModel::SupplierColumn, width(QStringLiteral("Laboratoires Lavoisier")));
+    m_view->setColumnWidth(OrderLineModel::CodeColumn, width(QStringLiteral("M000000")));
+    m_view->setColumnWidth(OrderLineModel::CriticalityColumn, width(QStringLiteral("vital / MITM")));
+    m_view->setColumnWidth(OrderLineModel::PacksColumn, width(m_model->headerData(OrderLineModel::PacksColumn, Qt::Horizontal).toString() + QStringLiteral("00")));
+    m_view->setColumnWidth(OrderLineModel::UnitsColumn, width(QStringLiteral("12 000 AMP")));
+    m_view->setColumnWidth(OrderLineModel::ValueColumn, width(QStringLiteral("100 000,00")));
+    m_view->setColumnWidth(OrderLineModel::ServiceColumn, width(m_model->headerData(OrderLineModel::ServiceColumn, Qt::Horizontal).toString()));
+    m_view->setColumnWidth(OrderLineModel::ArrivalColumn, width(QStringLiteral("00/00/0000")));
+
+    m_explanation = new QTextBrowser(this);
+    m_explanation->setObjectName(QStringLiteral("ordersExplanation"));
+    m_explanation->setOpenLinks(false);
+    m_explanation->setPlaceholderText(tr("Select a line to read why Reappro suggests it."));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_explanation);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
+
+    connect(m_computeButton, &QPushButton::clicked, this, &OrdersView::compute);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_stop)
+            m_stop->store(true);
+    });
+    connect(m_exportButton, &QPushButton::clicked, this, &OrdersView::exportInteractively);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &OrdersView::showExplanation);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &OrdersView::onFinished);
+    updateSummary();
+}
+
+OrdersView::~OrdersView()
+{
+    if (m_stop)
+        m_stop->store(true);
+    m_watcher.waitForFinished();
+}
+
+void OrdersView::setDatabase(const QString &path, QDate lastHistoryDay)
+{
+    if (m_stop)
+        m_stop->store(true);
+    m_watcher.waitForFinished();
+    m_databasePath = path;
+    m_plan = {};
+    m_error.clear();
+    m_model->setLines({});
+    m_explanation->clear();
+    m_asOf->setDate(lastHistoryDay.isValid() ? lastHistoryDay.addDays(1) : QDate::currentDate());
+    m_computeButton->setEnabled(lastHistoryDay.isValid());
+    m_exportButton->setEnabled(false);
+    updateSummary();
+}
+
+bool OrdersView::isComputing() const
+{
+    return m_watcher.isRunning();
+}
+
+void OrdersView::compute()
+{
+    if (isComputing() || m_databasePath.isEmpty())
+        return;
+    ReplenishmentSettings settings;
+    bool ok = false;
+    settings.budget = parseBudget(m_budget->text(), &ok);
+    if (!ok) {
+        m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>")
+                               .arg(tr("Budget: write an amount in euros, e.g. 15 000 or 15 000,50, or leave it empty.").toHtmlEscaped()));
+        m_budget->setFocus();
+        return;
+    }
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    m_error.clear();
+    setBusy(true);
+    // On a connection of its own: this runs on a worker thread.
+    m_watcher.setFuture(QtConcurrent::run([path = m_databasePath, asOf = m_asOf->date(), settings, stop = m_stop] {
+        Outcome o;
+        Store store;
+        if (store.open(path, &o.error))
+            o.plan = planOrders(store, asOf, settings, 0, stop.get());
+        o.cancelled = stop->load();
+        return o;
+    }));
+}
+
+void OrdersView::onFinished()
+{
+    setBusy(false);
+    Outcome o = m_watcher.result();
+    if (o.cancelled) {
+        updateSummary();
+        return;
+    }
+    m_error = o.error;
+    m_plan = std::move(o.plan);
+    m_model->setLines(m_plan.lines);
+    m_view->resizeColumnToContents(OrderLineModel::NoteColumn);
+    m_explanation->clear();
+    m_exportButton->setEnabled(m_error.isEmpty() && !m_plan.lines.empty());
+    updateSummary();
+    Q_EMIT finished();
+}
+
+void OrdersView::setBusy(bool busy)
+{
+    m_computeButton->setEnabled(!busy);
+    m_asOf->setEnabled(!busy);
+    m_budget->setEnabled(!busy);
+    m_cancelButton->setVisible(busy);
+    m_busy->setVisible(busy);
+    if (busy)
+        m_summary->setText(tr("Computing the orders: forecasts, service targets and lines for every product…"));
+}
+
+void OrdersView::updateSummary()
+{
+    if (!m_error.isEmpty()) {
+        m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(m_error.toHtmlEscaped()));
+        return;
+    }
+    if (!m_plan.asOf.isValid()) {
+        m_summary->setText(m_databasePath.isEmpty() ? QString()
+                                                    : tr("Choose the decision day (and a budget if any), then compute the orders.").toHtmlEscaped());
+        return;
+    }
+    const QLocale locale = m_lang == Language::French ? QLocale(QLocale::French, QLocale::France) : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    const bool fr = m_lang == Language::French;
+    QStringList parts;
+    parts << tr("<b>%n line(s)</b>", nullptr, m_plan.ordered) + QLatin1Char(' ')
+                 + tr("from %n supplier(s)", nullptr, m_plan.suppliers) + QStringLiteral(", ")
+                 + tr("total <b>%1</b>").arg(m_plan.total.toDisplayString(fr).toHtmlEscaped());
+    if (m_plan.budget)
+        parts << tr("budget %1: need %2, %n line(s) cut", nullptr, m_plan.budgetCut)
+                     .arg(m_plan.budget->toDisplayString(fr).toHtmlEscaped(), m_plan.totalBeforeBudget.toDisplayString(fr).toHtmlEscaped());
+    if (m_plan.capped || m_plan.expiryRisk)
+        parts << tr("%n capped by shelf life", nullptr, m_plan.capped) + QStringLiteral(", ")
+                     + tr("%n at expiry risk", nullptr, m_plan.expiryRisk);
+    if (m_plan.failed)
+        parts << tr("%n product(s) without a forecast (nothing suggested)", nullptr, m_plan.failed);
+    if (m_proxy->rowCount() != m_model->rowCount())
+        parts << tr("%1 shown").arg(formatCount(m_proxy->rowCount(), locale));
+    m_summary->setText(tr("Orders of %1: ").arg(formatDate(m_plan.asOf)) + parts.join(QStringLiteral(" · ")));
+}
+
+void OrdersView::showExplanation()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    if (!current.isValid()) {
+        m_explanation->clear();
+        return;
+    }
+    const OrderSuggestion &l = m_model->lineAt(current.row());
+    QString html = QStringLiteral("<p><b>%1 %2</b> — %3</p>").arg(l.productCode.toHtmlEscaped(), l.label.toHtmlEscaped(),
+                                                                 (l.supplierName.isEmpty() ? l.supplierCode : l.supplierName).toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(explain(l, m_lang).toHtmlEscaped());
+    m_explanation->setHtml(html);
+}
+
+bool OrdersView::exportCsv(const QString &path, QString *error) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(orderPlanCsv(m_plan, m_lang)) < 0 || !f.commit()) {
+        if (error)
+            *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+void OrdersView::exportInteractively()
+{
+    const QString name = tr("orders_%1.csv").arg(m_plan.asOf.toString(QStringLiteral("yyyy-MM-dd")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the suggested orders"), name, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), tr("The file %1 could not be written: %2").arg(path, error));
+}
+
+} // namespace reappro

@@ -1,0 +1,95 @@
+// The orders page of the main window: the orders Reappro suggests for a
+// decision day (core/orderplan.h, the same lines as `reappro-cli suggest`),
+// with an optional budget cap, one row per line and, for the selected line,
+// the explanation a pharmacist reads; exported as the CLI's CSV. The plan is
+// computed off the GUI thread on its own connection to the database.
+#pragma once
+
+#include "core/messages.h"
+#include "core/orderplan.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTextBrowser;
+
+namespace reappro {
+
+class OrderLineModel;
+
+class OrdersView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OrdersView(Language lang, QWidget *parent = nullptr);
+    ~OrdersView() override;
+
+    // The database the orders are computed on, and its last day of history
+    // (the decision day proposed is the day after). Clears the lines shown.
+    void setDatabase(const QString &path, QDate lastHistoryDay);
+
+    // Computes the orders for the decision day and budget in the fields;
+    // finished() when the lines are shown (or the computation failed).
+    void compute();
+    bool isComputing() const;
+    // Writes the lines shown as the CSV of `suggest`. False and a message
+    // when the file cannot be written.
+    bool exportCsv(const QString &path, QString *error = nullptr) const;
+
+    const OrderPlan &plan() const { return m_plan; }
+    OrderLineModel *lineModel() const { return m_model; }
+    QTableView *lineView() const { return m_view; }
+    QTextBrowser *explanationView() const { return m_explanation; }
+    QDateEdit *decisionDayEdit() const { return m_asOf; }
+    QLineEdit *budgetField() const { return m_budget; }
+    QLineEdit *searchField() const { return m_search; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void onFinished();
+    void exportInteractively();
+    void showExplanation();
+    void setBusy(bool busy);
+    void updateSummary();
+
+    struct Outcome {
+        OrderPlan plan;
+        QString error;          // the database could not be opened
+        bool cancelled = false;
+    };
+
+    Language m_lang;
+    QString m_databasePath;
+    OrderPlan m_plan;
+    std::shared_ptr<std::atomic<bool>> m_stop;
+    QFutureWatcher<Outcome> m_watcher;
+    QString m_error;
+
+    QDateEdit *m_asOf = nullptr;
+    QLineEdit *m_budget = nullptr;
+    QPushButton *m_computeButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_view = nullptr;
+    QTextBrowser *m_explanation = nullptr;
+    OrderLineModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+};
+
+} // namespace reappro
