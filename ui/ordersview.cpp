@@ -1,7 +1,7 @@
 #include "ui/ordersview.h"
+#include "ui/explainedtable.h"
 #include "ui/formatting.h"
 #include "ui/models/orderlinemodel.h"
-#include "ui/models/producttablemodel.h"
 
 #include "core/store.h"
 
@@ -9,16 +9,12 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -49,11 +45,16 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
     , m_lang(lang)
 {
     m_model = new OrderLineModel(lang, this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(OrderLineModel::SortRole);
-    m_proxy->setFilterRole(OrderLineModel::SearchTextRole);
-    m_proxy->setFilterKeyColumn(0);
+    m_table = new ExplainedTable(m_model, OrderLineModel::SortRole, OrderLineModel::SearchTextRole, OrderLineModel::LabelColumn, this);
+    m_table->setExplainer([this](int row) {
+        const OrderSuggestion &l = m_model->lineAt(row);
+        return QStringLiteral("<p><b>%1 %2</b> — %3</p><p>%4</p>")
+            .arg(l.productCode.toHtmlEscaped(), l.label.toHtmlEscaped(),
+                 (l.supplierName.isEmpty() ? l.supplierCode : l.supplierName).toHtmlEscaped(), explain(l, m_lang).toHtmlEscaped());
+    });
+    m_view = m_table->view();
+    m_explanation = m_table->explanation();
+    m_search = m_table->searchField();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -101,15 +102,10 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
     bar->addWidget(m_busy);
     bar->addStretch(1);
 
-    m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("ordersSearch"));
     m_search->setPlaceholderText(tr("Filter the lines (product, supplier)…"));
-    m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 48);
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(ProductTableModel::foldForSearch(text));
-        updateSummary();
-    });
+    connect(m_table, &ExplainedTable::filterChanged, this, &OrdersView::updateSummary);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("ordersSummary"));
     m_summary->setTextFormat(Qt::RichText);
@@ -120,22 +116,7 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_summary);
 
-    m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("ordersView"));
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideRight);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(OrderLineModel::LabelColumn, QHeaderView::Stretch);
-    header->setSortIndicator(-1, Qt::AscendingOrder); // the plan's own order: supplier, criticality, product
     const QFontMetrics fm = m_view->fontMetrics();
     const auto width = [&](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
     m_view->setColumnWidth(OrderLineModel::SupplierColumn, width(QStringLiteral("Laboratoires Lavoisier")));
@@ -147,18 +128,9 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
     m_view->setColumnWidth(OrderLineModel::ServiceColumn, width(m_model->headerData(OrderLineModel::ServiceColumn, Qt::Horizontal).toString()));
     m_view->setColumnWidth(OrderLineModel::ArrivalColumn, width(QStringLiteral("00/00/0000")));
 
-    m_explanation = new QTextBrowser(this);
     m_explanation->setObjectName(QStringLiteral("ordersExplanation"));
-    m_explanation->setOpenLinks(false);
     m_explanation->setPlaceholderText(tr("Select a line to read why Reappro suggests it."));
-
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_view);
-    split->addWidget(m_explanation);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_table, 1);
 
     connect(m_computeButton, &QPushButton::clicked, this, &OrdersView::compute);
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
@@ -166,7 +138,6 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
             m_stop->store(true);
     });
     connect(m_exportButton, &QPushButton::clicked, this, &OrdersView::exportInteractively);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &OrdersView::showExplanation);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &OrdersView::onFinished);
     updateSummary();
 }
@@ -187,7 +158,6 @@ void OrdersView::setDatabase(const QString &path, QDate lastHistoryDay)
     m_plan = {};
     m_error.clear();
     m_model->setLines({});
-    m_explanation->clear();
     m_asOf->setDate(lastHistoryDay.isValid() ? lastHistoryDay.addDays(1) : QDate::currentDate());
     m_computeButton->setEnabled(lastHistoryDay.isValid());
     m_exportButton->setEnabled(false);
@@ -238,7 +208,6 @@ void OrdersView::onFinished()
     m_plan = std::move(o.plan);
     m_model->setLines(m_plan.lines);
     m_view->resizeColumnToContents(OrderLineModel::NoteColumn);
-    m_explanation->clear();
     m_exportButton->setEnabled(m_error.isEmpty() && !m_plan.lines.empty());
     updateSummary();
     Q_EMIT finished();
@@ -280,23 +249,9 @@ void OrdersView::updateSummary()
                      + tr("%n at expiry risk", nullptr, m_plan.expiryRisk);
     if (m_plan.failed)
         parts << tr("%n product(s) without a forecast (nothing suggested)", nullptr, m_plan.failed);
-    if (m_proxy->rowCount() != m_model->rowCount())
-        parts << tr("%1 shown").arg(formatCount(m_proxy->rowCount(), locale));
+    if (m_table->shownRows() != m_model->rowCount())
+        parts << tr("%1 shown").arg(formatCount(m_table->shownRows(), locale));
     m_summary->setText(tr("Orders of %1: ").arg(formatDate(m_plan.asOf)) + parts.join(QStringLiteral(" · ")));
-}
-
-void OrdersView::showExplanation()
-{
-    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
-    if (!current.isValid()) {
-        m_explanation->clear();
-        return;
-    }
-    const OrderSuggestion &l = m_model->lineAt(current.row());
-    QString html = QStringLiteral("<p><b>%1 %2</b> — %3</p>").arg(l.productCode.toHtmlEscaped(), l.label.toHtmlEscaped(),
-                                                                 (l.supplierName.isEmpty() ? l.supplierCode : l.supplierName).toHtmlEscaped());
-    html += QStringLiteral("<p>%1</p>").arg(explain(l, m_lang).toHtmlEscaped());
-    m_explanation->setHtml(html);
 }
 
 bool OrdersView::exportCsv(const QString &path, QString *error) const

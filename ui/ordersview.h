@@ -19,12 +19,12 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QTextBrowser;
 
 namespace reappro {
 
+class ExplainedTable;
 class OrderLineModel;
 
 class OrdersView : public QWidget
@@ -61,7 +61,6 @@ Q_SIGNALS:
 private:
     void onFinished();
     void exportInteractively();
-    void showExplanation();
     void setBusy(bool busy);
     void updateSummary();
 
@@ -89,7 +88,7 @@ private:
     QTableView *m_view = nullptr;
     QTextBrowser *m_explanation = nullptr;
     OrderLineModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
+    ExplainedTable *m_table = nullptr;
 };
 
 } // namespace reappro
