@@ -23,7 +23,7 @@
 <context>
     <name>reappro::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln product shown out of %1</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>reappro::OrdersView</name>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="272"/>
+        <location filename="../ui/ordersview.cpp" line="239"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="273"/>
+        <location filename="../ui/ordersview.cpp" line="240"/>
         <source>from %n supplier(s)</source>
         <translation>
             <numerusform>from %n supplier</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="276"/>
+        <location filename="../ui/ordersview.cpp" line="243"/>
         <source>budget %1: need %2, %n line(s) cut</source>
         <translation>
             <numerusform>budget %1: need %2, %n line cut</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="279"/>
+        <location filename="../ui/ordersview.cpp" line="246"/>
         <source>%n capped by shelf life</source>
         <translation>
             <numerusform>%n capped by shelf life</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="280"/>
+        <location filename="../ui/ordersview.cpp" line="247"/>
         <source>%n at expiry risk</source>
         <translation>
             <numerusform>%n at expiry risk</numerusform>
@@ -82,11 +82,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="282"/>
+        <location filename="../ui/ordersview.cpp" line="249"/>
         <source>%n product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%n product without a forecast (nothing suggested)</numerusform>
             <numerusform>%n products without a forecast (nothing suggested)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reappro::ParLevelModel</name>
+    <message numerus="yes">
+        <location filename="../ui/models/parlevelmodel.cpp" line="51"/>
+        <source>Unused for %n week(s): take off the allowance?</source>
+        <translation>
+            <numerusform>Unused for %n week: take off the allowance?</numerusform>
+            <numerusform>Unused for %n weeks: take off the allowance?</numerusform>
         </translation>
     </message>
 </context>
@@ -115,6 +126,49 @@
         <translation>
             <numerusform>order line</numerusform>
             <numerusform>order lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reappro::WardStocksView</name>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="264"/>
+        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n lines&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="265"/>
+        <source>in %n care unit(s)</source>
+        <translation>
+            <numerusform>in %n care unit</numerusform>
+            <numerusform>in %n care units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="266"/>
+        <source>%n top-up(s) to deliver at the next round</source>
+        <translation>
+            <numerusform>%n top-up to deliver at the next round</numerusform>
+            <numerusform>%n top-ups to deliver at the next round</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="268"/>
+        <source>%n allowance(s) unused for 26 weeks</source>
+        <translation>
+            <numerusform>%n allowance unused for 26 weeks</numerusform>
+            <numerusform>%n allowances unused for 26 weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="270"/>
+        <source>%n without a forecast</source>
+        <translation>
+            <numerusform>%n without a forecast</numerusform>
+            <numerusform>%n without a forecast</numerusform>
         </translation>
     </message>
 </context>

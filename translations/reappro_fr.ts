@@ -45,6 +45,24 @@
     </message>
 </context>
 <context>
+    <name>reappro::ExplainedTable</name>
+    <message>
+        <location filename="../ui/explainedtable.cpp" line="115"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/explainedtable.cpp" line="120"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <location filename="../ui/explainedtable.cpp" line="120"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Le fichier %1 n&apos;a pas pu être écrit&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>reappro::ImportDialog</name>
     <message>
         <location filename="../ui/importdialog.cpp" line="89"/>
@@ -274,128 +292,133 @@
 <context>
     <name>reappro::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="49"/>
         <source>Reappro databases (*.sqlite *.db)</source>
         <translation>Bases Reappro (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="49"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="73"/>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>&amp;Open a database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
         <source>&amp;Import exports…</source>
         <translation>&amp;Importer des exports…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Import CSV or XLSX exports of the pharmacy software into the open database</source>
         <translation>Importer dans la base ouverte les exports CSV ou XLSX du logiciel de pharmacie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>&amp;About Reappro</source>
         <translation>À &amp;propos de Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>Open an existing Reappro database, or import the exports of your pharmacy software (products, stock movements, stock by lot, open orders) to create one. You can also drop the export files on this window.</source>
         <translation>Ouvrez une base Reappro existante, ou importez les exports de votre logiciel de pharmacie (produits, mouvements de stock, stock par lot, commandes en cours) pour en créer une. Vous pouvez aussi déposer les fichiers d&apos;export sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>Open a database…</source>
         <translation>Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>Import exports…</source>
         <translation>Importer des exports…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Search a product (code, label, INN)…</source>
         <translation>Rechercher un produit (code, libellé, DCI)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>All</source>
-        <translation>Tous</translation>
+        <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Drugs</source>
         <translation>Médicaments</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Medical devices</source>
         <translation>Dispositifs médicaux</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>MITM</source>
         <translation>MITM</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>Medicines of major therapeutic interest</source>
         <translation>Médicaments d&apos;intérêt thérapeutique majeur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <source>Ward stocks</source>
+        <translation>Dotations</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Database: %1</source>
         <translation>Base&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>Empty database: import the exports of your pharmacy software (File &gt; Import exports…).</source>
         <translation>Base vide&#xa0;: importez les exports de votre logiciel de pharmacie (Fichier &gt; Importer des exports…).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln produit</numerusform>
@@ -403,7 +426,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln produit affiché sur %1</numerusform>
@@ -411,39 +434,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>%1 — Reappro</source>
         <translation>%1 — Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
         <location filename="../ui/mainwindow.cpp" line="382"/>
-        <location filename="../ui/mainwindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="479"/>
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Create a database for the imported data</source>
         <translation>Créer une base pour les données importées</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>Create a database</source>
         <translation>Créer une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>About Reappro</source>
         <translation>À propos de Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
         <source>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Decision support for the stock of a hospital pharmacy: stock, consumption, expiry and ordering.&lt;/p&gt;&lt;p&gt;Every suggestion is approved by a person, and every number says where it comes from. The data stays on this workstation: no patient data is ever stored.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Aide à la décision pour le stock de la pharmacie hospitalière (PUI)&#xa0;: stock, consommations, péremptions et commandes.&lt;/p&gt;&lt;p&gt;Chaque proposition est validée par une personne, et chaque chiffre indique d&apos;où il vient. Les données restent sur ce poste&#xa0;: aucune donnée patient n&apos;est jamais enregistrée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="450"/>
         <source>The database used last time was not found: %1</source>
         <translation>La dernière base utilisée est introuvable&#xa0;: %1</translation>
     </message>
@@ -539,77 +562,77 @@
 <context>
     <name>reappro::OrdersView</name>
     <message>
-        <location filename="../ui/ordersview.cpp" line="63"/>
+        <location filename="../ui/ordersview.cpp" line="62"/>
         <source>Decision day:</source>
         <translation>Jour de décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="68"/>
+        <location filename="../ui/ordersview.cpp" line="67"/>
         <source>The orders are those of the first order day of each supplier from this day on</source>
         <translation>Les commandes sont celles du premier jour de commande de chaque fournisseur à partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="70"/>
+        <location filename="../ui/ordersview.cpp" line="69"/>
         <source>Budget (€):</source>
         <translation>Budget (€)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="73"/>
+        <location filename="../ui/ordersview.cpp" line="72"/>
         <source>no cap</source>
         <translation>sans plafond</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="76"/>
+        <location filename="../ui/ordersview.cpp" line="75"/>
         <source>Optional cap on the order total, excl. VAT. Over it, lines are cut: least critical first, then least stockout risk avoided per euro</source>
         <translation>Plafond facultatif du total des commandes, HT. Au-delà, des lignes sont réduites&#xa0;: les moins critiques d&apos;abord, puis celles qui évitent le moins de risque de rupture par euro</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="79"/>
+        <location filename="../ui/ordersview.cpp" line="78"/>
         <source>Compute the orders</source>
         <translation>Calculer les commandes</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="82"/>
+        <location filename="../ui/ordersview.cpp" line="81"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="89"/>
+        <location filename="../ui/ordersview.cpp" line="88"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="92"/>
+        <location filename="../ui/ordersview.cpp" line="91"/>
         <source>The lines with their explanations, as reappro-cli suggest writes them</source>
         <translation>Les lignes avec leurs explications, comme les écrit reappro-cli suggest</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="106"/>
+        <location filename="../ui/ordersview.cpp" line="104"/>
         <source>Filter the lines (product, supplier)…</source>
         <translation>Filtrer les lignes (produit, fournisseur)…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="153"/>
+        <location filename="../ui/ordersview.cpp" line="130"/>
         <source>Select a line to read why Reappro suggests it.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi Reappro la propose.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="211"/>
+        <location filename="../ui/ordersview.cpp" line="179"/>
         <source>Budget: write an amount in euros, e.g. 15 000 or 15 000,50, or leave it empty.</source>
         <translation>Budget&#xa0;: écrivez un montant en euros, par exemple 15 000 ou 15 000,50, ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="255"/>
+        <location filename="../ui/ordersview.cpp" line="222"/>
         <source>Computing the orders: forecasts, service targets and lines for every product…</source>
         <translation>Calcul des commandes&#xa0;: prévisions, taux de service visés et lignes de chaque produit…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="266"/>
+        <location filename="../ui/ordersview.cpp" line="233"/>
         <source>Choose the decision day (and a budget if any), then compute the orders.</source>
         <translation>Choisissez le jour de décision (et un budget s&apos;il y en a un), puis calculez les commandes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="272"/>
+        <location filename="../ui/ordersview.cpp" line="239"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
@@ -617,7 +640,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="273"/>
+        <location filename="../ui/ordersview.cpp" line="240"/>
         <source>from %n supplier(s)</source>
         <translation>
             <numerusform>chez %n fournisseur</numerusform>
@@ -625,12 +648,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="274"/>
+        <location filename="../ui/ordersview.cpp" line="241"/>
         <source>total &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>total &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="276"/>
+        <location filename="../ui/ordersview.cpp" line="243"/>
         <source>budget %1: need %2, %n line(s) cut</source>
         <translation>
             <numerusform>budget %1&#xa0;: besoin %2, %n ligne réduite ou retirée</numerusform>
@@ -638,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="279"/>
+        <location filename="../ui/ordersview.cpp" line="246"/>
         <source>%n capped by shelf life</source>
         <translation>
             <numerusform>%n plafonnée par la péremption</numerusform>
@@ -646,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="280"/>
+        <location filename="../ui/ordersview.cpp" line="247"/>
         <source>%n at expiry risk</source>
         <translation>
             <numerusform>%n à risque de péremption</numerusform>
@@ -654,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="282"/>
+        <location filename="../ui/ordersview.cpp" line="249"/>
         <source>%n product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%n produit sans prévision (rien de proposé)</numerusform>
@@ -662,39 +685,125 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="284"/>
+        <location filename="../ui/ordersview.cpp" line="251"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="285"/>
+        <location filename="../ui/ordersview.cpp" line="252"/>
         <source>Orders of %1: </source>
         <translation>Commandes du %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="315"/>
+        <location filename="../ui/ordersview.cpp" line="268"/>
         <source>orders_%1.csv</source>
         <translation>commandes_%1.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="316"/>
+        <location filename="../ui/ordersview.cpp" line="268"/>
         <source>Export the suggested orders</source>
         <translation>Exporter les commandes proposées</translation>
     </message>
+</context>
+<context>
+    <name>reappro::ParLevelModel</name>
     <message>
-        <location filename="../ui/ordersview.cpp" line="316"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
+        <location filename="../ui/models/parlevelmodel.cpp" line="49"/>
+        <source>No forecast</source>
+        <translation>Pas de prévision</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/parlevelmodel.cpp" line="51"/>
+        <source>Unused for %n week(s): take off the allowance?</source>
+        <translation>
+            <numerusform>Inutilisé depuis %n semaine&#xa0;: retirer de la dotation ?</numerusform>
+            <numerusform>Inutilisé depuis %n semaines&#xa0;: retirer de la dotation ?</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="321"/>
-        <source>Export failed</source>
-        <translation>Échec de l&apos;export</translation>
+        <location filename="../ui/models/parlevelmodel.cpp" line="53"/>
+        <source>Rounds unknown: %1 a week assumed</source>
+        <translation>Tournées inconnues&#xa0;: %1 par semaine supposées</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="321"/>
-        <source>The file %1 could not be written: %2</source>
-        <translation>Le fichier %1 n&apos;a pas pu être écrit&#xa0;: %2</translation>
+        <location filename="../ui/models/parlevelmodel.cpp" line="55"/>
+        <source>Counted stock</source>
+        <translation>Stock compté</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="118"/>
+        <source>Longest interval between two rounds (%1 d) + delivery delay (%2 d)</source>
+        <translation>Plus long intervalle entre deux tournées (%1 j) + délai de livraison (%2 j)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="121"/>
+        <source>Counted at the round</source>
+        <translation>Compté à la tournée</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="122"/>
+        <source>Estimated: par level minus the expected use of one round interval</source>
+        <translation>Estimé&#xa0;: dotation moins la consommation attendue sur un intervalle entre tournées</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="124"/>
+        <source>%1 % quantile of the demand over the cover</source>
+        <translation>Quantile %1 % de la demande sur la couverture</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="139"/>
+        <source>Care unit</source>
+        <translation>Unité de soins</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="140"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="141"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="142"/>
+        <source>Criticality</source>
+        <translation>Criticité</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="143"/>
+        <source>Rounds/wk</source>
+        <translation>Tournées/sem.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="144"/>
+        <source>Cover (d)</source>
+        <translation>Couverture (j)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="145"/>
+        <source>Expected use</source>
+        <translation>Conso. attendue</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="146"/>
+        <source>Par level</source>
+        <translation>Dotation</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="147"/>
+        <source>Ward stock</source>
+        <translation>Stock service</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="148"/>
+        <source>Top-up</source>
+        <translation>Complément</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/parlevelmodel.cpp" line="149"/>
+        <source>Notes</source>
+        <translation>Remarques</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1058,150 @@
         <location filename="../ui/summarystrip.cpp" line="101"/>
         <source>quantity × PMP</source>
         <translation>quantité × PMP</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::WardStocksView</name>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="40"/>
+        <source>Compute the par levels</source>
+        <translation>Calculer les dotations</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="42"/>
+        <source>For every product and care unit with consumption: the par level that lasts until the next round at the product&apos;s service level, and the top-up of the next round</source>
+        <translation>Pour chaque produit et chaque unité de soins qui le consomme&#xa0;: la dotation qui tient jusqu&apos;à la tournée suivante au taux de service du produit, et le complément de la prochaine tournée</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="44"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="49"/>
+        <source>Care unit:</source>
+        <translation>Unité de soins&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="54"/>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="57"/>
+        <source>All the lines</source>
+        <translation>Toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="58"/>
+        <source>Top-ups to deliver</source>
+        <translation>Compléments à livrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="59"/>
+        <source>Allowances unused</source>
+        <translation>Dotations inutilisées</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="63"/>
+        <source>Filter (care unit, product)…</source>
+        <translation>Filtrer (unité de soins, produit)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="65"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="68"/>
+        <source>Every line with its explanation, as reappro-cli parlevels writes them</source>
+        <translation>Toutes les lignes avec leur explication, comme les écrit reappro-cli parlevels</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="102"/>
+        <source>Select a line to read how its par level and top-up are computed.</source>
+        <translation>Sélectionnez une ligne pour lire comment sa dotation et son complément sont calculés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="146"/>
+        <location filename="../ui/wardstocksview.cpp" line="218"/>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="238"/>
+        <source>Computing the par levels: a forecast for every product in every care unit…</source>
+        <translation>Calcul des dotations&#xa0;: une prévision pour chaque produit dans chaque unité de soins…</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="248"/>
+        <source>Compute the par levels of the care units&apos; stocks from their consumption.</source>
+        <translation>Calculez les dotations des stocks des unités de soins à partir de leur consommation.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="252"/>
+        <source>No consumption by care unit in the history: nothing to compute.</source>
+        <translation>Aucune consommation par unité de soins dans l&apos;historique&#xa0;: rien à calculer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="264"/>
+        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n lignes&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="265"/>
+        <source>in %n care unit(s)</source>
+        <translation>
+            <numerusform>dans %n unité de soins</numerusform>
+            <numerusform>dans %n unités de soins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="266"/>
+        <source>%n top-up(s) to deliver at the next round</source>
+        <translation>
+            <numerusform>%n complément à livrer à la prochaine tournée</numerusform>
+            <numerusform>%n compléments à livrer à la prochaine tournée</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="268"/>
+        <source>%n allowance(s) unused for 26 weeks</source>
+        <translation>
+            <numerusform>%n dotation inutilisée depuis 26 semaines</numerusform>
+            <numerusform>%n dotations inutilisées depuis 26 semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wardstocksview.cpp" line="270"/>
+        <source>%n without a forecast</source>
+        <translation>
+            <numerusform>%n sans prévision</numerusform>
+            <numerusform>%n sans prévision</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="272"/>
+        <source>%1 shown</source>
+        <translation>%1 affichées</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="273"/>
+        <source>Ward stocks from the history up to %1: </source>
+        <translation>Dotations d&apos;après l&apos;historique jusqu&apos;au %1&#xa0;: </translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="283"/>
+        <source>Export the par levels</source>
+        <translation>Exporter les dotations</translation>
+    </message>
+    <message>
+        <location filename="../ui/wardstocksview.cpp" line="283"/>
+        <source>parlevels_%1.csv</source>
+        <translation>dotations_%1.csv</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,9 @@
 #include "ui/explainedtable.h"
 #include "ui/models/producttablemodel.h"
 
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -12,10 +14,25 @@
 
 namespace reappro {
 
+// The search text, then the owner's row filter.
+class ExplainedTable::Proxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    std::function<bool(int)> accepts;
+    void refilter() { invalidateRowsFilter(); }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent) && (!accepts || accepts(row));
+    }
+};
+
 ExplainedTable::ExplainedTable(QAbstractItemModel *model, int sortRole, int searchRole, int stretchColumn, QWidget *parent)
     : QWidget(parent)
 {
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new Proxy(this);
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(sortRole);
     m_proxy->setFilterRole(searchRole);
@@ -61,6 +78,23 @@ ExplainedTable::ExplainedTable(QAbstractItemModel *model, int sortRole, int sear
     connect(model, &QAbstractItemModel::modelReset, m_explanation, &QTextBrowser::clear);
 }
 
+QSortFilterProxyModel *ExplainedTable::proxy() const
+{
+    return m_proxy;
+}
+
+void ExplainedTable::setRowFilter(std::function<bool(int row)> accepts)
+{
+    m_proxy->accepts = std::move(accepts);
+    refilter();
+}
+
+void ExplainedTable::refilter()
+{
+    m_proxy->refilter();
+    Q_EMIT filterChanged();
+}
+
 int ExplainedTable::shownRows() const
 {
     return m_proxy->rowCount();
@@ -73,6 +107,17 @@ void ExplainedTable::showExplanation()
         m_explanation->clear();
     else
         m_explanation->setHtml(m_explainer(current.row()));
+}
+
+void exportCsvInteractively(QWidget *parent, const QString &title, const QString &name,
+                            const std::function<bool(const QString &path, QString *error)> &write)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, name, ExplainedTable::tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!write(path, &error))
+        QMessageBox::warning(parent, ExplainedTable::tr("Export failed"), ExplainedTable::tr("The file %1 could not be written: %2").arg(path, error));
 }
 
 } // namespace reappro

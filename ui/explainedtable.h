@@ -25,11 +25,15 @@ public:
 
     // HTML for a row of the model (not of the filtered view).
     void setExplainer(std::function<QString(int row)> explainer) { m_explainer = std::move(explainer); }
+    // A filter besides the search text, on rows of the model; call
+    // refilter() when what it reads changes.
+    void setRowFilter(std::function<bool(int row)> accepts);
+    void refilter();
 
     QTableView *view() const { return m_view; }
     QTextBrowser *explanation() const { return m_explanation; }
     QLineEdit *searchField() const { return m_search; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QSortFilterProxyModel *proxy() const;
     // Rows shown after the filter.
     int shownRows() const;
 
@@ -39,11 +43,17 @@ Q_SIGNALS:
 private:
     void showExplanation();
 
-    QSortFilterProxyModel *m_proxy = nullptr;
+    class Proxy;
+    Proxy *m_proxy = nullptr;
     QTableView *m_view = nullptr;
     QTextBrowser *m_explanation = nullptr;
     QLineEdit *m_search = nullptr;
     std::function<QString(int)> m_explainer;
 };
+
+// Asks where to save a CSV (suggesting `name`), writes it with `write`
+// (false and a message on failure) and says when it failed.
+void exportCsvInteractively(QWidget *parent, const QString &title, const QString &name,
+                            const std::function<bool(const QString &path, QString *error)> &write);
 
 } // namespace reappro

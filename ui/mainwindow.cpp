@@ -5,6 +5,7 @@
 #include "ui/models/productfilterproxymodel.h"
 #include "ui/models/producttablemodel.h"
 #include "ui/ordersview.h"
+#include "ui/wardstocksview.h"
 #include "ui/summarystrip.h"
 #include "ui/uilanguage.h"
 
@@ -152,7 +153,7 @@ QWidget *MainWindow::createProductPage()
     m_summary = new SummaryStrip(m_lang, page);
     layout->addWidget(m_summary);
 
-    // Two tabs under the summary: the product list and the orders.
+    // Tabs under the summary: the product list, the orders, the ward stocks.
     m_tabs = new QTabWidget(page);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
@@ -237,7 +238,9 @@ QWidget *MainWindow::createProductPage()
 
     m_orders = new OrdersView(m_lang, m_tabs);
     m_tabs->addTab(productsTab, tr("Products"));
+    m_wardStocks = new WardStocksView(m_lang, m_tabs);
     m_tabs->addTab(m_orders, tr("Orders"));
+    m_tabs->addTab(m_wardStocks, tr("Ward stocks"));
     layout->addWidget(m_tabs, 1);
     return page;
 }
@@ -272,7 +275,9 @@ void MainWindow::reload()
         return;
     m_summary->setInfo(m_store->info());
     // New data: the orders shown are those of the data before.
-    m_orders->setDatabase(m_store->path(), lastHistoryDay(*m_store));
+    const QDate lastDay = lastHistoryDay(*m_store);
+    m_orders->setDatabase(m_store->path(), lastDay);
+    m_wardStocks->setDatabase(m_store->path(), lastDay.isValid());
     // Columns are fitted to the first data shown (an empty database fills up
     // on its first import); after that they keep the widths the user chose.
     const bool wasEmpty = m_model->rowCount() == 0;

@@ -23,6 +23,7 @@ namespace reappro {
 
 class ImportDialog;
 class OrdersView;
+class WardStocksView;
 class ProductFilterProxyModel;
 class Store;
 class SummaryStrip;
@@ -55,6 +56,7 @@ public:
     QLabel *countLabel() const { return m_countLabel; }
     QTabWidget *tabs() const { return m_tabs; }
     OrdersView *ordersView() const { return m_orders; }
+    WardStocksView *wardStocksView() const { return m_wardStocks; }
 
 public Q_SLOTS:
     void reload();
@@ -89,6 +91,7 @@ private:
     SummaryStrip *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
     OrdersView *m_orders = nullptr;
+    WardStocksView *m_wardStocks = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_category = nullptr;
     QLabel *m_countLabel = nullptr;

@@ -7,11 +7,9 @@
 
 #include <QDateEdit>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -267,13 +265,8 @@ bool OrdersView::exportCsv(const QString &path, QString *error) const
 
 void OrdersView::exportInteractively()
 {
-    const QString name = tr("orders_%1.csv").arg(m_plan.asOf.toString(QStringLiteral("yyyy-MM-dd")));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the suggested orders"), name, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportCsv(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("The file %1 could not be written: %2").arg(path, error));
+    exportCsvInteractively(this, tr("Export the suggested orders"), tr("orders_%1.csv").arg(m_plan.asOf.toString(QStringLiteral("yyyy-MM-dd"))),
+                           [this](const QString &path, QString *error) { return exportCsv(path, error); });
 }
 
 } // namespace reappro

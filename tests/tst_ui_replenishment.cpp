@@ -1,17 +1,25 @@
-// The orders tab as a pharmacist uses it, in French: a small demo hospital,
-// the orders computed for the day after its history with and without a
-// budget, a line's explanation, a budget typed wrong, and the CSV export,
-// which is byte for byte what `reappro-cli suggest` writes for the same day
-// and budget. Also writes build/screenshots/orders_fr.png.
+// The Orders and Ward stocks tabs as a pharmacist uses them, in French, on
+// a small demo hospital:
+//  - the orders computed for the day after its history with and without a
+//    budget, a line's explanation, a budget typed wrong, and the CSV export,
+//    which is byte for byte what `reappro-cli suggest` writes for the same
+//    day and budget;
+//  - the par levels of every care unit, filtered by unit and to the top-ups
+//    to deliver, a line's explanation, and the export, byte for byte what
+//    `reappro-cli parlevels` writes.
+// Also writes build/screenshots/orders_fr.png and wardstocks_fr.png.
 #include "core/demogenerator.h"
 #include "core/importer.h"
 #include "core/store.h"
 #include "ui/mainwindow.h"
 #include "ui/models/orderlinemodel.h"
 #include "ui/ordersview.h"
+#include "ui/wardstocksview.h"
+#include "ui/models/parlevelmodel.h"
 #include "ui/uilanguage.h"
 #include "testutil.h"
 
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QFile>
@@ -26,7 +34,7 @@
 
 using namespace reappro;
 
-class TestUiOrders : public QObject
+class TestUiReplenishment : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
@@ -40,10 +48,11 @@ class TestUiOrders : public QObject
     }
 
     // Clicks "Compute" and waits for the lines.
-    static bool computeAndWait(OrdersView *v)
+    template <class View>
+    static bool computeAndWait(View *v, const char *button = "ordersCompute")
     {
-        QSignalSpy done(v, &OrdersView::finished);
-        QTest::mouseClick(v->findChild<QPushButton *>(QStringLiteral("ordersCompute")), Qt::LeftButton);
+        QSignalSpy done(v, &View::finished);
+        QTest::mouseClick(v->template findChild<QPushButton *>(QLatin1String(button)), Qt::LeftButton);
         if (!v->isComputing())
             return false;
         return done.wait(300000) && !v->isComputing();
@@ -146,7 +155,61 @@ private Q_SLOTS:
         QVERIFY(guiBytes.count('\n') == v->lineModel()->rowCount() + 1);
         QVERIFY(guiBytes == b.readAll());
     }
+
+    void wardStocksTabComputesParLevels()
+    {
+        MainWindow w(Language::French);
+        QVERIFY(w.openDatabase(m_db));
+        w.resize(1440, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        WardStocksView *v = w.wardStocksView();
+        w.tabs()->setCurrentWidget(v);
+        QCOMPARE(w.tabs()->tabText(w.tabs()->currentIndex()), QStringLiteral("Dotations"));
+        QVERIFY(!v->findChild<QPushButton *>(QStringLiteral("wardExport"))->isEnabled());
+
+        QVERIFY(computeAndWait(v, "wardCompute"));
+        const int lines = v->lineModel()->rowCount();
+        QVERIFY2(lines > 0, "the demo's care units consume");
+        QCOMPARE(v->shownRows(), lines);
+        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("lignes")), qPrintable(v->summaryLabel()->text()));
+
+        // One care unit: only its lines; then only the top-ups to deliver.
+        QVERIFY(v->unitFilter()->count() >= 3); // "Toutes" and the units
+        v->unitFilter()->setCurrentIndex(1);
+        const QString unit = v->unitFilter()->currentData().toString();
+        QVERIFY(!unit.isEmpty());
+        QVERIFY(v->shownRows() > 0 && v->shownRows() < lines);
+        QAbstractItemModel *shown = v->lineView()->model();
+        for (int r = 0; r < shown->rowCount(); ++r)
+            QVERIFY(shown->index(r, ParLevelModel::UnitColumn).data().toString().startsWith(unit));
+        v->showFilter()->setCurrentIndex(v->showFilter()->findData(int(WardStocksView::Show::TopUps)));
+        int expected = 0;
+        for (const ParLevel &l : v->lineModel()->lines())
+            expected += l.unitCode == unit && l.topUp > 0.0 ? 1 : 0;
+        QCOMPARE(v->shownRows(), expected);
+        for (int r = 0; r < shown->rowCount(); ++r)
+            QVERIFY(shown->index(r, ParLevelModel::TopUpColumn).data(ParLevelModel::SortRole).toDouble() > 0.0);
+        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("affichées")), qPrintable(v->summaryLabel()->text()));
+
+        // A line's explanation, in French.
+        v->lineView()->selectRow(0);
+        const QString why = v->explanationView()->toPlainText();
+        QVERIFY2(why.contains(QStringLiteral("dotation")) && why.contains(unit), qPrintable(why));
+        QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/wardstocks_fr.png")));
+
+        // The export holds every line, as the CLI writes them.
+        const QString gui = m_dir.filePath(QStringLiteral("gui-par.csv")), cli = m_dir.filePath(QStringLiteral("cli-par.csv"));
+        QVERIFY(v->exportCsv(gui));
+        const auto r = testutil::runCli({QStringLiteral("parlevels"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), cli});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile a(gui), b(cli);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray guiBytes = a.readAll();
+        QCOMPARE(guiBytes.count('\n'), qsizetype(lines + 1));
+        QVERIFY(guiBytes == b.readAll());
+    }
 };
 
-QTEST_MAIN(TestUiOrders)
-#include "tst_ui_orders.moc"
+QTEST_MAIN(TestUiReplenishment)
+#include "tst_ui_replenishment.moc"
