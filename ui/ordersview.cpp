@@ -1,6 +1,7 @@
 #include "ui/ordersview.h"
 #include "ui/explainedtable.h"
 #include "ui/formatting.h"
+#include "ui/uilanguage.h"
 #include "ui/models/orderlinemodel.h"
 
 #include "core/store.h"
@@ -233,7 +234,7 @@ void OrdersView::updateSummary()
                                                     : tr("Choose the decision day (and a budget if any), then compute the orders.").toHtmlEscaped());
         return;
     }
-    const QLocale locale = m_lang == Language::French ? QLocale(QLocale::French, QLocale::France) : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    const QLocale locale = uiLocale(m_lang);
     const bool fr = m_lang == Language::French;
     QStringList parts;
     parts << tr("<b>%n line(s)</b>", nullptr, m_plan.ordered) + QLatin1Char(' ')

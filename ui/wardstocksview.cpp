@@ -1,6 +1,7 @@
 #include "ui/wardstocksview.h"
 #include "ui/explainedtable.h"
 #include "ui/formatting.h"
+#include "ui/uilanguage.h"
 #include "ui/models/parlevelmodel.h"
 
 #include "core/store.h"
@@ -258,7 +259,7 @@ void WardStocksView::updateSummary()
         m_summary->setText(tr("No consumption by care unit in the history: nothing to compute.").toHtmlEscaped());
         return;
     }
-    const QLocale locale = m_lang == Language::French ? QLocale(QLocale::French, QLocale::France) : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    const QLocale locale = uiLocale(m_lang);
     std::map<QString, int> units;
     int topUps = 0, dormant = 0;
     for (const ParLevel &l : m_result.lines) {

@@ -1,6 +1,5 @@
 #include "ui/models/orderlinemodel.h"
 #include "ui/formatting.h"
-#include "ui/models/producttablemodel.h"
 
 #include <QBrush>
 #include <QColor>
@@ -9,32 +8,13 @@
 namespace reappro {
 
 OrderLineModel::OrderLineModel(Language lang, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_lang(lang)
-    , m_locale(lang == Language::French ? QLocale(QLocale::French, QLocale::France) : QLocale(QLocale::English, QLocale::UnitedKingdom))
+    : LineTableModel(lang, ColumnCount, parent)
 {
 }
 
-void OrderLineModel::setLines(std::vector<OrderSuggestion> lines)
+QString OrderLineModel::searchText(const OrderSuggestion &l) const
 {
-    beginResetModel();
-    m_lines = std::move(lines);
-    m_searchText.clear();
-    m_searchText.reserve(m_lines.size());
-    for (const OrderSuggestion &l : m_lines)
-        m_searchText.push_back(ProductTableModel::foldForSearch(l.productCode + QLatin1Char(' ') + l.label + QLatin1Char(' ')
-                                                                + l.supplierName + QLatin1Char(' ') + l.supplierCode));
-    endResetModel();
-}
-
-int OrderLineModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_lines.size());
-}
-
-int OrderLineModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return l.productCode + QLatin1Char(' ') + l.label + QLatin1Char(' ') + l.supplierName + QLatin1Char(' ') + l.supplierCode;
 }
 
 QString OrderLineModel::noteText(const OrderSuggestion &l) const
@@ -66,12 +46,8 @@ QVariant OrderLineModel::displayData(const OrderSuggestion &l, int column) const
     }
 }
 
-QVariant OrderLineModel::data(const QModelIndex &index, int role) const
+QVariant OrderLineModel::lineData(const OrderSuggestion &l, int column, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
-    const OrderSuggestion &l = m_lines[size_t(index.row())];
-    const int column = index.column();
     switch (role) {
     case Qt::DisplayRole: return displayData(l, column);
     case SortRole:
@@ -84,7 +60,6 @@ QVariant OrderLineModel::data(const QModelIndex &index, int role) const
         case ArrivalColumn: return l.arrivalDate.toJulianDay();
         default: return displayData(l, column);
         }
-    case SearchTextRole: return m_searchText[size_t(index.row())];
     case Qt::TextAlignmentRole:
         if (column == PacksColumn || column == UnitsColumn || column == ValueColumn || column == ServiceColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);

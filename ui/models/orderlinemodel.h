@@ -6,14 +6,11 @@
 
 #include "core/messages.h"
 #include "core/replenishment.h"
-
-#include <QAbstractTableModel>
-#include <QLocale>
-#include <vector>
+#include "ui/models/linetablemodel.h"
 
 namespace reappro {
 
-class OrderLineModel : public QAbstractTableModel
+class OrderLineModel : public LineTableModel<OrderSuggestion>
 {
     Q_OBJECT
 public:
@@ -30,29 +27,18 @@ public:
         NoteColumn,       // capped by shelf life, expiry risk, cut by the budget
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole, SearchTextRole };
 
     explicit OrderLineModel(Language lang, QObject *parent = nullptr);
 
-    void setLines(std::vector<OrderSuggestion> lines);
-    const OrderSuggestion &lineAt(int row) const { return m_lines[size_t(row)]; }
-    const std::vector<OrderSuggestion> &lines() const { return m_lines; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // "Capped by shelf life", "Expiry risk", "Cut by the budget", joined.
     QString noteText(const OrderSuggestion &line) const;
 
 private:
+    QString searchText(const OrderSuggestion &line) const override;
+    QVariant lineData(const OrderSuggestion &l, int column, int role) const override;
     QVariant displayData(const OrderSuggestion &l, int column) const;
-
-    Language m_lang;
-    QLocale m_locale;
-    std::vector<OrderSuggestion> m_lines;
-    std::vector<QString> m_searchText;
 };
 
 } // namespace reappro

@@ -1,6 +1,5 @@
 #include "ui/models/parlevelmodel.h"
 #include "ui/formatting.h"
-#include "ui/models/producttablemodel.h"
 
 #include <QBrush>
 #include <QColor>
@@ -9,32 +8,13 @@
 namespace reappro {
 
 ParLevelModel::ParLevelModel(Language lang, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_lang(lang)
-    , m_locale(lang == Language::French ? QLocale(QLocale::French, QLocale::France) : QLocale(QLocale::English, QLocale::UnitedKingdom))
+    : LineTableModel(lang, ColumnCount, parent)
 {
 }
 
-void ParLevelModel::setLines(std::vector<ParLevel> lines)
+QString ParLevelModel::searchText(const ParLevel &l) const
 {
-    beginResetModel();
-    m_lines = std::move(lines);
-    m_searchText.clear();
-    m_searchText.reserve(m_lines.size());
-    for (const ParLevel &l : m_lines)
-        m_searchText.push_back(ProductTableModel::foldForSearch(l.unitCode + QLatin1Char(' ') + l.unitLabel + QLatin1Char(' ')
-                                                                + l.productCode + QLatin1Char(' ') + l.productLabel));
-    endResetModel();
-}
-
-int ParLevelModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_lines.size());
-}
-
-int ParLevelModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return l.unitCode + QLatin1Char(' ') + l.unitLabel + QLatin1Char(' ') + l.productCode + QLatin1Char(' ') + l.productLabel;
 }
 
 QString ParLevelModel::quantity(double units, const ParLevel &l) const
@@ -74,12 +54,8 @@ QVariant ParLevelModel::displayData(const ParLevel &l, int column) const
     }
 }
 
-QVariant ParLevelModel::data(const QModelIndex &index, int role) const
+QVariant ParLevelModel::lineData(const ParLevel &l, int column, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
-    const ParLevel &l = m_lines[size_t(index.row())];
-    const int column = index.column();
     switch (role) {
     case Qt::DisplayRole: return displayData(l, column);
     case SortRole:
@@ -93,7 +69,6 @@ QVariant ParLevelModel::data(const QModelIndex &index, int role) const
         case TopUpColumn: return l.topUp;
         default: return displayData(l, column);
         }
-    case SearchTextRole: return m_searchText[size_t(index.row())];
     case Qt::TextAlignmentRole:
         if (column >= RoundsColumn && column <= TopUpColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);

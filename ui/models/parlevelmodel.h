@@ -6,14 +6,11 @@
 
 #include "core/messages.h"
 #include "core/parlevels.h"
-
-#include <QAbstractTableModel>
-#include <QLocale>
-#include <vector>
+#include "ui/models/linetablemodel.h"
 
 namespace reappro {
 
-class ParLevelModel : public QAbstractTableModel
+class ParLevelModel : public LineTableModel<ParLevel>
 {
     Q_OBJECT
 public:
@@ -31,29 +28,18 @@ public:
         NoteColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole, SearchTextRole };
 
     explicit ParLevelModel(Language lang, QObject *parent = nullptr);
 
-    void setLines(std::vector<ParLevel> lines);
-    const ParLevel &lineAt(int row) const { return m_lines[size_t(row)]; }
-    const std::vector<ParLevel> &lines() const { return m_lines; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     QString noteText(const ParLevel &line) const;
 
 private:
+    QString searchText(const ParLevel &line) const override;
+    QVariant lineData(const ParLevel &l, int column, int role) const override;
     QVariant displayData(const ParLevel &l, int column) const;
-    QString quantity(double units, const ParLevel &l) const; // "12 AMP" or "2 boîtes (20 AMP)"
-
-    Language m_lang;
-    QLocale m_locale;
-    std::vector<ParLevel> m_lines;
-    std::vector<QString> m_searchText;
+    QString quantity(double units, const ParLevel &l) const; // "12 AMP"
 };
 
 } // namespace reappro
