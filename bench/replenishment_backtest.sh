@@ -10,7 +10,7 @@
 #   bench/replenishment_backtest.sh [FROM] [TO] [SEED]     (SEED: another demo hospital)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CLI=build/bin/reappro-cli
+CLI=${CLI:-build/bin/reappro-cli}
 FROM=${1:-2024-11-01}
 TO=${2:-2026-10-31}
 SEED=${3:-}
