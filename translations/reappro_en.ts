@@ -42,7 +42,7 @@
 <context>
     <name>reappro::OrdersView</name>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="239"/>
+        <location filename="../ui/ordersview.cpp" line="240"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="240"/>
+        <location filename="../ui/ordersview.cpp" line="241"/>
         <source>from %n supplier(s)</source>
         <translation>
             <numerusform>from %n supplier</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="243"/>
+        <location filename="../ui/ordersview.cpp" line="244"/>
         <source>budget %1: need %2, %n line(s) cut</source>
         <translation>
             <numerusform>budget %1: need %2, %n line cut</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="246"/>
+        <location filename="../ui/ordersview.cpp" line="247"/>
         <source>%n capped by shelf life</source>
         <translation>
             <numerusform>%n capped by shelf life</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="247"/>
+        <location filename="../ui/ordersview.cpp" line="248"/>
         <source>%n at expiry risk</source>
         <translation>
             <numerusform>%n at expiry risk</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="249"/>
+        <location filename="../ui/ordersview.cpp" line="250"/>
         <source>%n product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%n product without a forecast (nothing suggested)</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>reappro::ParLevelModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/parlevelmodel.cpp" line="51"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="31"/>
         <source>Unused for %n week(s): take off the allowance?</source>
         <translation>
             <numerusform>Unused for %n week: take off the allowance?</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>reappro::WardStocksView</name>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="264"/>
+        <location filename="../ui/wardstocksview.cpp" line="271"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="265"/>
+        <location filename="../ui/wardstocksview.cpp" line="272"/>
         <source>in %n care unit(s)</source>
         <translation>
             <numerusform>in %n care unit</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="266"/>
+        <location filename="../ui/wardstocksview.cpp" line="273"/>
         <source>%n top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%n top-up to deliver at the next round</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="268"/>
+        <location filename="../ui/wardstocksview.cpp" line="275"/>
         <source>%n allowance(s) unused for 26 weeks</source>
         <translation>
             <numerusform>%n allowance unused for 26 weeks</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="270"/>
+        <location filename="../ui/wardstocksview.cpp" line="277"/>
         <source>%n without a forecast</source>
         <translation>
             <numerusform>%n without a forecast</numerusform>

@@ -474,87 +474,87 @@
 <context>
     <name>reappro::OrderLineModel</name>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="44"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="24"/>
         <source>Reduced by the budget</source>
         <translation>Réduite par le budget</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="44"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="24"/>
         <source>Removed by the budget</source>
         <translation>Retirée par le budget</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="46"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="26"/>
         <source>Capped by shelf life</source>
         <translation>Plafonnée par la péremption</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="48"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="28"/>
         <source>Expiry risk</source>
         <translation>Risque de péremption</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="112"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="87"/>
         <source>Before the budget: %1</source>
         <translation>Avant le budget&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="114"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="89"/>
         <source>Service level aimed at for this product (its class&apos;s target is met on average over the class)</source>
         <translation>Taux de service visé pour ce produit (l&apos;objectif de sa classe est atteint en moyenne sur la classe)</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="116"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="91"/>
         <source>Ordered on %1, expected on %2 (lead time %3 days)</source>
         <translation>Commandé le %1, attendu le %2 (délai %3 jours)</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="133"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="108"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="134"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="109"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="135"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="110"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="136"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="111"/>
         <source>Criticality</source>
         <translation>Criticité</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="137"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="112"/>
         <source>Packs</source>
         <translation>Boîtes</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="138"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="113"/>
         <source>Units</source>
         <translation>Unités</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="139"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="114"/>
         <source>Value (€)</source>
         <translation>Valeur (€)</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="140"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="115"/>
         <source>Service aimed</source>
         <translation>Service visé</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="141"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="116"/>
         <source>Expected</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ui/models/orderlinemodel.cpp" line="142"/>
+        <location filename="../ui/models/orderlinemodel.cpp" line="117"/>
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
@@ -562,77 +562,77 @@
 <context>
     <name>reappro::OrdersView</name>
     <message>
-        <location filename="../ui/ordersview.cpp" line="62"/>
+        <location filename="../ui/ordersview.cpp" line="63"/>
         <source>Decision day:</source>
         <translation>Jour de décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="67"/>
+        <location filename="../ui/ordersview.cpp" line="68"/>
         <source>The orders are those of the first order day of each supplier from this day on</source>
         <translation>Les commandes sont celles du premier jour de commande de chaque fournisseur à partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="69"/>
+        <location filename="../ui/ordersview.cpp" line="70"/>
         <source>Budget (€):</source>
         <translation>Budget (€)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="72"/>
+        <location filename="../ui/ordersview.cpp" line="73"/>
         <source>no cap</source>
         <translation>sans plafond</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="75"/>
+        <location filename="../ui/ordersview.cpp" line="76"/>
         <source>Optional cap on the order total, excl. VAT. Over it, lines are cut: least critical first, then least stockout risk avoided per euro</source>
         <translation>Plafond facultatif du total des commandes, HT. Au-delà, des lignes sont réduites&#xa0;: les moins critiques d&apos;abord, puis celles qui évitent le moins de risque de rupture par euro</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="78"/>
+        <location filename="../ui/ordersview.cpp" line="79"/>
         <source>Compute the orders</source>
         <translation>Calculer les commandes</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="81"/>
+        <location filename="../ui/ordersview.cpp" line="82"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="88"/>
+        <location filename="../ui/ordersview.cpp" line="89"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="91"/>
+        <location filename="../ui/ordersview.cpp" line="92"/>
         <source>The lines with their explanations, as reappro-cli suggest writes them</source>
         <translation>Les lignes avec leurs explications, comme les écrit reappro-cli suggest</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="104"/>
+        <location filename="../ui/ordersview.cpp" line="105"/>
         <source>Filter the lines (product, supplier)…</source>
         <translation>Filtrer les lignes (produit, fournisseur)…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="130"/>
+        <location filename="../ui/ordersview.cpp" line="131"/>
         <source>Select a line to read why Reappro suggests it.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi Reappro la propose.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="179"/>
+        <location filename="../ui/ordersview.cpp" line="180"/>
         <source>Budget: write an amount in euros, e.g. 15 000 or 15 000,50, or leave it empty.</source>
         <translation>Budget&#xa0;: écrivez un montant en euros, par exemple 15 000 ou 15 000,50, ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="222"/>
+        <location filename="../ui/ordersview.cpp" line="223"/>
         <source>Computing the orders: forecasts, service targets and lines for every product…</source>
         <translation>Calcul des commandes&#xa0;: prévisions, taux de service visés et lignes de chaque produit…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="233"/>
+        <location filename="../ui/ordersview.cpp" line="234"/>
         <source>Choose the decision day (and a budget if any), then compute the orders.</source>
         <translation>Choisissez le jour de décision (et un budget s&apos;il y en a un), puis calculez les commandes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="239"/>
+        <location filename="../ui/ordersview.cpp" line="240"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
@@ -640,7 +640,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="240"/>
+        <location filename="../ui/ordersview.cpp" line="241"/>
         <source>from %n supplier(s)</source>
         <translation>
             <numerusform>chez %n fournisseur</numerusform>
@@ -648,12 +648,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="241"/>
+        <location filename="../ui/ordersview.cpp" line="242"/>
         <source>total &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>total &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="243"/>
+        <location filename="../ui/ordersview.cpp" line="244"/>
         <source>budget %1: need %2, %n line(s) cut</source>
         <translation>
             <numerusform>budget %1&#xa0;: besoin %2, %n ligne réduite ou retirée</numerusform>
@@ -661,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="246"/>
+        <location filename="../ui/ordersview.cpp" line="247"/>
         <source>%n capped by shelf life</source>
         <translation>
             <numerusform>%n plafonnée par la péremption</numerusform>
@@ -669,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="247"/>
+        <location filename="../ui/ordersview.cpp" line="248"/>
         <source>%n at expiry risk</source>
         <translation>
             <numerusform>%n à risque de péremption</numerusform>
@@ -677,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="249"/>
+        <location filename="../ui/ordersview.cpp" line="250"/>
         <source>%n product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%n produit sans prévision (rien de proposé)</numerusform>
@@ -685,22 +685,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="251"/>
+        <location filename="../ui/ordersview.cpp" line="252"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="252"/>
+        <location filename="../ui/ordersview.cpp" line="253"/>
         <source>Orders of %1: </source>
         <translation>Commandes du %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="268"/>
+        <location filename="../ui/ordersview.cpp" line="269"/>
         <source>orders_%1.csv</source>
         <translation>commandes_%1.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="268"/>
+        <location filename="../ui/ordersview.cpp" line="269"/>
         <source>Export the suggested orders</source>
         <translation>Exporter les commandes proposées</translation>
     </message>
@@ -708,12 +708,12 @@
 <context>
     <name>reappro::ParLevelModel</name>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="49"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="29"/>
         <source>No forecast</source>
         <translation>Pas de prévision</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/parlevelmodel.cpp" line="51"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="31"/>
         <source>Unused for %n week(s): take off the allowance?</source>
         <translation>
             <numerusform>Inutilisé depuis %n semaine&#xa0;: retirer de la dotation ?</numerusform>
@@ -721,87 +721,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="53"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="33"/>
         <source>Rounds unknown: %1 a week assumed</source>
         <translation>Tournées inconnues&#xa0;: %1 par semaine supposées</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="55"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="35"/>
         <source>Counted stock</source>
         <translation>Stock compté</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="118"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="93"/>
         <source>Longest interval between two rounds (%1 d) + delivery delay (%2 d)</source>
         <translation>Plus long intervalle entre deux tournées (%1 j) + délai de livraison (%2 j)</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="121"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="96"/>
         <source>Counted at the round</source>
         <translation>Compté à la tournée</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="122"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="97"/>
         <source>Estimated: par level minus the expected use of one round interval</source>
         <translation>Estimé&#xa0;: dotation moins la consommation attendue sur un intervalle entre tournées</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="124"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="99"/>
         <source>%1 % quantile of the demand over the cover</source>
         <translation>Quantile %1 % de la demande sur la couverture</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="139"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="114"/>
         <source>Care unit</source>
         <translation>Unité de soins</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="140"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="115"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="141"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="116"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="142"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="117"/>
         <source>Criticality</source>
         <translation>Criticité</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="143"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="118"/>
         <source>Rounds/wk</source>
-        <translation>Tournées/sem.</translation>
+        <translation>Tournées/sem</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="144"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="119"/>
         <source>Cover (d)</source>
-        <translation>Couverture (j)</translation>
+        <translation>Couv. (j)</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="145"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="120"/>
         <source>Expected use</source>
         <translation>Conso. attendue</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="146"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="121"/>
         <source>Par level</source>
         <translation>Dotation</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="147"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="122"/>
         <source>Ward stock</source>
         <translation>Stock service</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="148"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="123"/>
         <source>Top-up</source>
         <translation>Complément</translation>
     </message>
     <message>
-        <location filename="../ui/models/parlevelmodel.cpp" line="149"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="124"/>
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
@@ -1063,88 +1063,88 @@
 <context>
     <name>reappro::WardStocksView</name>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="40"/>
+        <location filename="../ui/wardstocksview.cpp" line="42"/>
         <source>Compute the par levels</source>
         <translation>Calculer les dotations</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="42"/>
+        <location filename="../ui/wardstocksview.cpp" line="44"/>
         <source>For every product and care unit with consumption: the par level that lasts until the next round at the product&apos;s service level, and the top-up of the next round</source>
         <translation>Pour chaque produit et chaque unité de soins qui le consomme&#xa0;: la dotation qui tient jusqu&apos;à la tournée suivante au taux de service du produit, et le complément de la prochaine tournée</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="44"/>
+        <location filename="../ui/wardstocksview.cpp" line="46"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="49"/>
+        <location filename="../ui/wardstocksview.cpp" line="51"/>
         <source>Care unit:</source>
         <translation>Unité de soins&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="54"/>
+        <location filename="../ui/wardstocksview.cpp" line="57"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="57"/>
+        <location filename="../ui/wardstocksview.cpp" line="60"/>
         <source>All the lines</source>
         <translation>Toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="58"/>
+        <location filename="../ui/wardstocksview.cpp" line="61"/>
         <source>Top-ups to deliver</source>
         <translation>Compléments à livrer</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="59"/>
+        <location filename="../ui/wardstocksview.cpp" line="62"/>
         <source>Allowances unused</source>
         <translation>Dotations inutilisées</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="63"/>
+        <location filename="../ui/wardstocksview.cpp" line="66"/>
         <source>Filter (care unit, product)…</source>
         <translation>Filtrer (unité de soins, produit)…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="65"/>
+        <location filename="../ui/wardstocksview.cpp" line="68"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="68"/>
+        <location filename="../ui/wardstocksview.cpp" line="71"/>
         <source>Every line with its explanation, as reappro-cli parlevels writes them</source>
         <translation>Toutes les lignes avec leur explication, comme les écrit reappro-cli parlevels</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="102"/>
+        <location filename="../ui/wardstocksview.cpp" line="105"/>
         <source>Select a line to read how its par level and top-up are computed.</source>
         <translation>Sélectionnez une ligne pour lire comment sa dotation et son complément sont calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="146"/>
-        <location filename="../ui/wardstocksview.cpp" line="218"/>
+        <location filename="../ui/wardstocksview.cpp" line="149"/>
+        <location filename="../ui/wardstocksview.cpp" line="221"/>
         <source>All</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="238"/>
+        <location filename="../ui/wardstocksview.cpp" line="245"/>
         <source>Computing the par levels: a forecast for every product in every care unit…</source>
         <translation>Calcul des dotations&#xa0;: une prévision pour chaque produit dans chaque unité de soins…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="248"/>
+        <location filename="../ui/wardstocksview.cpp" line="255"/>
         <source>Compute the par levels of the care units&apos; stocks from their consumption.</source>
         <translation>Calculez les dotations des stocks des unités de soins à partir de leur consommation.</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="252"/>
+        <location filename="../ui/wardstocksview.cpp" line="259"/>
         <source>No consumption by care unit in the history: nothing to compute.</source>
         <translation>Aucune consommation par unité de soins dans l&apos;historique&#xa0;: rien à calculer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="264"/>
+        <location filename="../ui/wardstocksview.cpp" line="271"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
@@ -1152,7 +1152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="265"/>
+        <location filename="../ui/wardstocksview.cpp" line="272"/>
         <source>in %n care unit(s)</source>
         <translation>
             <numerusform>dans %n unité de soins</numerusform>
@@ -1160,7 +1160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="266"/>
+        <location filename="../ui/wardstocksview.cpp" line="273"/>
         <source>%n top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%n complément à livrer à la prochaine tournée</numerusform>
@@ -1168,7 +1168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="268"/>
+        <location filename="../ui/wardstocksview.cpp" line="275"/>
         <source>%n allowance(s) unused for 26 weeks</source>
         <translation>
             <numerusform>%n dotation inutilisée depuis 26 semaines</numerusform>
@@ -1176,7 +1176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="270"/>
+        <location filename="../ui/wardstocksview.cpp" line="277"/>
         <source>%n without a forecast</source>
         <translation>
             <numerusform>%n sans prévision</numerusform>
@@ -1184,22 +1184,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="272"/>
+        <location filename="../ui/wardstocksview.cpp" line="279"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="273"/>
+        <location filename="../ui/wardstocksview.cpp" line="280"/>
         <source>Ward stocks from the history up to %1: </source>
         <translation>Dotations d&apos;après l&apos;historique jusqu&apos;au %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="283"/>
+        <location filename="../ui/wardstocksview.cpp" line="290"/>
         <source>Export the par levels</source>
         <translation>Exporter les dotations</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="283"/>
+        <location filename="../ui/wardstocksview.cpp" line="290"/>
         <source>parlevels_%1.csv</source>
         <translation>dotations_%1.csv</translation>
     </message>

@@ -226,7 +226,7 @@ void WardStocksView::onFinished()
     m_model->setLines(m_result.lines);
     setFilter(m_unit->currentData().toString(), Show(m_show->currentData().toInt()));
     QTableView *view = m_table->view();
-    for (auto [column, cap] : {std::pair{int(ParLevelModel::UnitColumn), 260}, std::pair{int(ParLevelModel::LabelColumn), 380}}) {
+    for (auto [column, cap] : {std::pair{int(ParLevelModel::UnitColumn), 200}, std::pair{int(ParLevelModel::LabelColumn), 320}}) {
         view->resizeColumnToContents(column);
         view->setColumnWidth(column, std::min(view->columnWidth(column), cap));
     }
