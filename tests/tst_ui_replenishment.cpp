@@ -175,7 +175,7 @@ private Q_SLOTS:
         QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("lignes")), qPrintable(v->summaryLabel()->text()));
 
         // One care unit: only its lines; then only the top-ups to deliver.
-        QVERIFY(v->unitFilter()->count() >= 3); // "Toutes" and the units
+        QVERIFY(v->unitFilter()->count() >= 3); // "Toutes les unités" and the units
         v->unitFilter()->setCurrentIndex(1);
         const QString unit = v->unitFilter()->currentData().toString();
         QVERIFY(!unit.isEmpty());

@@ -365,7 +365,7 @@
     <message>
         <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>All</source>
-        <translation>Toutes</translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="186"/>
@@ -1125,8 +1125,8 @@
     <message>
         <location filename="../ui/wardstocksview.cpp" line="149"/>
         <location filename="../ui/wardstocksview.cpp" line="221"/>
-        <source>All</source>
-        <translation>Toutes</translation>
+        <source>All care units</source>
+        <translation>Toutes les unités</translation>
     </message>
     <message>
         <location filename="../ui/wardstocksview.cpp" line="245"/>

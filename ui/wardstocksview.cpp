@@ -146,7 +146,7 @@ void WardStocksView::setDatabase(const QString &path, bool hasHistory)
     m_error.clear();
     m_model->setLines({});
     m_unit->clear();
-    m_unit->addItem(tr("All"), QString());
+    m_unit->addItem(tr("All care units"), QString());
     m_computeButton->setEnabled(!path.isEmpty() && hasHistory);
     m_exportButton->setEnabled(false);
     updateSummary();
@@ -218,7 +218,7 @@ void WardStocksView::onFinished()
     const QString current = m_unit->currentData().toString();
     m_unit->blockSignals(true);
     m_unit->clear();
-    m_unit->addItem(tr("All"), QString());
+    m_unit->addItem(tr("All care units"), QString());
     for (const auto &[code, label] : units)
         m_unit->addItem(label.isEmpty() ? code : code + QStringLiteral(" · ") + label, code);
     m_unit->setCurrentIndex(std::max(0, m_unit->findData(current)));
