@@ -22,7 +22,9 @@ OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings
     std::vector<ProductSituation> situations = loadSituations(store, asOf);
     if (stop && stop->load())
         return plan;
-    const std::vector<double> targets = allocateServiceTargets(situations, asOf, settings, threads);
+    const std::vector<double> targets = allocateServiceTargets(situations, asOf, settings, threads, stop);
+    if (stop && stop->load())
+        return plan;
     for (std::size_t i = 0; i < situations.size(); ++i)
         situations[i].serviceTarget = targets[i];
     std::vector<OrderSuggestion> lines(situations.size());

@@ -141,16 +141,15 @@ std::vector<double> allocateServiceTargets(const std::vector<ServiceCandidate> &
 }
 
 std::vector<double> allocateServiceTargets(const std::vector<ProductSituation> &situations, QDate asOf,
-                                           const ReplenishmentSettings &settings, int threads)
+                                           const ReplenishmentSettings &settings, int threads, const std::atomic<bool> *stop)
 {
     std::vector<ServiceCandidate> candidates(situations.size());
+    for (std::size_t i = 0; i < situations.size(); ++i)
+        candidates[i].criticality = criticalityOf(situations[i].product);
     if (settings.service.perProduct)
-        parallelFor(situations.size(), threads, nullptr, [&](std::size_t i) {
+        parallelFor(situations.size(), threads, stop, [&](std::size_t i) {
             candidates[i] = serviceCandidate(situations[i], asOf, settings);
         });
-    else
-        for (std::size_t i = 0; i < situations.size(); ++i)
-            candidates[i].criticality = criticalityOf(situations[i].product);
     return allocateServiceTargets(candidates, settings.service);
 }
 

@@ -34,6 +34,7 @@
 
 #include <QDate>
 
+#include <atomic>
 #include <vector>
 
 namespace reappro {
@@ -59,8 +60,10 @@ ServiceCandidate serviceCandidate(const ProductSituation &situation, QDate asOf,
 std::vector<double> allocateServiceTargets(const std::vector<ServiceCandidate> &candidates, const ServiceTargets &targets);
 
 // Both steps for every situation deciding on `asOf`, the demand forecasts
-// run on `threads` threads (0 = all cores).
+// run on `threads` threads (0 = all cores); a set `stop` flag leaves the
+// products not yet forecast at their class target.
 std::vector<double> allocateServiceTargets(const std::vector<ProductSituation> &situations, QDate asOf,
-                                           const ReplenishmentSettings &settings, int threads = 0);
+                                           const ReplenishmentSettings &settings, int threads = 0,
+                                           const std::atomic<bool> *stop = nullptr);
 
 } // namespace reappro
