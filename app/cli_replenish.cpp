@@ -3,10 +3,8 @@
 #include "app/cli_common.h"
 #include "core/csvformat.h"
 #include "core/orderplan.h"
-#include "core/parallel.h"
 #include "core/policybacktest.h"
 #include "core/replenishmentdata.h"
-#include "core/serviceallocation.h"
 #include "core/textparse.h"
 
 #include <QElapsedTimer>
@@ -16,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace reappro::cli {
 
