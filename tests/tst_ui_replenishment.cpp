@@ -122,6 +122,11 @@ private Q_SLOTS:
         QVERIFY(!v->isComputing());
         QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("Budget")), qPrintable(v->summaryLabel()->text()));
         QCOMPARE(v->lineModel()->rowCount(), lines);
+        // In French the point only groups thousands: "15.5" is not read as 15,5 EUR or 155 EUR.
+        v->budgetField()->setText(QStringLiteral("15.5"));
+        QTest::mouseClick(v->findChild<QPushButton *>(QStringLiteral("ordersCompute")), Qt::LeftButton);
+        QVERIFY(!v->isComputing());
+        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("Budget")), qPrintable(v->summaryLabel()->text()));
 
         // Half the total as a budget, French style: the total fits, the cut
         // lines stay listed, marked.

@@ -23,7 +23,7 @@
 <context>
     <name>reappro::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln product shown out of %1</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>reappro::OrdersView</name>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="240"/>
+        <location filename="../ui/ordersview.cpp" line="259"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="241"/>
+        <location filename="../ui/ordersview.cpp" line="260"/>
         <source>from %n supplier(s)</source>
         <translation>
             <numerusform>from %n supplier</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="244"/>
+        <location filename="../ui/ordersview.cpp" line="263"/>
         <source>budget %1: need %2, %n line(s) cut</source>
         <translation>
             <numerusform>budget %1: need %2, %n line cut</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="247"/>
+        <location filename="../ui/ordersview.cpp" line="266"/>
         <source>%n capped by shelf life</source>
         <translation>
             <numerusform>%n capped by shelf life</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="248"/>
+        <location filename="../ui/ordersview.cpp" line="267"/>
         <source>%n at expiry risk</source>
         <translation>
             <numerusform>%n at expiry risk</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="250"/>
+        <location filename="../ui/ordersview.cpp" line="269"/>
         <source>%n product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%n product without a forecast (nothing suggested)</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>reappro::WardStocksView</name>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="271"/>
+        <location filename="../ui/wardstocksview.cpp" line="278"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="272"/>
+        <location filename="../ui/wardstocksview.cpp" line="279"/>
         <source>in %n care unit(s)</source>
         <translation>
             <numerusform>in %n care unit</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="273"/>
+        <location filename="../ui/wardstocksview.cpp" line="280"/>
         <source>%n top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%n top-up to deliver at the next round</numerusform>
@@ -156,15 +156,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="275"/>
-        <source>%n allowance(s) unused for 26 weeks</source>
+        <location filename="../ui/wardstocksview.cpp" line="282"/>
+        <source>%n allowance(s) unused for %1 weeks</source>
         <translation>
-            <numerusform>%n allowance unused for 26 weeks</numerusform>
-            <numerusform>%n allowances unused for 26 weeks</numerusform>
+            <numerusform>%n allowance unused for %1 weeks</numerusform>
+            <numerusform>%n allowances unused for %1 weeks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="277"/>
+        <location filename="../ui/wardstocksview.cpp" line="284"/>
         <source>%n without a forecast</source>
         <translation>
             <numerusform>%n without a forecast</numerusform>

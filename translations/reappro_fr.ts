@@ -363,62 +363,62 @@
         <translation>Rechercher un produit (code, libellé, DCI)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Drugs</source>
         <translation>Médicaments</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Medical devices</source>
         <translation>Dispositifs médicaux</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>MITM</source>
         <translation>MITM</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Medicines of major therapeutic interest</source>
         <translation>Médicaments d&apos;intérêt thérapeutique majeur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Ward stocks</source>
         <translation>Dotations</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Database: %1</source>
         <translation>Base&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>Empty database: import the exports of your pharmacy software (File &gt; Import exports…).</source>
         <translation>Base vide&#xa0;: importez les exports de votre logiciel de pharmacie (Fichier &gt; Importer des exports…).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln produit</numerusform>
@@ -426,7 +426,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln produit affiché sur %1</numerusform>
@@ -434,39 +434,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>%1 — Reappro</source>
         <translation>%1 — Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
-        <location filename="../ui/mainwindow.cpp" line="479"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="399"/>
         <source>Create a database for the imported data</source>
         <translation>Créer une base pour les données importées</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>Create a database</source>
         <translation>Créer une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="443"/>
         <source>About Reappro</source>
         <translation>À propos de Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Decision support for the stock of a hospital pharmacy: stock, consumption, expiry and ordering.&lt;/p&gt;&lt;p&gt;Every suggestion is approved by a person, and every number says where it comes from. The data stays on this workstation: no patient data is ever stored.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Aide à la décision pour le stock de la pharmacie hospitalière (PUI)&#xa0;: stock, consommations, péremptions et commandes.&lt;/p&gt;&lt;p&gt;Chaque proposition est validée par une personne, et chaque chiffre indique d&apos;où il vient. Les données restent sur ce poste&#xa0;: aucune donnée patient n&apos;est jamais enregistrée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="450"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>The database used last time was not found: %1</source>
         <translation>La dernière base utilisée est introuvable&#xa0;: %1</translation>
     </message>
@@ -562,77 +562,77 @@
 <context>
     <name>reappro::OrdersView</name>
     <message>
-        <location filename="../ui/ordersview.cpp" line="63"/>
+        <location filename="../ui/ordersview.cpp" line="76"/>
         <source>Decision day:</source>
         <translation>Jour de décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="68"/>
+        <location filename="../ui/ordersview.cpp" line="81"/>
         <source>The orders are those of the first order day of each supplier from this day on</source>
         <translation>Les commandes sont celles du premier jour de commande de chaque fournisseur à partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="70"/>
+        <location filename="../ui/ordersview.cpp" line="83"/>
         <source>Budget (€):</source>
         <translation>Budget (€)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="73"/>
+        <location filename="../ui/ordersview.cpp" line="86"/>
         <source>no cap</source>
         <translation>sans plafond</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="76"/>
+        <location filename="../ui/ordersview.cpp" line="89"/>
         <source>Optional cap on the order total, excl. VAT. Over it, lines are cut: least critical first, then least stockout risk avoided per euro</source>
         <translation>Plafond facultatif du total des commandes, HT. Au-delà, des lignes sont réduites&#xa0;: les moins critiques d&apos;abord, puis celles qui évitent le moins de risque de rupture par euro</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="79"/>
+        <location filename="../ui/ordersview.cpp" line="92"/>
         <source>Compute the orders</source>
         <translation>Calculer les commandes</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="82"/>
+        <location filename="../ui/ordersview.cpp" line="95"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="89"/>
+        <location filename="../ui/ordersview.cpp" line="102"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="92"/>
+        <location filename="../ui/ordersview.cpp" line="105"/>
         <source>The lines with their explanations, as reappro-cli suggest writes them</source>
         <translation>Les lignes avec leurs explications, comme les écrit reappro-cli suggest</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="105"/>
+        <location filename="../ui/ordersview.cpp" line="118"/>
         <source>Filter the lines (product, supplier)…</source>
         <translation>Filtrer les lignes (produit, fournisseur)…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="131"/>
+        <location filename="../ui/ordersview.cpp" line="144"/>
         <source>Select a line to read why Reappro suggests it.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi Reappro la propose.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="180"/>
-        <source>Budget: write an amount in euros, e.g. 15 000 or 15 000,50, or leave it empty.</source>
+        <location filename="../ui/ordersview.cpp" line="195"/>
+        <source>Budget: write an amount in euros, e.g. 15 000 or 15 000.50, or leave it empty.</source>
         <translation>Budget&#xa0;: écrivez un montant en euros, par exemple 15 000 ou 15 000,50, ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="223"/>
+        <location filename="../ui/ordersview.cpp" line="244"/>
         <source>Computing the orders: forecasts, service targets and lines for every product…</source>
         <translation>Calcul des commandes&#xa0;: prévisions, taux de service visés et lignes de chaque produit…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="234"/>
+        <location filename="../ui/ordersview.cpp" line="253"/>
         <source>Choose the decision day (and a budget if any), then compute the orders.</source>
         <translation>Choisissez le jour de décision (et un budget s&apos;il y en a un), puis calculez les commandes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="240"/>
+        <location filename="../ui/ordersview.cpp" line="259"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
@@ -640,7 +640,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="241"/>
+        <location filename="../ui/ordersview.cpp" line="260"/>
         <source>from %n supplier(s)</source>
         <translation>
             <numerusform>chez %n fournisseur</numerusform>
@@ -648,12 +648,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="242"/>
+        <location filename="../ui/ordersview.cpp" line="261"/>
         <source>total &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>total &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="244"/>
+        <location filename="../ui/ordersview.cpp" line="263"/>
         <source>budget %1: need %2, %n line(s) cut</source>
         <translation>
             <numerusform>budget %1&#xa0;: besoin %2, %n ligne réduite ou retirée</numerusform>
@@ -661,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="247"/>
+        <location filename="../ui/ordersview.cpp" line="266"/>
         <source>%n capped by shelf life</source>
         <translation>
             <numerusform>%n plafonnée par la péremption</numerusform>
@@ -669,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="248"/>
+        <location filename="../ui/ordersview.cpp" line="267"/>
         <source>%n at expiry risk</source>
         <translation>
             <numerusform>%n à risque de péremption</numerusform>
@@ -677,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="250"/>
+        <location filename="../ui/ordersview.cpp" line="269"/>
         <source>%n product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%n produit sans prévision (rien de proposé)</numerusform>
@@ -685,22 +685,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="252"/>
+        <location filename="../ui/ordersview.cpp" line="271"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="253"/>
+        <location filename="../ui/ordersview.cpp" line="272"/>
         <source>Orders of %1: </source>
         <translation>Commandes du %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="269"/>
+        <location filename="../ui/ordersview.cpp" line="288"/>
         <source>orders_%1.csv</source>
         <translation>commandes_%1.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="269"/>
+        <location filename="../ui/ordersview.cpp" line="288"/>
         <source>Export the suggested orders</source>
         <translation>Exporter les commandes proposées</translation>
     </message>
@@ -1124,27 +1124,27 @@
     </message>
     <message>
         <location filename="../ui/wardstocksview.cpp" line="149"/>
-        <location filename="../ui/wardstocksview.cpp" line="221"/>
+        <location filename="../ui/wardstocksview.cpp" line="224"/>
         <source>All care units</source>
         <translation>Toutes les unités</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="245"/>
+        <location filename="../ui/wardstocksview.cpp" line="254"/>
         <source>Computing the par levels: a forecast for every product in every care unit…</source>
         <translation>Calcul des dotations&#xa0;: une prévision pour chaque produit dans chaque unité de soins…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="255"/>
+        <location filename="../ui/wardstocksview.cpp" line="262"/>
         <source>Compute the par levels of the care units&apos; stocks from their consumption.</source>
         <translation>Calculez les dotations des stocks des unités de soins à partir de leur consommation.</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="259"/>
+        <location filename="../ui/wardstocksview.cpp" line="266"/>
         <source>No consumption by care unit in the history: nothing to compute.</source>
         <translation>Aucune consommation par unité de soins dans l&apos;historique&#xa0;: rien à calculer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="271"/>
+        <location filename="../ui/wardstocksview.cpp" line="278"/>
         <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
@@ -1152,7 +1152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="272"/>
+        <location filename="../ui/wardstocksview.cpp" line="279"/>
         <source>in %n care unit(s)</source>
         <translation>
             <numerusform>dans %n unité de soins</numerusform>
@@ -1160,7 +1160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="273"/>
+        <location filename="../ui/wardstocksview.cpp" line="280"/>
         <source>%n top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%n complément à livrer à la prochaine tournée</numerusform>
@@ -1168,15 +1168,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="275"/>
-        <source>%n allowance(s) unused for 26 weeks</source>
+        <location filename="../ui/wardstocksview.cpp" line="282"/>
+        <source>%n allowance(s) unused for %1 weeks</source>
         <translation>
-            <numerusform>%n dotation inutilisée depuis 26 semaines</numerusform>
-            <numerusform>%n dotations inutilisées depuis 26 semaines</numerusform>
+            <numerusform>%n dotation inutilisée depuis %1 semaines</numerusform>
+            <numerusform>%n dotations inutilisées depuis %1 semaines</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="277"/>
+        <location filename="../ui/wardstocksview.cpp" line="284"/>
         <source>%n without a forecast</source>
         <translation>
             <numerusform>%n sans prévision</numerusform>
@@ -1184,22 +1184,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="279"/>
+        <location filename="../ui/wardstocksview.cpp" line="286"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="280"/>
+        <location filename="../ui/wardstocksview.cpp" line="287"/>
         <source>Ward stocks from the history up to %1: </source>
         <translation>Dotations d&apos;après l&apos;historique jusqu&apos;au %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="290"/>
+        <location filename="../ui/wardstocksview.cpp" line="297"/>
         <source>Export the par levels</source>
         <translation>Exporter les dotations</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="290"/>
+        <location filename="../ui/wardstocksview.cpp" line="297"/>
         <source>parlevels_%1.csv</source>
         <translation>dotations_%1.csv</translation>
     </message>

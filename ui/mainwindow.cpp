@@ -175,8 +175,12 @@ QWidget *MainWindow::createProductPage()
     auto *findAction = new QAction(this);
     findAction->setShortcut(QKeySequence::Find);
     connect(findAction, &QAction::triggered, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
+        // The search field of the tab shown.
+        QLineEdit *search = m_tabs->currentWidget() == m_orders       ? m_orders->searchField()
+                            : m_tabs->currentWidget() == m_wardStocks ? m_wardStocks->searchField()
+                                                                      : m_search;
+        search->setFocus(Qt::ShortcutFocusReason);
+        search->selectAll();
     });
     addAction(findAction);
 

@@ -23,16 +23,29 @@ namespace reappro {
 
 namespace {
 
-// "200 000", "200 000,50", "200000.50": an amount in euros; nothing for an
-// empty field.
-std::optional<Money> parseBudget(QString text, bool *ok)
+// An amount in euros as the UI language writes it: "200 000,50" in French,
+// "200,000.50" in English (spaces always group). The other language's
+// separator is taken only as a group of exactly three digits ("1.000" in
+// French, "1,000" in English); anything else is refused rather than read
+// 1,000 times too small. Nothing for an empty field.
+std::optional<Money> parseBudget(QString text, Language lang, bool *ok)
 {
     text.remove(QLatin1Char(' ')).remove(QChar(0x00a0)).remove(QChar(0x202f)).remove(QStringLiteral("€"));
     *ok = true;
     if (text.isEmpty())
         return std::nullopt;
+    const QChar decimal = lang == Language::French ? QLatin1Char(',') : QLatin1Char('.');
+    const QChar group = lang == Language::French ? QLatin1Char('.') : QLatin1Char(',');
+    const QString whole = text.section(decimal, 0, 0);
+    const QStringList groups = whole.split(group);
+    for (int i = 1; i < groups.size(); ++i)
+        if (groups[i].size() != 3 || groups[0].isEmpty()) {
+            *ok = false;
+            return std::nullopt;
+        }
+    text.remove(group);
     const QByteArray utf8 = text.toUtf8();
-    const auto m = Money::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())), text.contains(QLatin1Char(',')) ? ',' : '.');
+    const auto m = Money::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())), char(decimal.unicode()));
     *ok = m && *m > Money();
     return *ok ? m : std::nullopt;
 }
@@ -150,15 +163,17 @@ OrdersView::~OrdersView()
 
 void OrdersView::setDatabase(const QString &path, QDate lastHistoryDay)
 {
+    // A computation under way is dropped when it ends (onFinished), not
+    // waited for: the window stays responsive.
     if (m_stop)
         m_stop->store(true);
-    m_watcher.waitForFinished();
     m_databasePath = path;
     m_plan = {};
     m_error.clear();
     m_model->setLines({});
     m_asOf->setDate(lastHistoryDay.isValid() ? lastHistoryDay.addDays(1) : QDate::currentDate());
-    m_computeButton->setEnabled(lastHistoryDay.isValid());
+    m_canCompute = !path.isEmpty() && lastHistoryDay.isValid();
+    m_computeButton->setEnabled(m_canCompute && !isComputing());
     m_exportButton->setEnabled(false);
     updateSummary();
 }
@@ -174,10 +189,10 @@ void OrdersView::compute()
         return;
     ReplenishmentSettings settings;
     bool ok = false;
-    settings.budget = parseBudget(m_budget->text(), &ok);
+    settings.budget = parseBudget(m_budget->text(), m_lang, &ok);
     if (!ok) {
         m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>")
-                               .arg(tr("Budget: write an amount in euros, e.g. 15 000 or 15 000,50, or leave it empty.").toHtmlEscaped()));
+                               .arg(tr("Budget: write an amount in euros, e.g. 15 000 or 15 000.50, or leave it empty.").toHtmlEscaped()));
         m_budget->setFocus();
         return;
     }
@@ -199,7 +214,7 @@ void OrdersView::onFinished()
 {
     setBusy(false);
     Outcome o = m_watcher.result();
-    if (o.cancelled) {
+    if (o.cancelled || (m_stop && m_stop->load())) { // cancelled, or another database opened meanwhile
         updateSummary();
         return;
     }
@@ -214,17 +229,21 @@ void OrdersView::onFinished()
 
 void OrdersView::setBusy(bool busy)
 {
-    m_computeButton->setEnabled(!busy);
+    m_computeButton->setEnabled(!busy && m_canCompute);
     m_asOf->setEnabled(!busy);
     m_budget->setEnabled(!busy);
     m_cancelButton->setVisible(busy);
     m_busy->setVisible(busy);
     if (busy)
-        m_summary->setText(tr("Computing the orders: forecasts, service targets and lines for every product…"));
+        updateSummary();
 }
 
 void OrdersView::updateSummary()
 {
+    if (isComputing()) {
+        m_summary->setText(tr("Computing the orders: forecasts, service targets and lines for every product…"));
+        return;
+    }
     if (!m_error.isEmpty()) {
         m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(m_error.toHtmlEscaped()));
         return;

@@ -72,6 +72,7 @@ private:
 
     Language m_lang;
     QString m_databasePath;
+    bool m_canCompute = false; // a database with history
     OrderPlan m_plan;
     std::shared_ptr<std::atomic<bool>> m_stop;
     QFutureWatcher<Outcome> m_watcher;

@@ -137,9 +137,9 @@ int WardStocksView::shownRows() const { return m_table->shownRows(); }
 
 void WardStocksView::setDatabase(const QString &path, bool hasHistory)
 {
+    // A computation under way is dropped when it ends (onFinished).
     if (m_stop)
         m_stop->store(true);
-    m_watcher.waitForFinished();
     m_databasePath = path;
     m_result = {};
     m_computed = false;
@@ -147,7 +147,8 @@ void WardStocksView::setDatabase(const QString &path, bool hasHistory)
     m_model->setLines({});
     m_unit->clear();
     m_unit->addItem(tr("All care units"), QString());
-    m_computeButton->setEnabled(!path.isEmpty() && hasHistory);
+    m_canCompute = !path.isEmpty() && hasHistory;
+    m_computeButton->setEnabled(m_canCompute && !isComputing());
     m_exportButton->setEnabled(false);
     updateSummary();
 }
@@ -191,8 +192,10 @@ void WardStocksView::compute()
         Store store;
         if (store.open(path, &o.error)) {
             ParLevelOptions options;
-            o.result = computeParLevels(store, options, [&promise](std::size_t done, std::size_t total) {
-                promise.setProgressRange(0, int(total));
+            int range = -1; // the calls come under a lock
+            o.result = computeParLevels(store, options, [&promise, &range](std::size_t done, std::size_t total) {
+                if (range != int(total))
+                    promise.setProgressRange(0, range = int(total));
                 promise.setProgressValue(int(done));
             }, stop.get());
         }
@@ -204,7 +207,7 @@ void WardStocksView::onFinished()
 {
     setBusy(false);
     Outcome o = m_watcher.result();
-    if (o.result.status == ParLevelStatus::Cancelled && o.error.isEmpty()) {
+    if ((o.result.status == ParLevelStatus::Cancelled && o.error.isEmpty()) || (m_stop && m_stop->load())) {
         updateSummary();
         return;
     }
@@ -237,16 +240,20 @@ void WardStocksView::onFinished()
 
 void WardStocksView::setBusy(bool busy)
 {
-    m_computeButton->setEnabled(!busy);
+    m_computeButton->setEnabled(!busy && m_canCompute);
     m_cancelButton->setVisible(busy);
     m_progress->setVisible(busy);
     m_progress->setRange(0, 0);
     if (busy)
-        m_summary->setText(tr("Computing the par levels: a forecast for every product in every care unit…"));
+        updateSummary();
 }
 
 void WardStocksView::updateSummary()
 {
+    if (isComputing()) {
+        m_summary->setText(tr("Computing the par levels: a forecast for every product in every care unit…"));
+        return;
+    }
     if (!m_error.isEmpty()) {
         m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(m_error.toHtmlEscaped()));
         return;
@@ -272,7 +279,7 @@ void WardStocksView::updateSummary()
                  + tr("in %n care unit(s)", nullptr, int(units.size()));
     parts << tr("%n top-up(s) to deliver at the next round", nullptr, topUps);
     if (dormant)
-        parts << tr("%n allowance(s) unused for 26 weeks", nullptr, dormant);
+        parts << tr("%n allowance(s) unused for %1 weeks", nullptr, dormant).arg(ParLevelOptions{}.dormantWeeks);
     if (m_result.failed)
         parts << tr("%n without a forecast", nullptr, m_result.failed);
     if (shownRows() != m_model->rowCount())

@@ -71,6 +71,7 @@ private:
 
     Language m_lang;
     QString m_databasePath;
+    bool m_canCompute = false; // a database with history
     ParLevelResult m_result;
     bool m_computed = false;
     QString m_error;
