@@ -43,50 +43,50 @@
     <name>reappro::OrdersView</name>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="259"/>
-        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n lines&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln lines&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="260"/>
-        <source>from %n supplier(s)</source>
+        <source>from %Ln supplier(s)</source>
         <translation>
-            <numerusform>from %n supplier</numerusform>
-            <numerusform>from %n suppliers</numerusform>
+            <numerusform>from %Ln supplier</numerusform>
+            <numerusform>from %Ln suppliers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="263"/>
-        <source>budget %1: need %2, %n line(s) cut</source>
+        <source>budget %1: need %2, %Ln line(s) cut</source>
         <translation>
-            <numerusform>budget %1: need %2, %n line cut</numerusform>
-            <numerusform>budget %1: need %2, %n lines cut</numerusform>
+            <numerusform>budget %1: need %2, %Ln line cut</numerusform>
+            <numerusform>budget %1: need %2, %Ln lines cut</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="266"/>
-        <source>%n capped by shelf life</source>
+        <source>%Ln capped by shelf life</source>
         <translation>
-            <numerusform>%n capped by shelf life</numerusform>
-            <numerusform>%n capped by shelf life</numerusform>
+            <numerusform>%Ln capped by shelf life</numerusform>
+            <numerusform>%Ln capped by shelf life</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="267"/>
-        <source>%n at expiry risk</source>
+        <source>%Ln at expiry risk</source>
         <translation>
-            <numerusform>%n at expiry risk</numerusform>
-            <numerusform>%n at expiry risk</numerusform>
+            <numerusform>%Ln at expiry risk</numerusform>
+            <numerusform>%Ln at expiry risk</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="269"/>
-        <source>%n product(s) without a forecast (nothing suggested)</source>
+        <source>%Ln product(s) without a forecast (nothing suggested)</source>
         <translation>
-            <numerusform>%n product without a forecast (nothing suggested)</numerusform>
-            <numerusform>%n products without a forecast (nothing suggested)</numerusform>
+            <numerusform>%Ln product without a forecast (nothing suggested)</numerusform>
+            <numerusform>%Ln products without a forecast (nothing suggested)</numerusform>
         </translation>
     </message>
 </context>
@@ -133,42 +133,42 @@
     <name>reappro::WardStocksView</name>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="278"/>
-        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;%n line&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n lines&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln lines&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="279"/>
-        <source>in %n care unit(s)</source>
+        <source>in %Ln care unit(s)</source>
         <translation>
-            <numerusform>in %n care unit</numerusform>
-            <numerusform>in %n care units</numerusform>
+            <numerusform>in %Ln care unit</numerusform>
+            <numerusform>in %Ln care units</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="280"/>
-        <source>%n top-up(s) to deliver at the next round</source>
+        <source>%Ln top-up(s) to deliver at the next round</source>
         <translation>
-            <numerusform>%n top-up to deliver at the next round</numerusform>
-            <numerusform>%n top-ups to deliver at the next round</numerusform>
+            <numerusform>%Ln top-up to deliver at the next round</numerusform>
+            <numerusform>%Ln top-ups to deliver at the next round</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="282"/>
-        <source>%n allowance(s) unused for %1 weeks</source>
+        <source>%Ln allowance(s) unused for %1 weeks</source>
         <translation>
-            <numerusform>%n allowance unused for %1 weeks</numerusform>
-            <numerusform>%n allowances unused for %1 weeks</numerusform>
+            <numerusform>%Ln allowance unused for %1 weeks</numerusform>
+            <numerusform>%Ln allowances unused for %1 weeks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="284"/>
-        <source>%n without a forecast</source>
+        <source>%Ln without a forecast</source>
         <translation>
-            <numerusform>%n without a forecast</numerusform>
-            <numerusform>%n without a forecast</numerusform>
+            <numerusform>%Ln without a forecast</numerusform>
+            <numerusform>%Ln without a forecast</numerusform>
         </translation>
     </message>
 </context>

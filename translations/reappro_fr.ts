@@ -633,56 +633,56 @@
     </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="259"/>
-        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n lignes&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln ligne&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln lignes&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="260"/>
-        <source>from %n supplier(s)</source>
+        <source>from %Ln supplier(s)</source>
         <translation>
-            <numerusform>chez %n fournisseur</numerusform>
-            <numerusform>chez %n fournisseurs</numerusform>
+            <numerusform>chez %Ln fournisseur</numerusform>
+            <numerusform>chez %Ln fournisseurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="263"/>
+        <source>budget %1: need %2, %Ln line(s) cut</source>
+        <translation>
+            <numerusform>budget %1&#xa0;: besoin %2, %Ln ligne réduite ou retirée</numerusform>
+            <numerusform>budget %1&#xa0;: besoin %2, %Ln lignes réduites ou retirées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="266"/>
+        <source>%Ln capped by shelf life</source>
+        <translation>
+            <numerusform>%Ln plafonnée par la péremption</numerusform>
+            <numerusform>%Ln plafonnées par la péremption</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="267"/>
+        <source>%Ln at expiry risk</source>
+        <translation>
+            <numerusform>%Ln à risque de péremption</numerusform>
+            <numerusform>%Ln à risque de péremption</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="269"/>
+        <source>%Ln product(s) without a forecast (nothing suggested)</source>
+        <translation>
+            <numerusform>%Ln produit sans prévision (rien de proposé)</numerusform>
+            <numerusform>%Ln produits sans prévision (rien de proposé)</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/ordersview.cpp" line="261"/>
         <source>total &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>total &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="263"/>
-        <source>budget %1: need %2, %n line(s) cut</source>
-        <translation>
-            <numerusform>budget %1&#xa0;: besoin %2, %n ligne réduite ou retirée</numerusform>
-            <numerusform>budget %1&#xa0;: besoin %2, %n lignes réduites ou retirées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="266"/>
-        <source>%n capped by shelf life</source>
-        <translation>
-            <numerusform>%n plafonnée par la péremption</numerusform>
-            <numerusform>%n plafonnées par la péremption</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="267"/>
-        <source>%n at expiry risk</source>
-        <translation>
-            <numerusform>%n à risque de péremption</numerusform>
-            <numerusform>%n à risque de péremption</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="269"/>
-        <source>%n product(s) without a forecast (nothing suggested)</source>
-        <translation>
-            <numerusform>%n produit sans prévision (rien de proposé)</numerusform>
-            <numerusform>%n produits sans prévision (rien de proposé)</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../ui/ordersview.cpp" line="271"/>
@@ -1145,42 +1145,42 @@
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="278"/>
-        <source>&lt;b&gt;%n line(s)&lt;/b&gt;</source>
+        <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;%n ligne&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n lignes&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln ligne&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln lignes&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="279"/>
-        <source>in %n care unit(s)</source>
+        <source>in %Ln care unit(s)</source>
         <translation>
-            <numerusform>dans %n unité de soins</numerusform>
-            <numerusform>dans %n unités de soins</numerusform>
+            <numerusform>dans %Ln unité de soins</numerusform>
+            <numerusform>dans %Ln unités de soins</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="280"/>
-        <source>%n top-up(s) to deliver at the next round</source>
+        <source>%Ln top-up(s) to deliver at the next round</source>
         <translation>
-            <numerusform>%n complément à livrer à la prochaine tournée</numerusform>
-            <numerusform>%n compléments à livrer à la prochaine tournée</numerusform>
+            <numerusform>%Ln complément à livrer à la prochaine tournée</numerusform>
+            <numerusform>%Ln compléments à livrer à la prochaine tournée</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="282"/>
-        <source>%n allowance(s) unused for %1 weeks</source>
+        <source>%Ln allowance(s) unused for %1 weeks</source>
         <translation>
-            <numerusform>%n dotation inutilisée depuis %1 semaines</numerusform>
-            <numerusform>%n dotations inutilisées depuis %1 semaines</numerusform>
+            <numerusform>%Ln dotation inutilisée depuis %1 semaines</numerusform>
+            <numerusform>%Ln dotations inutilisées depuis %1 semaines</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wardstocksview.cpp" line="284"/>
-        <source>%n without a forecast</source>
+        <source>%Ln without a forecast</source>
         <translation>
-            <numerusform>%n sans prévision</numerusform>
-            <numerusform>%n sans prévision</numerusform>
+            <numerusform>%Ln sans prévision</numerusform>
+            <numerusform>%Ln sans prévision</numerusform>
         </translation>
     </message>
     <message>

@@ -256,17 +256,17 @@ void OrdersView::updateSummary()
     const QLocale locale = uiLocale(m_lang);
     const bool fr = m_lang == Language::French;
     QStringList parts;
-    parts << tr("<b>%n line(s)</b>", nullptr, m_plan.ordered) + QLatin1Char(' ')
-                 + tr("from %n supplier(s)", nullptr, m_plan.suppliers) + QStringLiteral(", ")
+    parts << tr("<b>%Ln line(s)</b>", nullptr, m_plan.ordered) + QLatin1Char(' ')
+                 + tr("from %Ln supplier(s)", nullptr, m_plan.suppliers) + QStringLiteral(", ")
                  + tr("total <b>%1</b>").arg(m_plan.total.toDisplayString(fr).toHtmlEscaped());
     if (m_plan.budget)
-        parts << tr("budget %1: need %2, %n line(s) cut", nullptr, m_plan.budgetCut)
+        parts << tr("budget %1: need %2, %Ln line(s) cut", nullptr, m_plan.budgetCut)
                      .arg(m_plan.budget->toDisplayString(fr).toHtmlEscaped(), m_plan.totalBeforeBudget.toDisplayString(fr).toHtmlEscaped());
     if (m_plan.capped || m_plan.expiryRisk)
-        parts << tr("%n capped by shelf life", nullptr, m_plan.capped) + QStringLiteral(", ")
-                     + tr("%n at expiry risk", nullptr, m_plan.expiryRisk);
+        parts << tr("%Ln capped by shelf life", nullptr, m_plan.capped) + QStringLiteral(", ")
+                     + tr("%Ln at expiry risk", nullptr, m_plan.expiryRisk);
     if (m_plan.failed)
-        parts << tr("%n product(s) without a forecast (nothing suggested)", nullptr, m_plan.failed);
+        parts << tr("%Ln product(s) without a forecast (nothing suggested)", nullptr, m_plan.failed);
     if (m_table->shownRows() != m_model->rowCount())
         parts << tr("%1 shown").arg(formatCount(m_table->shownRows(), locale));
     m_summary->setText(tr("Orders of %1: ").arg(formatDate(m_plan.asOf)) + parts.join(QStringLiteral(" · ")));

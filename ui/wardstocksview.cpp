@@ -275,13 +275,13 @@ void WardStocksView::updateSummary()
         dormant += l.dormant ? 1 : 0;
     }
     QStringList parts;
-    parts << tr("<b>%n line(s)</b>", nullptr, int(m_result.lines.size())) + QLatin1Char(' ')
-                 + tr("in %n care unit(s)", nullptr, int(units.size()));
-    parts << tr("%n top-up(s) to deliver at the next round", nullptr, topUps);
+    parts << tr("<b>%Ln line(s)</b>", nullptr, int(m_result.lines.size())) + QLatin1Char(' ')
+                 + tr("in %Ln care unit(s)", nullptr, int(units.size()));
+    parts << tr("%Ln top-up(s) to deliver at the next round", nullptr, topUps);
     if (dormant)
-        parts << tr("%n allowance(s) unused for %1 weeks", nullptr, dormant).arg(ParLevelOptions{}.dormantWeeks);
+        parts << tr("%Ln allowance(s) unused for %1 weeks", nullptr, dormant).arg(ParLevelOptions{}.dormantWeeks);
     if (m_result.failed)
-        parts << tr("%n without a forecast", nullptr, m_result.failed);
+        parts << tr("%Ln without a forecast", nullptr, m_result.failed);
     if (shownRows() != m_model->rowCount())
         parts << tr("%1 shown").arg(formatCount(shownRows(), locale));
     m_summary->setText(tr("Ward stocks from the history up to %1: ").arg(formatDate(m_result.historyTo)) + parts.join(QStringLiteral(" · ")));
