@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
 
 #include <algorithm>
 #include <cmath>
@@ -22,6 +24,13 @@ namespace {
 QString csvField(const QString &v) { return csvCell(v, QLatin1Char(',')); }
 
 QString plain(double v, int decimals = 2) { return csvNumber(v, decimals); }
+
+// "97,1 %" in French, "97.1%" in English.
+QString percentText(double fraction)
+{
+    const bool fr = g_lang == Language::French;
+    return QLocale(fr ? QLocale::French : QLocale::English).toString(fraction * 100.0, 'f', 1) + (fr ? QStringLiteral(" %") : QStringLiteral("%"));
+}
 
 bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &date)
 {
@@ -97,6 +106,111 @@ bool parseOrderRule(const QCommandLineParser &p, const QString &name, Replenishm
     }
     settings.policy = v == QLatin1String("ss") ? PolicyKind::ReorderPoint : PolicyKind::OrderUpTo;
     return true;
+}
+
+// A replay's measures as JSON: totals, then the same by criticality class.
+QJsonObject backtestJson(const BacktestResult &r, const BacktestOptions &o)
+{
+    const auto metrics = [](const BacktestMetrics &m, Money averageStock) {
+        QJsonObject j;
+        j.insert(QStringLiteral("cycle_service_level"), m.cycleServiceLevel());
+        j.insert(QStringLiteral("fill_rate"), m.fillRate());
+        j.insert(QStringLiteral("average_stock_value_eur"), averageStock.toDouble());
+        j.insert(QStringLiteral("expired_value_eur"), m.expiredValue.toDouble());
+        j.insert(QStringLiteral("expired_from_initial_stock_eur"), m.expiredInitialValue.toDouble());
+        j.insert(QStringLiteral("expired_from_orders_eur"), m.expiredFromOrders().toDouble());
+        j.insert(QStringLiteral("orders"), m.orders);
+        j.insert(QStringLiteral("stockout_days"), m.stockoutDays);
+        j.insert(QStringLiteral("cycles"), m.cycles);
+        j.insert(QStringLiteral("demand_units"), m.demand);
+        j.insert(QStringLiteral("served_units"), m.served);
+        return j;
+    };
+    QJsonObject j = metrics(r.total, r.averageStockValue());
+    j.insert(QStringLiteral("policy"), backtestPolicyCode(r.policy));
+    j.insert(QStringLiteral("from"), o.from.toString(Qt::ISODate));
+    j.insert(QStringLiteral("to"), o.to.toString(Qt::ISODate));
+    j.insert(QStringLiteral("products"), r.products);
+    QJsonObject by;
+    for (Criticality c : kAllCriticalities) {
+        const auto it = r.byCriticality.find(c);
+        QJsonObject m = metrics(it == r.byCriticality.end() ? BacktestMetrics{} : it->second, r.averageStockValue(c));
+        m.insert(QStringLiteral("service_target"), o.settings.service.of(c));
+        if (const auto aim = r.serviceAim.find(c); aim != r.serviceAim.end() && r.policy == BacktestPolicy::Reappro)
+            m.insert(QStringLiteral("service_aim"), aim->second);
+        m.insert(QStringLiteral("products"), r.productsByCriticality.count(c) ? r.productsByCriticality.at(c) : 0);
+        by.insert(criticalityCode(c), m);
+    }
+    j.insert(QStringLiteral("by_criticality"), by);
+    if (r.policy == BacktestPolicy::Reappro)
+        j.insert(QStringLiteral("rule"), o.settings.policy == PolicyKind::ReorderPoint ? QStringLiteral("ss") : QStringLiteral("rs"));
+    if (r.policy == BacktestPolicy::MinMax) {
+        j.insert(QStringLiteral("min_months"), o.minMonths);
+        j.insert(QStringLiteral("max_months"), o.maxMonths);
+    }
+    j.insert(QStringLiteral("expiry_confidence"), o.settings.expiryConfidence);
+    j.insert(QStringLiteral("vital_expiry_confidence"), o.settings.vitalExpiryConfidence);
+    return j;
+}
+
+// --policy compare: Reappro's replay `reappro` beside min/max as set
+// (--min-months, --max-months), min/max at Reappro's cycle service level
+// (matchMinMax) and what the hospital did, with Reappro's changes against
+// the matched min/max; a table of the four on the terminal.
+QJsonObject compareWithOthers(const std::vector<BacktestProduct> &products, const BacktestResult &reappro, const BacktestOptions &o,
+                              int threads, QString *table)
+{
+    BacktestOptions minmax = o, actual = o, matchedOptions = o;
+    minmax.policy = BacktestPolicy::MinMax;
+    actual.policy = BacktestPolicy::Actual;
+    const BacktestResult asSet = replay(products, minmax, threads);
+    const BacktestResult done = replay(products, actual, threads);
+    const MatchedMinMax matched = matchMinMax(products, o, reappro.total.cycleServiceLevel(), threads);
+    matchedOptions.policy = BacktestPolicy::MinMax;
+    matchedOptions.minMonths = matched.minMonths;
+    matchedOptions.maxMonths = matched.maxMonths;
+
+    QJsonObject j;
+    j.insert(QStringLiteral("policy"), QStringLiteral("compare"));
+    j.insert(QStringLiteral("from"), o.from.toString(Qt::ISODate));
+    j.insert(QStringLiteral("to"), o.to.toString(Qt::ISODate));
+    j.insert(QStringLiteral("reappro"), backtestJson(reappro, o));
+    j.insert(QStringLiteral("minmax"), backtestJson(asSet, minmax));
+    j.insert(QStringLiteral("minmax_matched"), backtestJson(matched.result, matchedOptions));
+    j.insert(QStringLiteral("actual"), backtestJson(done, actual));
+    const auto change = [](double mine, double theirs) { return theirs > 0.0 ? mine / theirs - 1.0 : 0.0; };
+    const BacktestMetrics &a = reappro.total, &b = matched.result.total;
+    QJsonObject vs;
+    vs.insert(QStringLiteral("average_stock_value"), change(reappro.averageStockValue().toDouble(), matched.result.averageStockValue().toDouble()));
+    vs.insert(QStringLiteral("expired_value"), change(a.expiredValue.toDouble(), b.expiredValue.toDouble()));
+    vs.insert(QStringLiteral("expired_from_orders"), change(a.expiredFromOrders().toDouble(), b.expiredFromOrders().toDouble()));
+    vs.insert(QStringLiteral("stockout_days"), change(double(a.stockoutDays), double(b.stockoutDays)));
+    vs.insert(QStringLiteral("orders"), change(double(a.orders), double(b.orders)));
+    vs.insert(QStringLiteral("cycle_service_level_points"), 100.0 * (a.cycleServiceLevel() - b.cycleServiceLevel()));
+    j.insert(QStringLiteral("reappro_vs_minmax_matched"), vs);
+
+    const bool fr = g_lang == Language::French;
+    QTextStream text(table);
+    text << t("\nComparaison", "\nComparison") << "\n"
+         << QString().leftJustified(45) << t("cycles servis  satisfaction  stock moyen       périmé        ruptures (produit-jours)\n",
+                                             "cycles served  fill rate     average stock     expired       stockouts (product-days)\n");
+    const auto row = [&](const QString &name, const BacktestResult &x) {
+        text << name.leftJustified(45) << percentText(x.total.cycleServiceLevel()).leftJustified(15)
+             << percentText(x.total.fillRate()).leftJustified(14) << x.averageStockValue().toDisplayString(fr).leftJustified(18)
+             << x.total.expiredValue.toDisplayString(fr).leftJustified(14) << number(x.total.stockoutDays) << "\n";
+    };
+    const QLocale loc(fr ? QLocale::French : QLocale::English);
+    const auto months = [&](double m) { return loc.toString(m, 'f', 2); };
+    row(QStringLiteral("Reappro"), reappro);
+    row(t("min/max %1-%2 mois", "min/max %1-%2 months").arg(months(o.minMonths), months(o.maxMonths)), asSet);
+    row(t("min/max au même service (%1-%2 mois)", "min/max at equal service (%1-%2 months)").arg(months(matched.minMonths), months(matched.maxMonths)),
+        matched.result);
+    row(t("ce que l'hôpital a fait", "what the hospital did"), done);
+    text << t("Reappro contre le min/max au même service : stock ", "Reappro against min/max at equal service: stock ")
+         << percentText(vs.value(QStringLiteral("average_stock_value")).toDouble()) << t(", périmé ", ", expired ")
+         << percentText(vs.value(QStringLiteral("expired_value")).toDouble()) << t(" (de ses propres commandes ", " (from its own orders ")
+         << percentText(vs.value(QStringLiteral("expired_from_orders")).toDouble()) << ")\n";
+    return j;
 }
 
 // --calibration FILE: the class aims a reappro backtest ended with
@@ -220,8 +334,10 @@ int cmdBacktest(const QStringList &args)
     p.addOption({QStringLiteral("db"), t("Base de l'hôpital.", "Hospital database."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("from"), t("Premier jour rejoué.", "First replayed day."), QStringLiteral("DATE")});
     p.addOption({QStringLiteral("to"), t("Dernier jour rejoué.", "Last replayed day."), QStringLiteral("DATE")});
-    p.addOption({QStringLiteral("policy"), t("reappro (défaut), minmax ou actual (ce que l'hôpital a fait).",
-                                             "reappro (default), minmax or actual (what the hospital did)."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("policy"), t("reappro (défaut), minmax, actual (ce que l'hôpital a fait) ou compare (les trois, "
+                                             "et le min/max au même taux de service que Reappro).",
+                                             "reappro (default), minmax, actual (what the hospital did) or compare (all three, "
+                                             "and the min/max at Reappro's service level)."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("output"), t("Fichier JSON des résultats.", "JSON file of the results."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("rule"), t("Reappro : rs (recomplètement périodique, défaut) ou ss (point de commande).",
                                            "Reappro: rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
@@ -255,10 +371,11 @@ int cmdBacktest(const QStringList &args)
         o.policy = BacktestPolicy::MinMax;
     else if (policy == QLatin1String("actual"))
         o.policy = BacktestPolicy::Actual;
-    else {
-        err() << t("--policy : reappro, minmax ou actual\n", "--policy: reappro, minmax or actual\n");
+    else if (policy != QLatin1String("compare")) {
+        err() << t("--policy : reappro, minmax, actual ou compare\n", "--policy: reappro, minmax, actual or compare\n");
         return kExitUsage;
     }
+    const bool compare = policy == QLatin1String("compare"); // o.policy stays Reappro
     if (!parseOrderRule(p, QStringLiteral("rule"), o.settings))
         return kExitUsage;
     if (p.isSet(QStringLiteral("rule")) && o.policy != BacktestPolicy::Reappro) {
@@ -307,45 +424,10 @@ int cmdBacktest(const QStringList &args)
     const std::vector<BacktestProduct> products = loadBacktestProducts(store, o.from);
     const BacktestResult r = replay(products, o, threads);
 
-    auto metrics = [&](const BacktestMetrics &m, Money averageStock) {
-        QJsonObject j;
-        j.insert(QStringLiteral("cycle_service_level"), m.cycleServiceLevel());
-        j.insert(QStringLiteral("fill_rate"), m.fillRate());
-        j.insert(QStringLiteral("average_stock_value_eur"), averageStock.toDouble());
-        j.insert(QStringLiteral("expired_value_eur"), m.expiredValue.toDouble());
-        j.insert(QStringLiteral("expired_from_initial_stock_eur"), m.expiredInitialValue.toDouble());
-        j.insert(QStringLiteral("expired_from_orders_eur"), m.expiredFromOrders().toDouble());
-        j.insert(QStringLiteral("orders"), m.orders);
-        j.insert(QStringLiteral("stockout_days"), m.stockoutDays);
-        j.insert(QStringLiteral("cycles"), m.cycles);
-        j.insert(QStringLiteral("demand_units"), m.demand);
-        j.insert(QStringLiteral("served_units"), m.served);
-        return j;
-    };
-    QJsonObject j = metrics(r.total, r.averageStockValue());
-    j.insert(QStringLiteral("policy"), backtestPolicyCode(o.policy));
-    j.insert(QStringLiteral("from"), o.from.toString(Qt::ISODate));
-    j.insert(QStringLiteral("to"), o.to.toString(Qt::ISODate));
-    j.insert(QStringLiteral("products"), r.products);
-    QJsonObject by;
-    for (Criticality c : kAllCriticalities) {
-        const auto it = r.byCriticality.find(c);
-        QJsonObject m = metrics(it == r.byCriticality.end() ? BacktestMetrics{} : it->second, r.averageStockValue(c));
-        m.insert(QStringLiteral("service_target"), o.settings.service.of(c));
-        if (const auto aim = r.serviceAim.find(c); aim != r.serviceAim.end() && o.policy == BacktestPolicy::Reappro)
-            m.insert(QStringLiteral("service_aim"), aim->second);
-        m.insert(QStringLiteral("products"), r.productsByCriticality.count(c) ? r.productsByCriticality.at(c) : 0);
-        by.insert(criticalityCode(c), m);
-    }
-    j.insert(QStringLiteral("by_criticality"), by);
-    if (o.policy == BacktestPolicy::Reappro)
-        j.insert(QStringLiteral("rule"), o.settings.policy == PolicyKind::ReorderPoint ? QStringLiteral("ss") : QStringLiteral("rs"));
-    if (o.policy == BacktestPolicy::MinMax) {
-        j.insert(QStringLiteral("min_months"), o.minMonths);
-        j.insert(QStringLiteral("max_months"), o.maxMonths);
-    }
-    j.insert(QStringLiteral("expiry_confidence"), o.settings.expiryConfidence);
-    j.insert(QStringLiteral("vital_expiry_confidence"), o.settings.vitalExpiryConfidence);
+    QJsonObject j = backtestJson(r, o);
+    QString comparison;
+    if (compare)
+        j = compareWithOthers(products, r, o, threads, &comparison);
     j.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
     const QString output = p.value(QStringLiteral("output"));
     if (!writeText(output, QJsonDocument(j).toJson()))
@@ -372,8 +454,7 @@ int cmdBacktest(const QStringList &args)
     }
 
     const bool fr = g_lang == Language::French;
-    const QLocale loc(fr ? QLocale::French : QLocale::English);
-    auto pct = [&](double v) { return loc.toString(v * 100.0, 'f', 1) + (fr ? QStringLiteral(" %") : QStringLiteral("%")); };
+    const auto pct = percentText;
     out() << t("Politique ", "Policy ") << backtestPolicyCode(o.policy) << t(" rejouée du ", " replayed from ") << dateText(o.from)
           << t(" au ", " to ") << dateText(o.to) << " (" << number(r.products) << t(" produits)\n", " products)\n");
     out() << t("  taux de service par cycle ", "  cycle service level ") << pct(r.total.cycleServiceLevel())
@@ -388,6 +469,7 @@ int cmdBacktest(const QStringList &args)
         out() << "  " << criticalityLabel(c, g_lang) << " : " << pct(it->second.cycleServiceLevel()) << t(" (cible ", " (target ")
               << pct(o.settings.service.of(c)) << ")\n";
     }
+    out() << comparison;
     out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << QString::number(timer.elapsed() / 1000.0, 'f', 1)
           << " s)\n";
     return kExitOk;

@@ -440,4 +440,28 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
     return r;
 }
 
+MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, BacktestOptions options, double cycleServiceLevel,
+                          int threads, int steps)
+{
+    options.policy = BacktestPolicy::MinMax;
+    const auto run = [&](double months) {
+        options.minMonths = months;
+        options.maxMonths = 2.0 * months;
+        return replay(products, options, threads);
+    };
+    double lo = 0.25, hi = 4.0;
+    MatchedMinMax best{lo, 2.0 * lo, run(lo)};
+    for (int i = 0; i < steps; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        BacktestResult r = run(mid);
+        if (r.total.cycleServiceLevel() <= cycleServiceLevel) {
+            lo = mid;
+            best = {mid, 2.0 * mid, std::move(r)};
+        } else {
+            hi = mid;
+        }
+    }
+    return best;
+}
+
 } // namespace reappro

@@ -130,4 +130,15 @@ BacktestMetrics replayProduct(const BacktestProduct &product, const BacktestOpti
 // depend on the thread count.
 BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0);
 
+// The comparison at equal service: the min/max rule (minimum m months,
+// maximum 2m) that serves the most cycles without serving more than
+// `cycleServiceLevel`, m found by bisection over [0.25, 4] months in
+// `steps` halvings (a replay each). options gives the days and settings.
+struct MatchedMinMax {
+    double minMonths = 0.0, maxMonths = 0.0;
+    BacktestResult result;
+};
+MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, BacktestOptions options, double cycleServiceLevel,
+                          int threads = 0, int steps = 12);
+
 } // namespace reappro

@@ -308,6 +308,47 @@ private Q_SLOTS:
                          QStringLiteral("--output"), out}).exitCode, 64);
     }
 
+    void backtestComparesAtEqualService()
+    {
+        // --policy compare: Reappro beside min/max as set, min/max at
+        // Reappro's service (months by bisection) and what the hospital did,
+        // each measured as its own run measures it, and Reappro's changes
+        // against the matched min/max.
+        const QString out = m_dir.filePath(QStringLiteral("compare.json"));
+        auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+                         QStringLiteral("--from"), QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
+                         QStringLiteral("--policy"), QStringLiteral("compare"), QStringLiteral("--output"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("min/max at equal service")), qPrintable(r.out));
+        const QJsonObject j = readJson(out);
+        QCOMPARE(j.value(QStringLiteral("policy")).toString(), QStringLiteral("compare"));
+        const QJsonObject reappro = j.value(QStringLiteral("reappro")).toObject(), matched = j.value(QStringLiteral("minmax_matched")).toObject();
+        QCOMPARE(reappro.value(QStringLiteral("policy")).toString(), QStringLiteral("reappro"));
+        QCOMPARE(j.value(QStringLiteral("actual")).toObject().value(QStringLiteral("policy")).toString(), QStringLiteral("actual"));
+        QCOMPARE(j.value(QStringLiteral("minmax")).toObject().value(QStringLiteral("min_months")).toDouble(), 1.0);
+        // Reappro is the run of the default policy above.
+        const QJsonObject alone = readJson(m_dir.filePath(QStringLiteral("reappro.json")));
+        QCOMPARE(reappro.value(QStringLiteral("average_stock_value_eur")).toDouble(), alone.value(QStringLiteral("average_stock_value_eur")).toDouble());
+        // The matched min/max serves no more than Reappro, and is what
+        // --policy minmax gives at its months.
+        const double months = matched.value(QStringLiteral("min_months")).toDouble();
+        QVERIFY(months > 0.25 && months < 4.0);
+        QCOMPARE(matched.value(QStringLiteral("max_months")).toDouble(), 2.0 * months);
+        QVERIFY(matched.value(QStringLiteral("cycle_service_level")).toDouble() <= reappro.value(QStringLiteral("cycle_service_level")).toDouble());
+        const QString single = m_dir.filePath(QStringLiteral("matched.json"));
+        r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                    QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("minmax"),
+                    QStringLiteral("--min-months"), QString::number(months, 'g', 17), QStringLiteral("--max-months"),
+                    QString::number(2.0 * months, 'g', 17), QStringLiteral("--output"), single});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject m = readJson(single);
+        for (const char *k : {"cycle_service_level", "average_stock_value_eur", "expired_value_eur", "stockout_days"})
+            QCOMPARE(matched.value(QLatin1String(k)).toDouble(), m.value(QLatin1String(k)).toDouble());
+        const QJsonObject vs = j.value(QStringLiteral("reappro_vs_minmax_matched")).toObject();
+        const double stock = reappro.value(QStringLiteral("average_stock_value_eur")).toDouble() / m.value(QStringLiteral("average_stock_value_eur")).toDouble() - 1.0;
+        QVERIFY(std::abs(vs.value(QStringLiteral("average_stock_value")).toDouble() - stock) < 1e-9);
+    }
+
     void backtestRejectsBadUse()
     {
         const QString out = m_dir.filePath(QStringLiteral("bad.json"));
