@@ -81,6 +81,21 @@ private Q_SLOTS:
         QVERIFY2(r.committed, qPrintable(r.error));
     }
 
+    void nothingToComputeWithoutHistory()
+    {
+        // A new, empty database: both tabs say nothing can be computed yet.
+        MainWindow w(Language::French);
+        QVERIFY(w.openDatabase(m_dir.filePath(QStringLiteral("empty.sqlite"))));
+        QVERIFY(!w.ordersView()->findChild<QPushButton *>(QStringLiteral("ordersCompute"))->isEnabled());
+        QVERIFY(!w.wardStocksView()->findChild<QPushButton *>(QStringLiteral("wardCompute"))->isEnabled());
+        w.ordersView()->compute(); // refused, not started
+        QVERIFY(!w.ordersView()->isComputing());
+        // Back on the demo: computable.
+        QVERIFY(w.openDatabase(m_db));
+        QVERIFY(w.ordersView()->findChild<QPushButton *>(QStringLiteral("ordersCompute"))->isEnabled());
+        QVERIFY(w.wardStocksView()->findChild<QPushButton *>(QStringLiteral("wardCompute"))->isEnabled());
+    }
+
     void computesExplainsAndExportsTheOrders()
     {
         MainWindow w(Language::French);

@@ -185,7 +185,7 @@ bool OrdersView::isComputing() const
 
 void OrdersView::compute()
 {
-    if (isComputing() || m_databasePath.isEmpty())
+    if (isComputing() || !m_canCompute)
         return;
     ReplenishmentSettings settings;
     bool ok = false;

@@ -181,7 +181,7 @@ bool WardStocksView::isComputing() const
 
 void WardStocksView::compute()
 {
-    if (isComputing() || m_databasePath.isEmpty())
+    if (isComputing() || !m_canCompute)
         return;
     m_stop = std::make_shared<std::atomic<bool>>(false);
     m_error.clear();
