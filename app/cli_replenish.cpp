@@ -153,19 +153,15 @@ QJsonObject backtestJson(const BacktestResult &r, const BacktestOptions &o)
     return j;
 }
 
-// --policy compare: Reappro's replay `reappro` beside min/max as set
-// (--min-months, --max-months), min/max at Reappro's cycle service level
-// (matchMinMax) and what the hospital did, with Reappro's changes against
-// the matched min/max; a table of the four on the terminal.
-QJsonObject compareWithOthers(const std::vector<BacktestProduct> &products, const BacktestResult &reappro, const BacktestOptions &o,
-                              int threads, QString *table)
+// --policy compare (comparePolicies) as JSON, with Reappro's changes against
+// the matched min/max, and a table of the four for the terminal.
+QJsonObject compareWithOthers(const PolicyComparison &c, const BacktestOptions &o, QString *table)
 {
+    const BacktestResult &reappro = c.reappro, &asSet = c.minmax, &done = c.actual;
+    const MatchedMinMax &matched = c.matched;
     BacktestOptions minmax = o, actual = o, matchedOptions = o;
     minmax.policy = BacktestPolicy::MinMax;
     actual.policy = BacktestPolicy::Actual;
-    const BacktestResult asSet = replay(products, minmax, threads);
-    const BacktestResult done = replay(products, actual, threads);
-    const MatchedMinMax matched = matchMinMax(products, o, reappro.total.cycleServiceLevel(), threads);
     matchedOptions.policy = BacktestPolicy::MinMax;
     matchedOptions.minMonths = matched.minMonths;
     matchedOptions.maxMonths = matched.maxMonths;
@@ -422,12 +418,13 @@ int cmdBacktest(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     const std::vector<BacktestProduct> products = loadBacktestProducts(store, o.from);
-    const BacktestResult r = replay(products, o, threads);
+    const PolicyComparison compared = compare ? comparePolicies(products, o, threads) : PolicyComparison{};
+    const BacktestResult r = compare ? compared.reappro : replay(products, o, threads);
 
     QJsonObject j = backtestJson(r, o);
     QString comparison;
     if (compare)
-        j = compareWithOthers(products, r, o, threads, &comparison);
+        j = compareWithOthers(compared, o, &comparison);
     j.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
     const QString output = p.value(QStringLiteral("output"));
     if (!writeText(output, QJsonDocument(j).toJson()))

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace reappro {
 
@@ -382,7 +383,17 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
     return r.finish();
 }
 
-BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads)
+ReplayControl ReplayControl::part(double from, double to) const
+{
+    ReplayControl c;
+    c.stop = stop;
+    if (progress)
+        c.progress = [p = progress, from, to](double f) { p(from + (to - from) * f); };
+    return c;
+}
+
+BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads,
+                      const ReplayControl &control)
 {
     std::vector<ProductReplay> replays;
     replays.reserve(products.size());
@@ -394,7 +405,14 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
     // by the service the replay has achieved so far (see the header).
     ServiceTargets aim = options.settings.service;
     std::vector<double> targets(products.size(), 0.0);
-    for (QDate d = options.from; d <= options.to; d = periodEnd(d, options).addDays(1)) {
+    // Progress: product-periods replayed.
+    std::size_t periods = 0;
+    for (QDate d = options.from; d <= options.to; d = periodEnd(d, options).addDays(1))
+        ++periods;
+    const double units = double(std::max<std::size_t>(1, periods * products.size()));
+    std::atomic<std::size_t> done{0};
+    std::mutex progressMutex;
+    for (QDate d = options.from; d <= options.to && !control.stopped(); d = periodEnd(d, options).addDays(1)) {
         if (allocate) {
             std::vector<ServiceCandidate> candidates(products.size());
             parallelFor(products.size(), threads, nullptr, [&](std::size_t i) {
@@ -408,7 +426,14 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
         for (std::size_t i = 0; i < products.size(); ++i)
             before[i] = replays[i].metrics();
         const QDate end = periodEnd(d, options);
-        parallelFor(products.size(), threads, nullptr, [&](std::size_t i) { replays[i].run(d, end, targets[i]); });
+        parallelFor(products.size(), threads, control.stop, [&](std::size_t i) {
+            replays[i].run(d, end, targets[i]);
+            const std::size_t n = ++done;
+            if (control.progress && (n % 64 == 0 || n == std::size_t(units))) {
+                std::lock_guard lock(progressMutex);
+                control.progress(double(n) / units);
+            }
+        });
         if (allocate && options.calibrate) {
             std::map<Criticality, std::pair<qint64, qint64>> period; // (served cycles, cycles)
             for (std::size_t i = 0; i < products.size(); ++i) {
@@ -441,17 +466,19 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
 }
 
 MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, BacktestOptions options, double cycleServiceLevel,
-                          int threads, int steps)
+                          int threads, int steps, const ReplayControl &control)
 {
     options.policy = BacktestPolicy::MinMax;
+    int runs = 0;
     const auto run = [&](double months) {
         options.minMonths = months;
         options.maxMonths = 2.0 * months;
-        return replay(products, options, threads);
+        const double k = runs++;
+        return replay(products, options, threads, control.part(k / (steps + 1), (k + 1) / (steps + 1)));
     };
     double lo = 0.25, hi = 4.0;
     MatchedMinMax best{lo, 2.0 * lo, run(lo)};
-    for (int i = 0; i < steps; ++i) {
+    for (int i = 0; i < steps && !control.stopped(); ++i) {
         const double mid = 0.5 * (lo + hi);
         BacktestResult r = run(mid);
         if (r.total.cycleServiceLevel() <= cycleServiceLevel) {
@@ -462,6 +489,26 @@ MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, Backtest
         }
     }
     return best;
+}
+
+PolicyComparison comparePolicies(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads,
+                                 const ReplayControl &control)
+{
+    // Shares of the time: Reappro's replay forecasts and allocates, the
+    // others only count.
+    PolicyComparison c;
+    BacktestOptions o = options;
+    o.policy = BacktestPolicy::Reappro;
+    c.reappro = replay(products, o, threads, control.part(0.0, 0.75));
+    o.policy = BacktestPolicy::MinMax;
+    if (!control.stopped())
+        c.minmax = replay(products, o, threads, control.part(0.75, 0.77));
+    o.policy = BacktestPolicy::Actual;
+    if (!control.stopped())
+        c.actual = replay(products, o, threads, control.part(0.77, 0.79));
+    if (!control.stopped())
+        c.matched = matchMinMax(products, options, c.reappro.total.cycleServiceLevel(), threads, 12, control.part(0.79, 1.0));
+    return c;
 }
 
 } // namespace reappro

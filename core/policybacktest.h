@@ -47,6 +47,8 @@
 #include <QDate>
 #include <QString>
 
+#include <atomic>
+#include <functional>
 #include <map>
 #include <span>
 #include <vector>
@@ -126,9 +128,21 @@ struct BacktestResult {
 BacktestMetrics replayProduct(const BacktestProduct &product, const BacktestOptions &options,
                               std::span<const double> serviceTargets = {});
 
+// Progress and cancellation of long replays. progress(fraction done) is
+// called from worker threads, one call at a time; a set stop flag ends the
+// replay early (its result is then partial: the caller drops it).
+struct ReplayControl {
+    std::function<void(double fraction)> progress;
+    const std::atomic<bool> *stop = nullptr;
+    bool stopped() const { return stop && stop->load(); }
+    // The same control reporting into [from, to] of this one's range.
+    ReplayControl part(double from, double to) const;
+};
+
 // All products on `threads` threads (0 = all cores); the result does not
 // depend on the thread count.
-BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0);
+BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0,
+                      const ReplayControl &control = {});
 
 // The comparison at equal service: the min/max rule (minimum m months,
 // maximum 2m) that serves the most cycles without serving more than
@@ -139,6 +153,16 @@ struct MatchedMinMax {
     BacktestResult result;
 };
 MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, BacktestOptions options, double cycleServiceLevel,
-                          int threads = 0, int steps = 12);
+                          int threads = 0, int steps = 12, const ReplayControl &control = {});
+
+// What `backtest --policy compare` and the GUI's replay tab show: Reappro
+// (options as given), min/max as set (options.minMonths, maxMonths), min/max
+// at Reappro's cycle service level, and what the hospital did.
+struct PolicyComparison {
+    BacktestResult reappro, minmax, actual;
+    MatchedMinMax matched;
+};
+PolicyComparison comparePolicies(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0,
+                                 const ReplayControl &control = {});
 
 } // namespace reappro
