@@ -7,20 +7,28 @@
 //  - the par levels of every care unit, filtered by unit and to the top-ups
 //    to deliver, a line's explanation, and the export, byte for byte what
 //    `reappro-cli parlevels` writes.
-// Also writes build/screenshots/orders_fr.png and wardstocks_fr.png.
+//  - the policies replayed over the last six months, as `reappro-cli
+//    backtest --policy compare` replays them.
+// Also writes build/screenshots/orders_fr.png, wardstocks_fr.png and
+// replay_fr.png.
 #include "core/demogenerator.h"
 #include "core/importer.h"
 #include "core/store.h"
 #include "ui/mainwindow.h"
 #include "ui/models/orderlinemodel.h"
 #include "ui/ordersview.h"
+#include "ui/replayview.h"
 #include "ui/wardstocksview.h"
 #include "ui/models/parlevelmodel.h"
+#include "ui/formatting.h"
 #include "ui/uilanguage.h"
 #include "testutil.h"
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTableWidget>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -228,6 +236,51 @@ private Q_SLOTS:
         const QByteArray guiBytes = a.readAll();
         QCOMPARE(guiBytes.count('\n'), qsizetype(lines + 1));
         QVERIFY(guiBytes == b.readAll());
+    }
+
+    void replayTabComparesThePolicies()
+    {
+        MainWindow w(Language::French);
+        QVERIFY(w.openDatabase(m_db));
+        w.resize(1440, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ReplayView *v = w.replayView();
+        w.tabs()->setCurrentWidget(v);
+        QCOMPARE(w.tabs()->tabText(w.tabs()->currentIndex()), QStringLiteral("Rejeu"));
+        // Two years of history: the period proposed leaves the first year to the forecasts.
+        QCOMPARE(v->toEdit()->date(), QDate(2026, 10, 31));
+        QCOMPARE(v->fromEdit()->date(), QDate(2025, 11, 1));
+        v->fromEdit()->setDate(QDate(2026, 5, 1));
+        QVERIFY(computeAndWait(v, "replayCompute"));
+
+        // What the CLI finds over the same days.
+        const QString out = m_dir.filePath(QStringLiteral("compare.json"));
+        const auto r = testutil::runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
+                                         QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
+                                         QStringLiteral("--policy"), QStringLiteral("compare"), QStringLiteral("--output"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject j = QJsonDocument::fromJson(f.readAll()).object();
+        const PolicyComparison &c = v->comparison();
+        QCOMPARE(c.reappro.averageStockValue().toDouble(), j.value(QStringLiteral("reappro")).toObject().value(QStringLiteral("average_stock_value_eur")).toDouble());
+        QCOMPARE(c.matched.minMonths, j.value(QStringLiteral("minmax_matched")).toObject().value(QStringLiteral("min_months")).toDouble());
+        QCOMPARE(c.actual.total.expiredValue.toDouble(), j.value(QStringLiteral("actual")).toObject().value(QStringLiteral("expired_value_eur")).toDouble());
+
+        // The table: a row per policy, the matched months in its name; the
+        // summary gives Reappro's changes against it.
+        QTableWidget *t = v->table();
+        QCOMPARE(t->rowCount(), int(ReplayView::RowCount));
+        for (int row = 0; row < t->rowCount(); ++row)
+            for (int col = 0; col < t->columnCount(); ++col)
+                QVERIFY2(t->item(row, col) && !t->item(row, col)->text().isEmpty(), qPrintable(QStringLiteral("%1,%2").arg(row).arg(col)));
+        QVERIFY(t->verticalHeaderItem(ReplayView::MatchedRow)->text().contains(QLocale(QLocale::French).toString(c.matched.minMonths, 'f', 2)));
+        QVERIFY(t->item(ReplayView::ReapproRow, 5)->text().contains(formatMoneyAmount(c.reappro.averageStockValue(), QLocale(QLocale::French, QLocale::France))));
+        const double stock = c.reappro.averageStockValue().toDouble() / c.matched.result.averageStockValue().toDouble() - 1.0;
+        const QString expected = QLocale(QLocale::French).toString(100.0 * stock, 'f', 1);
+        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("stock moyen <b>") + expected), qPrintable(v->summaryLabel()->text()));
+        QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/replay_fr.png")));
     }
 };
 

@@ -292,133 +292,138 @@
 <context>
     <name>reappro::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow.cpp" line="50"/>
         <source>Reappro databases (*.sqlite *.db)</source>
         <translation>Bases Reappro (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow.cpp" line="50"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>&amp;Open a database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="94"/>
         <source>&amp;Import exports…</source>
         <translation>&amp;Importer des exports…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>Import CSV or XLSX exports of the pharmacy software into the open database</source>
         <translation>Importer dans la base ouverte les exports CSV ou XLSX du logiciel de pharmacie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>&amp;About Reappro</source>
         <translation>À &amp;propos de Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>Open an existing Reappro database, or import the exports of your pharmacy software (products, stock movements, stock by lot, open orders) to create one. You can also drop the export files on this window.</source>
         <translation>Ouvrez une base Reappro existante, ou importez les exports de votre logiciel de pharmacie (produits, mouvements de stock, stock par lot, commandes en cours) pour en créer une. Vous pouvez aussi déposer les fichiers d&apos;export sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>Open a database…</source>
         <translation>Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>Import exports…</source>
         <translation>Importer des exports…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Search a product (code, label, INN)…</source>
         <translation>Rechercher un produit (code, libellé, DCI)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>Drugs</source>
         <translation>Médicaments</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Medical devices</source>
         <translation>Dispositifs médicaux</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>MITM</source>
         <translation>MITM</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Medicines of major therapeutic interest</source>
         <translation>Médicaments d&apos;intérêt thérapeutique majeur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>Ward stocks</source>
         <translation>Dotations</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <source>Replay</source>
+        <translation>Rejeu</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>Database: %1</source>
         <translation>Base&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>Empty database: import the exports of your pharmacy software (File &gt; Import exports…).</source>
         <translation>Base vide&#xa0;: importez les exports de votre logiciel de pharmacie (Fichier &gt; Importer des exports…).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln produit</numerusform>
@@ -426,7 +431,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln produit affiché sur %1</numerusform>
@@ -434,39 +439,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>%1 — Reappro</source>
         <translation>%1 — Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
-        <location filename="../ui/mainwindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>Create a database for the imported data</source>
         <translation>Créer une base pour les données importées</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>Create a database</source>
         <translation>Créer une base</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="443"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
         <source>About Reappro</source>
         <translation>À propos de Reappro</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="450"/>
         <source>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Decision support for the stock of a hospital pharmacy: stock, consumption, expiry and ordering.&lt;/p&gt;&lt;p&gt;Every suggestion is approved by a person, and every number says where it comes from. The data stays on this workstation: no patient data is ever stored.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Reappro %1&lt;/h3&gt;&lt;p&gt;Aide à la décision pour le stock de la pharmacie hospitalière (PUI)&#xa0;: stock, consommations, péremptions et commandes.&lt;/p&gt;&lt;p&gt;Chaque proposition est validée par une personne, et chaque chiffre indique d&apos;où il vient. Les données restent sur ce poste&#xa0;: aucune donnée patient n&apos;est jamais enregistrée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
         <source>The database used last time was not found: %1</source>
         <translation>La dernière base utilisée est introuvable&#xa0;: %1</translation>
     </message>
@@ -950,6 +955,150 @@
         <location filename="../ui/models/rejectedlinemodel.cpp" line="102"/>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>reappro::ReplayView</name>
+    <message>
+        <location filename="../ui/replayview.cpp" line="39"/>
+        <source>From:</source>
+        <translation>Du&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="45"/>
+        <source>to:</source>
+        <translation>au&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="51"/>
+        <source>Compare the policies</source>
+        <translation>Comparer les politiques</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="53"/>
+        <source>Replays each policy day by day over the period, from the same stock: orders on the suppliers&apos; order days, deliveries after the observed delays, the actual demand served first-expiring-first, expired lots destroyed</source>
+        <translation>Rejoue chaque politique jour par jour sur la période, à partir du même stock&#xa0;: commandes aux jours de commande des fournisseurs, livraisons après les délais observés, demande réelle servie en premier périmé premier sorti, lots périmés détruits</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="56"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="84"/>
+        <source>Cycles served</source>
+        <translation>Cycles servis</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="84"/>
+        <source>Fill rate</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="84"/>
+        <source>Vital / MITM</source>
+        <translation>Vital / MITM</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="84"/>
+        <source>Essential</source>
+        <translation>Essentiel</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="84"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="85"/>
+        <source>Average stock</source>
+        <translation>Stock moyen</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="85"/>
+        <source>Expired</source>
+        <translation>Périmé</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="85"/>
+        <source>of which own orders</source>
+        <translation>dont ses commandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="85"/>
+        <source>Stockouts (product-days)</source>
+        <translation>Ruptures (produit-jours)</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="86"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="95"/>
+        <source>Every policy starts from the stock on the shelves on the first day and receives the orders already placed then; what these lose to expiry is the same under every policy and is counted in the expired value (the column after it shows what each policy&apos;s own orders lost). A cycle runs from one order day of the supplier to the next; it is served when no demand went unserved in it. “What the hospital did” looks perfect because the exports only hold the demand that was served.</source>
+        <translation>Chaque politique part du stock en rayon le premier jour et reçoit les commandes déjà passées alors ; ce qu&apos;ils perdent en péremption est le même pour toutes les politiques et compte dans la valeur périmée (la colonne suivante donne ce que les commandes propres de chaque politique ont perdu). Un cycle va d&apos;un jour de commande du fournisseur au suivant ; il est servi si aucune demande n&apos;y est restée sans réponse. « Ce que l&apos;hôpital a fait » paraît parfait car les exports ne contiennent que la demande servie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="145"/>
+        <source>Min/max</source>
+        <translation>Min/max</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="145"/>
+        <source>Min/max at equal service</source>
+        <translation>Min/max à service égal</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="145"/>
+        <location filename="../ui/replayview.cpp" line="231"/>
+        <source>What the hospital did</source>
+        <translation>Ce que l&apos;hôpital a fait</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="147"/>
+        <source>Replays the period chosen with each policy and compares them at the same service level.</source>
+        <translation>Rejoue la période choisie avec chaque politique et les compare à taux de service égal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="148"/>
+        <source>The history is too short: a replay needs a year of history before its first day.</source>
+        <translation>L&apos;historique est trop court&#xa0;: un rejeu demande un an d&apos;historique avant son premier jour.</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="166"/>
+        <source>The first day must come before the last one.</source>
+        <translation>Le premier jour doit précéder le dernier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="199"/>
+        <source>Replaying Reappro&apos;s policy, then min/max at several months of cover until it serves as often, then what the hospital did…</source>
+        <translation>Rejeu de la politique de Reappro, puis du min/max à plusieurs mois de couverture jusqu&apos;à ce qu&apos;il serve aussi souvent, puis de ce que l&apos;hôpital a fait…</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="208"/>
+        <source>Replay cancelled.</source>
+        <translation>Rejeu annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="229"/>
+        <source>Min/max %1-%2 months</source>
+        <translation>Min/max %1-%2 mois</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="230"/>
+        <source>Min/max at equal service (%1-%2 months)</source>
+        <translation>Min/max à service égal (%1-%2 mois)</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="259"/>
+        <source>Cycles served in the class (target %1)</source>
+        <translation>Cycles servis dans la classe (cible %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="270"/>
+        <source>From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): average stock &lt;b&gt;%6&lt;/b&gt;, expired value &lt;b&gt;%7&lt;/b&gt; (%8 from its own orders).</source>
+        <translation>Du %1 au %2, à service égal (%3 des cycles servis), Reappro face au min/max (%4-%5 mois de consommation)&#xa0;: stock moyen &lt;b&gt;%6&lt;/b&gt;, valeur périmée &lt;b&gt;%7&lt;/b&gt; (%8 sur ses propres commandes).</translation>
     </message>
 </context>
 <context>

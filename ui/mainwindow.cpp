@@ -5,6 +5,7 @@
 #include "ui/models/productfilterproxymodel.h"
 #include "ui/models/producttablemodel.h"
 #include "ui/ordersview.h"
+#include "ui/replayview.h"
 #include "ui/wardstocksview.h"
 #include "ui/summarystrip.h"
 #include "ui/uilanguage.h"
@@ -153,7 +154,8 @@ QWidget *MainWindow::createProductPage()
     m_summary = new SummaryStrip(m_lang, page);
     layout->addWidget(m_summary);
 
-    // Tabs under the summary: the product list, the orders, the ward stocks.
+    // Tabs under the summary: the product list, the orders, the ward stocks,
+    // the policies replayed over the history.
     m_tabs = new QTabWidget(page);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
@@ -245,6 +247,8 @@ QWidget *MainWindow::createProductPage()
     m_wardStocks = new WardStocksView(m_lang, m_tabs);
     m_tabs->addTab(m_orders, tr("Orders"));
     m_tabs->addTab(m_wardStocks, tr("Ward stocks"));
+    m_replay = new ReplayView(m_lang, m_tabs);
+    m_tabs->addTab(m_replay, tr("Replay"));
     layout->addWidget(m_tabs, 1);
     return page;
 }
@@ -277,7 +281,9 @@ void MainWindow::reload()
 {
     if (!m_store)
         return;
-    m_summary->setInfo(m_store->info());
+    const StoreInfo info = m_store->info();
+    m_summary->setInfo(info);
+    m_replay->setDatabase(m_store->path(), info.firstMovement, info.lastMovement);
     // New data: the orders shown are those of the data before.
     const QDate lastDay = lastHistoryDay(*m_store);
     m_orders->setDatabase(m_store->path(), lastDay);

@@ -23,6 +23,7 @@ namespace reappro {
 
 class ImportDialog;
 class OrdersView;
+class ReplayView;
 class WardStocksView;
 class ProductFilterProxyModel;
 class Store;
@@ -57,6 +58,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     OrdersView *ordersView() const { return m_orders; }
     WardStocksView *wardStocksView() const { return m_wardStocks; }
+    ReplayView *replayView() const { return m_replay; }
 
 public Q_SLOTS:
     void reload();
@@ -92,6 +94,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     OrdersView *m_orders = nullptr;
     WardStocksView *m_wardStocks = nullptr;
+    ReplayView *m_replay = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_category = nullptr;
     QLabel *m_countLabel = nullptr;
