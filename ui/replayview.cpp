@@ -91,6 +91,7 @@ ReplayView::ReplayView(Language lang, QWidget *parent)
     m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     layout->addWidget(m_table);
 
     auto *note = new QLabel(tr("Every policy starts from the stock on the shelves on the first day and receives the orders "
