@@ -17,7 +17,6 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace reappro {
 
@@ -145,28 +144,17 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
     layout->addWidget(m_table, 1);
 
     connect(m_computeButton, &QPushButton::clicked, this, &OrdersView::compute);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (m_stop)
-            m_stop->store(true);
-    });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_task.cancel(); });
     connect(m_exportButton, &QPushButton::clicked, this, &OrdersView::exportInteractively);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &OrdersView::onFinished);
+    connect(&m_task.watcher(), &QFutureWatcherBase::finished, this, &OrdersView::onFinished);
     updateSummary();
-}
-
-OrdersView::~OrdersView()
-{
-    if (m_stop)
-        m_stop->store(true);
-    m_watcher.waitForFinished();
 }
 
 void OrdersView::setDatabase(const QString &path, QDate lastHistoryDay)
 {
     // A computation under way is dropped when it ends (onFinished), not
     // waited for: the window stays responsive.
-    if (m_stop)
-        m_stop->store(true);
+    m_task.cancel();
     m_databasePath = path;
     m_plan = {};
     m_error.clear();
@@ -180,7 +168,7 @@ void OrdersView::setDatabase(const QString &path, QDate lastHistoryDay)
 
 bool OrdersView::isComputing() const
 {
-    return m_watcher.isRunning();
+    return m_task.isRunning();
 }
 
 void OrdersView::compute()
@@ -196,30 +184,23 @@ void OrdersView::compute()
         m_budget->setFocus();
         return;
     }
-    m_stop = std::make_shared<std::atomic<bool>>(false);
     m_error.clear();
     setBusy(true);
-    // On a connection of its own: this runs on a worker thread.
-    m_watcher.setFuture(QtConcurrent::run([path = m_databasePath, asOf = m_asOf->date(), settings, stop = m_stop] {
-        Outcome o;
-        Store store;
-        if (store.open(path, &o.error))
-            o.plan = planOrders(store, asOf, settings, 0, stop.get());
-        o.cancelled = stop->load();
-        return o;
-    }));
+    m_task.start(m_databasePath, [asOf = m_asOf->date(), settings](const Store &store, auto &, const std::atomic<bool> &stop) {
+        return planOrders(store, asOf, settings, 0, &stop);
+    });
 }
 
 void OrdersView::onFinished()
 {
     setBusy(false);
-    Outcome o = m_watcher.result();
-    if (o.cancelled || (m_stop && m_stop->load())) { // cancelled, or another database opened meanwhile
+    auto o = m_task.take();
+    if (o.cancelled) { // Cancel, or another database opened meanwhile
         updateSummary();
         return;
     }
     m_error = o.error;
-    m_plan = std::move(o.plan);
+    m_plan = std::move(o.result);
     m_model->setLines(m_plan.lines);
     m_view->resizeColumnToContents(OrderLineModel::NoteColumn);
     m_exportButton->setEnabled(m_error.isEmpty() && !m_plan.lines.empty());

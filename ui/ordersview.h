@@ -8,11 +8,9 @@
 #include "core/messages.h"
 #include "core/orderplan.h"
 
-#include <QFutureWatcher>
-#include <QWidget>
+#include "ui/databasetask.h"
 
-#include <atomic>
-#include <memory>
+#include <QWidget>
 
 class QDateEdit;
 class QLabel;
@@ -32,7 +30,6 @@ class OrdersView : public QWidget
     Q_OBJECT
 public:
     explicit OrdersView(Language lang, QWidget *parent = nullptr);
-    ~OrdersView() override;
 
     // The database the orders are computed on, and its last day of history
     // (the decision day proposed is the day after). Clears the lines shown.
@@ -64,18 +61,11 @@ private:
     void setBusy(bool busy);
     void updateSummary();
 
-    struct Outcome {
-        OrderPlan plan;
-        QString error;          // the database could not be opened
-        bool cancelled = false;
-    };
-
     Language m_lang;
     QString m_databasePath;
     bool m_canCompute = false; // a database with history
     OrderPlan m_plan;
-    std::shared_ptr<std::atomic<bool>> m_stop;
-    QFutureWatcher<Outcome> m_watcher;
+    DatabaseTask<OrderPlan> m_task;
     QString m_error;
 
     QDateEdit *m_asOf = nullptr;

@@ -13,7 +13,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace reappro {
 
@@ -106,53 +105,42 @@ ReplayView::ReplayView(Language lang, QWidget *parent)
     layout->addStretch(1);
 
     connect(m_computeButton, &QPushButton::clicked, this, &ReplayView::compute);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (m_stop)
-            m_stop->store(true);
-    });
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &ReplayView::onFinished);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_task.cancel(); });
+    connect(&m_task.watcher(), &QFutureWatcherBase::finished, this, &ReplayView::onFinished);
+    connect(&m_task.watcher(), &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     setDatabase({}, {}, {});
-}
-
-ReplayView::~ReplayView()
-{
-    if (m_stop)
-        m_stop->store(true);
-    m_watcher.waitForFinished();
 }
 
 void ReplayView::setDatabase(const QString &path, QDate firstDay, QDate lastDay)
 {
     // A replay under way is dropped when it ends (onFinished).
-    if (m_stop)
-        m_stop->store(true);
+    m_task.cancel();
     m_databasePath = path;
     m_firstDay = firstDay;
     m_lastDay = lastDay;
     m_computed = false;
     m_comparison = {};
-    const bool usable = !path.isEmpty() && firstDay.isValid() && lastDay.isValid()
+    m_canCompute = !path.isEmpty() && firstDay.isValid() && lastDay.isValid()
         && firstDay.addDays(kHistoryBeforeDays) < lastDay;
-    if (usable) {
+    if (m_canCompute) {
         m_to->setDateRange(firstDay.addDays(kHistoryBeforeDays + 1), lastDay);
         m_from->setDateRange(firstDay.addDays(kHistoryBeforeDays), lastDay.addDays(-1));
         m_to->setDate(lastDay);
         m_from->setDate(std::max(firstDay.addDays(kHistoryBeforeDays), lastDay.addYears(-2).addDays(1)));
     }
-    m_computeButton->setEnabled(usable && !isComputing());
+    m_computeButton->setEnabled(m_canCompute && !isComputing());
     for (int r = 0; r < RowCount; ++r)
         for (int c = 0; c < ColumnCount; ++c)
             m_table->setItem(r, c, nullptr);
     m_table->setVerticalHeaderLabels({QStringLiteral("Reappro"), tr("Min/max"), tr("Min/max at equal service"), tr("What the hospital did")});
     say(path.isEmpty() ? QString()
-        : usable ? tr("Replays the period chosen with each policy and compares them at the same service level.").toHtmlEscaped()
+        : m_canCompute ? tr("Replays the period chosen with each policy and compares them at the same service level.").toHtmlEscaped()
                  : tr("The history is too short: a replay needs a year of history before its first day.").toHtmlEscaped());
 }
 
 bool ReplayView::isComputing() const
 {
-    return m_watcher.isRunning();
+    return m_task.isRunning();
 }
 
 void ReplayView::say(const QString &html)
@@ -162,7 +150,7 @@ void ReplayView::say(const QString &html)
 
 void ReplayView::compute()
 {
-    if (isComputing() || !m_computeButton->isEnabled())
+    if (isComputing() || !m_canCompute)
         return;
     if (m_from->date() >= m_to->date()) {
         say(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(tr("The first day must come before the last one.").toHtmlEscaped()));
@@ -171,27 +159,19 @@ void ReplayView::compute()
     m_options = BacktestOptions{};
     m_options.from = m_from->date();
     m_options.to = m_to->date();
-    m_stop = std::make_shared<std::atomic<bool>>(false);
     setBusy(true);
-    // On a connection of its own: this runs on a worker thread.
-    m_watcher.setFuture(QtConcurrent::run([path = m_databasePath, options = m_options, stop = m_stop](QPromise<Outcome> &promise) {
-        Outcome o;
-        Store store;
-        if (store.open(path, &o.error)) {
-            promise.setProgressRange(0, 1000);
-            ReplayControl control;
-            control.stop = stop.get();
-            control.progress = [&promise](double f) { promise.setProgressValue(int(1000.0 * f)); };
-            o.comparison = comparePolicies(loadBacktestProducts(store, options.from), options, 0, control);
-        }
-        o.cancelled = stop->load();
-        promise.addResult(std::move(o));
-    }));
+    m_task.start(m_databasePath, [options = m_options](const Store &store, auto &promise, const std::atomic<bool> &stop) {
+        promise.setProgressRange(0, 1000);
+        ReplayControl control;
+        control.stop = &stop;
+        control.progress = [&promise](double f) { promise.setProgressValue(int(1000.0 * f)); };
+        return comparePolicies(loadBacktestProducts(store, options.from), options, 0, control);
+    });
 }
 
 void ReplayView::setBusy(bool busy)
 {
-    m_computeButton->setEnabled(!busy);
+    m_computeButton->setEnabled(!busy && m_canCompute);
     m_from->setEnabled(!busy);
     m_to->setEnabled(!busy);
     m_cancelButton->setVisible(busy);
@@ -205,7 +185,7 @@ void ReplayView::setBusy(bool busy)
 void ReplayView::onFinished()
 {
     setBusy(false);
-    Outcome o = m_watcher.result();
+    auto o = m_task.take();
     if (o.cancelled) {
         say(tr("Replay cancelled.").toHtmlEscaped());
         return;
@@ -214,7 +194,7 @@ void ReplayView::onFinished()
         say(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(o.error.toHtmlEscaped()));
         return;
     }
-    m_comparison = std::move(o.comparison);
+    m_comparison = std::move(o.result);
     m_computed = true;
     showComparison();
     Q_EMIT finished();

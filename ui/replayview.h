@@ -11,12 +11,10 @@
 #include "core/messages.h"
 #include "core/policybacktest.h"
 
-#include <QDate>
-#include <QFutureWatcher>
-#include <QWidget>
+#include "ui/databasetask.h"
 
-#include <atomic>
-#include <memory>
+#include <QDate>
+#include <QWidget>
 
 class QDateEdit;
 class QLabel;
@@ -31,7 +29,6 @@ class ReplayView : public QWidget
     Q_OBJECT
 public:
     explicit ReplayView(Language lang, QWidget *parent = nullptr);
-    ~ReplayView() override;
 
     // The database and its history's first and last days (the period
     // proposed: the last two years, leaving at least one year before it).
@@ -52,12 +49,6 @@ Q_SIGNALS:
     void finished();
 
 private:
-    struct Outcome {
-        PolicyComparison comparison;
-        QString error;
-        bool cancelled = false;
-    };
-
     void onFinished();
     void setBusy(bool busy);
     void showComparison();
@@ -66,11 +57,11 @@ private:
     Language m_lang;
     QString m_databasePath;
     QDate m_firstDay, m_lastDay;
+    bool m_canCompute = false; // a year of history before the last day
     bool m_computed = false;
     PolicyComparison m_comparison;
     BacktestOptions m_options;
-    std::shared_ptr<std::atomic<bool>> m_stop;
-    QFutureWatcher<Outcome> m_watcher;
+    DatabaseTask<PolicyComparison> m_task;
 
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;

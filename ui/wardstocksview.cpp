@@ -15,7 +15,6 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <map>
 
@@ -112,22 +111,12 @@ WardStocksView::WardStocksView(Language lang, QWidget *parent)
     connect(m_show, &QComboBox::currentIndexChanged, this, refilter);
     connect(m_table, &ExplainedTable::filterChanged, this, &WardStocksView::updateSummary);
     connect(m_computeButton, &QPushButton::clicked, this, &WardStocksView::compute);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (m_stop)
-            m_stop->store(true);
-    });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_task.cancel(); });
     connect(m_exportButton, &QPushButton::clicked, this, &WardStocksView::exportInteractively);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &WardStocksView::onFinished);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::progressRangeChanged, m_progress, &QProgressBar::setRange);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(&m_task.watcher(), &QFutureWatcherBase::finished, this, &WardStocksView::onFinished);
+    connect(&m_task.watcher(), &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(&m_task.watcher(), &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     setDatabase({}, false);
-}
-
-WardStocksView::~WardStocksView()
-{
-    if (m_stop)
-        m_stop->store(true);
-    m_watcher.waitForFinished();
 }
 
 QTableView *WardStocksView::lineView() const { return m_table->view(); }
@@ -138,8 +127,7 @@ int WardStocksView::shownRows() const { return m_table->shownRows(); }
 void WardStocksView::setDatabase(const QString &path, bool hasHistory)
 {
     // A computation under way is dropped when it ends (onFinished).
-    if (m_stop)
-        m_stop->store(true);
+    m_task.cancel();
     m_databasePath = path;
     m_result = {};
     m_computed = false;
@@ -176,38 +164,30 @@ void WardStocksView::setFilter(const QString &unitCode, Show show)
 
 bool WardStocksView::isComputing() const
 {
-    return m_watcher.isRunning();
+    return m_task.isRunning();
 }
 
 void WardStocksView::compute()
 {
     if (isComputing() || !m_canCompute)
         return;
-    m_stop = std::make_shared<std::atomic<bool>>(false);
     m_error.clear();
     setBusy(true);
-    // On a connection of its own: this runs on a worker thread.
-    m_watcher.setFuture(QtConcurrent::run([path = m_databasePath, stop = m_stop](QPromise<Outcome> &promise) {
-        Outcome o;
-        Store store;
-        if (store.open(path, &o.error)) {
-            ParLevelOptions options;
-            int range = -1; // the calls come under a lock
-            o.result = computeParLevels(store, options, [&promise, &range](std::size_t done, std::size_t total) {
-                if (range != int(total))
-                    promise.setProgressRange(0, range = int(total));
-                promise.setProgressValue(int(done));
-            }, stop.get());
-        }
-        promise.addResult(std::move(o));
-    }));
+    m_task.start(m_databasePath, [](const Store &store, auto &promise, const std::atomic<bool> &stop) {
+        int range = -1; // the calls come under a lock
+        return computeParLevels(store, ParLevelOptions{}, [&promise, &range](std::size_t done, std::size_t total) {
+            if (range != int(total))
+                promise.setProgressRange(0, range = int(total));
+            promise.setProgressValue(int(done));
+        }, &stop);
+    });
 }
 
 void WardStocksView::onFinished()
 {
     setBusy(false);
-    Outcome o = m_watcher.result();
-    if ((o.result.status == ParLevelStatus::Cancelled && o.error.isEmpty()) || (m_stop && m_stop->load())) {
+    auto o = m_task.take();
+    if (o.cancelled) { // Cancel, or another database opened meanwhile
         updateSummary();
         return;
     }

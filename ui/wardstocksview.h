@@ -8,11 +8,9 @@
 #include "core/messages.h"
 #include "core/parlevels.h"
 
-#include <QFutureWatcher>
-#include <QWidget>
+#include "ui/databasetask.h"
 
-#include <atomic>
-#include <memory>
+#include <QWidget>
 
 class QComboBox;
 class QLabel;
@@ -32,7 +30,6 @@ class WardStocksView : public QWidget
     Q_OBJECT
 public:
     explicit WardStocksView(Language lang, QWidget *parent = nullptr);
-    ~WardStocksView() override;
 
     // The database the par levels are computed on. Clears the lines shown.
     void setDatabase(const QString &path, bool hasHistory);
@@ -59,11 +56,6 @@ Q_SIGNALS:
     void finished();
 
 private:
-    struct Outcome {
-        ParLevelResult result;
-        QString error;
-    };
-
     void onFinished();
     void setBusy(bool busy);
     void updateSummary();
@@ -75,8 +67,7 @@ private:
     ParLevelResult m_result;
     bool m_computed = false;
     QString m_error;
-    std::shared_ptr<std::atomic<bool>> m_stop;
-    QFutureWatcher<Outcome> m_watcher;
+    DatabaseTask<ParLevelResult> m_task;
 
     QComboBox *m_unit = nullptr;
     QComboBox *m_show = nullptr;
