@@ -421,10 +421,8 @@ int cmdBacktest(const QStringList &args)
     const PolicyComparison compared = compare ? comparePolicies(products, o, threads) : PolicyComparison{};
     const BacktestResult r = compare ? compared.reappro : replay(products, o, threads);
 
-    QJsonObject j = backtestJson(r, o);
     QString comparison;
-    if (compare)
-        j = compareWithOthers(compared, o, &comparison);
+    QJsonObject j = compare ? compareWithOthers(compared, o, &comparison) : backtestJson(r, o);
     j.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
     const QString output = p.value(QStringLiteral("output"));
     if (!writeText(output, QJsonDocument(j).toJson()))

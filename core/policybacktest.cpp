@@ -415,7 +415,7 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
     for (QDate d = options.from; d <= options.to && !control.stopped(); d = periodEnd(d, options).addDays(1)) {
         if (allocate) {
             std::vector<ServiceCandidate> candidates(products.size());
-            parallelFor(products.size(), threads, nullptr, [&](std::size_t i) {
+            parallelFor(products.size(), threads, control.stop, [&](std::size_t i) {
                 ProductSituation s = replays[i].situation();
                 s.weeklyDemand = weeklySums(products[i], d);
                 candidates[i] = serviceCandidate(s, d, options.settings);
