@@ -42,7 +42,7 @@
 <context>
     <name>reappro::OrdersView</name>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="259"/>
+        <location filename="../ui/ordersview.cpp" line="239"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="260"/>
+        <location filename="../ui/ordersview.cpp" line="240"/>
         <source>from %Ln supplier(s)</source>
         <translation>
             <numerusform>from %Ln supplier</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="263"/>
+        <location filename="../ui/ordersview.cpp" line="243"/>
         <source>budget %1: need %2, %Ln line(s) cut</source>
         <translation>
             <numerusform>budget %1: need %2, %Ln line cut</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="266"/>
+        <location filename="../ui/ordersview.cpp" line="246"/>
         <source>%Ln capped by shelf life</source>
         <translation>
             <numerusform>%Ln capped by shelf life</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="267"/>
+        <location filename="../ui/ordersview.cpp" line="247"/>
         <source>%Ln at expiry risk</source>
         <translation>
             <numerusform>%Ln at expiry risk</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="269"/>
+        <location filename="../ui/ordersview.cpp" line="249"/>
         <source>%Ln product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%Ln product without a forecast (nothing suggested)</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>reappro::WardStocksView</name>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="278"/>
+        <location filename="../ui/wardstocksview.cpp" line="258"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="279"/>
+        <location filename="../ui/wardstocksview.cpp" line="259"/>
         <source>in %Ln care unit(s)</source>
         <translation>
             <numerusform>in %Ln care unit</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="280"/>
+        <location filename="../ui/wardstocksview.cpp" line="260"/>
         <source>%Ln top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%Ln top-up to deliver at the next round</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="282"/>
+        <location filename="../ui/wardstocksview.cpp" line="262"/>
         <source>%Ln allowance(s) unused for %1 weeks</source>
         <translation>
             <numerusform>%Ln allowance unused for %1 weeks</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="284"/>
+        <location filename="../ui/wardstocksview.cpp" line="264"/>
         <source>%Ln without a forecast</source>
         <translation>
             <numerusform>%Ln without a forecast</numerusform>

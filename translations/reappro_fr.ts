@@ -567,77 +567,77 @@
 <context>
     <name>reappro::OrdersView</name>
     <message>
-        <location filename="../ui/ordersview.cpp" line="76"/>
+        <location filename="../ui/ordersview.cpp" line="75"/>
         <source>Decision day:</source>
         <translation>Jour de décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="81"/>
+        <location filename="../ui/ordersview.cpp" line="80"/>
         <source>The orders are those of the first order day of each supplier from this day on</source>
         <translation>Les commandes sont celles du premier jour de commande de chaque fournisseur à partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="83"/>
+        <location filename="../ui/ordersview.cpp" line="82"/>
         <source>Budget (€):</source>
         <translation>Budget (€)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="86"/>
+        <location filename="../ui/ordersview.cpp" line="85"/>
         <source>no cap</source>
         <translation>sans plafond</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="89"/>
+        <location filename="../ui/ordersview.cpp" line="88"/>
         <source>Optional cap on the order total, excl. VAT. Over it, lines are cut: least critical first, then least stockout risk avoided per euro</source>
         <translation>Plafond facultatif du total des commandes, HT. Au-delà, des lignes sont réduites&#xa0;: les moins critiques d&apos;abord, puis celles qui évitent le moins de risque de rupture par euro</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="92"/>
+        <location filename="../ui/ordersview.cpp" line="91"/>
         <source>Compute the orders</source>
         <translation>Calculer les commandes</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="95"/>
+        <location filename="../ui/ordersview.cpp" line="94"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="102"/>
+        <location filename="../ui/ordersview.cpp" line="101"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="105"/>
+        <location filename="../ui/ordersview.cpp" line="104"/>
         <source>The lines with their explanations, as reappro-cli suggest writes them</source>
         <translation>Les lignes avec leurs explications, comme les écrit reappro-cli suggest</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="118"/>
+        <location filename="../ui/ordersview.cpp" line="117"/>
         <source>Filter the lines (product, supplier)…</source>
         <translation>Filtrer les lignes (produit, fournisseur)…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="144"/>
+        <location filename="../ui/ordersview.cpp" line="143"/>
         <source>Select a line to read why Reappro suggests it.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi Reappro la propose.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="195"/>
+        <location filename="../ui/ordersview.cpp" line="182"/>
         <source>Budget: write an amount in euros, e.g. 15 000 or 15 000.50, or leave it empty.</source>
         <translation>Budget&#xa0;: écrivez un montant en euros, par exemple 15 000 ou 15 000,50, ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="244"/>
+        <location filename="../ui/ordersview.cpp" line="224"/>
         <source>Computing the orders: forecasts, service targets and lines for every product…</source>
         <translation>Calcul des commandes&#xa0;: prévisions, taux de service visés et lignes de chaque produit…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="253"/>
+        <location filename="../ui/ordersview.cpp" line="233"/>
         <source>Choose the decision day (and a budget if any), then compute the orders.</source>
         <translation>Choisissez le jour de décision (et un budget s&apos;il y en a un), puis calculez les commandes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="259"/>
+        <location filename="../ui/ordersview.cpp" line="239"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln ligne&lt;/b&gt;</numerusform>
@@ -645,7 +645,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="260"/>
+        <location filename="../ui/ordersview.cpp" line="240"/>
         <source>from %Ln supplier(s)</source>
         <translation>
             <numerusform>chez %Ln fournisseur</numerusform>
@@ -653,7 +653,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="263"/>
+        <location filename="../ui/ordersview.cpp" line="243"/>
         <source>budget %1: need %2, %Ln line(s) cut</source>
         <translation>
             <numerusform>budget %1&#xa0;: besoin %2, %Ln ligne réduite ou retirée</numerusform>
@@ -661,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="266"/>
+        <location filename="../ui/ordersview.cpp" line="246"/>
         <source>%Ln capped by shelf life</source>
         <translation>
             <numerusform>%Ln plafonnée par la péremption</numerusform>
@@ -669,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="267"/>
+        <location filename="../ui/ordersview.cpp" line="247"/>
         <source>%Ln at expiry risk</source>
         <translation>
             <numerusform>%Ln à risque de péremption</numerusform>
@@ -677,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="269"/>
+        <location filename="../ui/ordersview.cpp" line="249"/>
         <source>%Ln product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%Ln produit sans prévision (rien de proposé)</numerusform>
@@ -685,27 +685,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="261"/>
+        <location filename="../ui/ordersview.cpp" line="241"/>
         <source>total &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>total &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="271"/>
+        <location filename="../ui/ordersview.cpp" line="251"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="272"/>
+        <location filename="../ui/ordersview.cpp" line="252"/>
         <source>Orders of %1: </source>
         <translation>Commandes du %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="288"/>
+        <location filename="../ui/ordersview.cpp" line="268"/>
         <source>orders_%1.csv</source>
         <translation>commandes_%1.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="288"/>
+        <location filename="../ui/ordersview.cpp" line="268"/>
         <source>Export the suggested orders</source>
         <translation>Exporter les commandes proposées</translation>
     </message>
@@ -960,27 +960,27 @@
 <context>
     <name>reappro::ReplayView</name>
     <message>
-        <location filename="../ui/replayview.cpp" line="39"/>
+        <location filename="../ui/replayview.cpp" line="38"/>
         <source>From:</source>
         <translation>Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="45"/>
+        <location filename="../ui/replayview.cpp" line="44"/>
         <source>to:</source>
         <translation>au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="51"/>
+        <location filename="../ui/replayview.cpp" line="50"/>
         <source>Compare the policies</source>
         <translation>Comparer les politiques</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="53"/>
+        <location filename="../ui/replayview.cpp" line="52"/>
         <source>Replays each policy day by day over the period, from the same stock: orders on the suppliers&apos; order days, deliveries after the observed delays, the actual demand served first-expiring-first, expired lots destroyed</source>
         <translation>Rejoue chaque politique jour par jour sur la période, à partir du même stock&#xa0;: commandes aux jours de commande des fournisseurs, livraisons après les délais observés, demande réelle servie en premier périmé premier sorti, lots périmés détruits</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="56"/>
+        <location filename="../ui/replayview.cpp" line="55"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1035,68 +1035,68 @@
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="95"/>
+        <location filename="../ui/replayview.cpp" line="96"/>
         <source>Every policy starts from the stock on the shelves on the first day and receives the orders already placed then; what these lose to expiry is the same under every policy and is counted in the expired value (the column after it shows what each policy&apos;s own orders lost). A cycle runs from one order day of the supplier to the next; it is served when no demand went unserved in it. “What the hospital did” looks perfect because the exports only hold the demand that was served.</source>
         <translation>Chaque politique part du stock en rayon le premier jour et reçoit les commandes déjà passées alors ; ce qu&apos;ils perdent en péremption est le même pour toutes les politiques et compte dans la valeur périmée (la colonne suivante donne ce que les commandes propres de chaque politique ont perdu). Un cycle va d&apos;un jour de commande du fournisseur au suivant ; il est servi si aucune demande n&apos;y est restée sans réponse. « Ce que l&apos;hôpital a fait » paraît parfait car les exports ne contiennent que la demande servie.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="145"/>
+        <location filename="../ui/replayview.cpp" line="135"/>
         <source>Min/max</source>
         <translation>Min/max</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="145"/>
+        <location filename="../ui/replayview.cpp" line="135"/>
         <source>Min/max at equal service</source>
         <translation>Min/max à service égal</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="145"/>
-        <location filename="../ui/replayview.cpp" line="231"/>
+        <location filename="../ui/replayview.cpp" line="135"/>
+        <location filename="../ui/replayview.cpp" line="213"/>
         <source>What the hospital did</source>
         <translation>Ce que l&apos;hôpital a fait</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="147"/>
+        <location filename="../ui/replayview.cpp" line="137"/>
         <source>Replays the period chosen with each policy and compares them at the same service level.</source>
         <translation>Rejoue la période choisie avec chaque politique et les compare à taux de service égal.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="148"/>
+        <location filename="../ui/replayview.cpp" line="138"/>
         <source>The history is too short: a replay needs a year of history before its first day.</source>
         <translation>L&apos;historique est trop court&#xa0;: un rejeu demande un an d&apos;historique avant son premier jour.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="166"/>
+        <location filename="../ui/replayview.cpp" line="156"/>
         <source>The first day must come before the last one.</source>
         <translation>Le premier jour doit précéder le dernier.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="199"/>
+        <location filename="../ui/replayview.cpp" line="181"/>
         <source>Replaying Reappro&apos;s policy, then min/max at several months of cover until it serves as often, then what the hospital did…</source>
         <translation>Rejeu de la politique de Reappro, puis du min/max à plusieurs mois de couverture jusqu&apos;à ce qu&apos;il serve aussi souvent, puis de ce que l&apos;hôpital a fait…</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="208"/>
+        <location filename="../ui/replayview.cpp" line="190"/>
         <source>Replay cancelled.</source>
         <translation>Rejeu annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="229"/>
+        <location filename="../ui/replayview.cpp" line="211"/>
         <source>Min/max %1-%2 months</source>
         <translation>Min/max %1-%2 mois</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="230"/>
+        <location filename="../ui/replayview.cpp" line="212"/>
         <source>Min/max at equal service (%1-%2 months)</source>
         <translation>Min/max à service égal (%1-%2 mois)</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="259"/>
+        <location filename="../ui/replayview.cpp" line="241"/>
         <source>Cycles served in the class (target %1)</source>
         <translation>Cycles servis dans la classe (cible %1)</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="270"/>
+        <location filename="../ui/replayview.cpp" line="251"/>
         <source>From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): average stock &lt;b&gt;%6&lt;/b&gt;, expired value &lt;b&gt;%7&lt;/b&gt; (%8 from its own orders).</source>
         <translation>Du %1 au %2, à service égal (%3 des cycles servis), Reappro face au min/max (%4-%5 mois de consommation)&#xa0;: stock moyen &lt;b&gt;%6&lt;/b&gt;, valeur périmée &lt;b&gt;%7&lt;/b&gt; (%8 sur ses propres commandes).</translation>
     </message>
@@ -1212,88 +1212,88 @@
 <context>
     <name>reappro::WardStocksView</name>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="42"/>
+        <location filename="../ui/wardstocksview.cpp" line="41"/>
         <source>Compute the par levels</source>
         <translation>Calculer les dotations</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="44"/>
+        <location filename="../ui/wardstocksview.cpp" line="43"/>
         <source>For every product and care unit with consumption: the par level that lasts until the next round at the product&apos;s service level, and the top-up of the next round</source>
         <translation>Pour chaque produit et chaque unité de soins qui le consomme&#xa0;: la dotation qui tient jusqu&apos;à la tournée suivante au taux de service du produit, et le complément de la prochaine tournée</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="46"/>
+        <location filename="../ui/wardstocksview.cpp" line="45"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="51"/>
+        <location filename="../ui/wardstocksview.cpp" line="50"/>
         <source>Care unit:</source>
         <translation>Unité de soins&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="57"/>
+        <location filename="../ui/wardstocksview.cpp" line="56"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="60"/>
+        <location filename="../ui/wardstocksview.cpp" line="59"/>
         <source>All the lines</source>
         <translation>Toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="61"/>
+        <location filename="../ui/wardstocksview.cpp" line="60"/>
         <source>Top-ups to deliver</source>
         <translation>Compléments à livrer</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="62"/>
+        <location filename="../ui/wardstocksview.cpp" line="61"/>
         <source>Allowances unused</source>
         <translation>Dotations inutilisées</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="66"/>
+        <location filename="../ui/wardstocksview.cpp" line="65"/>
         <source>Filter (care unit, product)…</source>
         <translation>Filtrer (unité de soins, produit)…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="68"/>
+        <location filename="../ui/wardstocksview.cpp" line="67"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="71"/>
+        <location filename="../ui/wardstocksview.cpp" line="70"/>
         <source>Every line with its explanation, as reappro-cli parlevels writes them</source>
         <translation>Toutes les lignes avec leur explication, comme les écrit reappro-cli parlevels</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="105"/>
+        <location filename="../ui/wardstocksview.cpp" line="104"/>
         <source>Select a line to read how its par level and top-up are computed.</source>
         <translation>Sélectionnez une ligne pour lire comment sa dotation et son complément sont calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="149"/>
-        <location filename="../ui/wardstocksview.cpp" line="224"/>
+        <location filename="../ui/wardstocksview.cpp" line="137"/>
+        <location filename="../ui/wardstocksview.cpp" line="204"/>
         <source>All care units</source>
         <translation>Toutes les unités</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="254"/>
+        <location filename="../ui/wardstocksview.cpp" line="234"/>
         <source>Computing the par levels: a forecast for every product in every care unit…</source>
         <translation>Calcul des dotations&#xa0;: une prévision pour chaque produit dans chaque unité de soins…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="262"/>
+        <location filename="../ui/wardstocksview.cpp" line="242"/>
         <source>Compute the par levels of the care units&apos; stocks from their consumption.</source>
         <translation>Calculez les dotations des stocks des unités de soins à partir de leur consommation.</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="266"/>
+        <location filename="../ui/wardstocksview.cpp" line="246"/>
         <source>No consumption by care unit in the history: nothing to compute.</source>
         <translation>Aucune consommation par unité de soins dans l&apos;historique&#xa0;: rien à calculer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="278"/>
+        <location filename="../ui/wardstocksview.cpp" line="258"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln ligne&lt;/b&gt;</numerusform>
@@ -1301,7 +1301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="279"/>
+        <location filename="../ui/wardstocksview.cpp" line="259"/>
         <source>in %Ln care unit(s)</source>
         <translation>
             <numerusform>dans %Ln unité de soins</numerusform>
@@ -1309,7 +1309,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="280"/>
+        <location filename="../ui/wardstocksview.cpp" line="260"/>
         <source>%Ln top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%Ln complément à livrer à la prochaine tournée</numerusform>
@@ -1317,7 +1317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="282"/>
+        <location filename="../ui/wardstocksview.cpp" line="262"/>
         <source>%Ln allowance(s) unused for %1 weeks</source>
         <translation>
             <numerusform>%Ln dotation inutilisée depuis %1 semaines</numerusform>
@@ -1325,7 +1325,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="284"/>
+        <location filename="../ui/wardstocksview.cpp" line="264"/>
         <source>%Ln without a forecast</source>
         <translation>
             <numerusform>%Ln sans prévision</numerusform>
@@ -1333,22 +1333,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="286"/>
+        <location filename="../ui/wardstocksview.cpp" line="266"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="287"/>
+        <location filename="../ui/wardstocksview.cpp" line="267"/>
         <source>Ward stocks from the history up to %1: </source>
         <translation>Dotations d&apos;après l&apos;historique jusqu&apos;au %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="297"/>
+        <location filename="../ui/wardstocksview.cpp" line="277"/>
         <source>Export the par levels</source>
         <translation>Exporter les dotations</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="297"/>
+        <location filename="../ui/wardstocksview.cpp" line="277"/>
         <source>parlevels_%1.csv</source>
         <translation>dotations_%1.csv</translation>
     </message>

@@ -33,4 +33,9 @@ QString formatDate(QDate date)
     return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
 }
 
+QString errorHtml(const QString &text)
+{
+    return QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(text.toHtmlEscaped());
+}
+
 } // namespace reappro

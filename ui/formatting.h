@@ -20,5 +20,7 @@ QString formatCount(qint64 value, const QLocale &locale);
 QString formatMoneyAmount(Money value, const QLocale &locale);
 // dd/MM/yyyy, the way French hospital software shows dates; empty if invalid.
 QString formatDate(QDate date);
+// Plain text, escaped, in the error red, for a rich-text label.
+QString errorHtml(const QString &text);
 
 } // namespace reappro

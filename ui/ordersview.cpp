@@ -179,8 +179,7 @@ void OrdersView::compute()
     bool ok = false;
     settings.budget = parseBudget(m_budget->text(), m_lang, &ok);
     if (!ok) {
-        m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>")
-                               .arg(tr("Budget: write an amount in euros, e.g. 15 000 or 15 000.50, or leave it empty.").toHtmlEscaped()));
+        m_summary->setText(errorHtml(tr("Budget: write an amount in euros, e.g. 15 000 or 15 000.50, or leave it empty.")));
         m_budget->setFocus();
         return;
     }
@@ -226,7 +225,7 @@ void OrdersView::updateSummary()
         return;
     }
     if (!m_error.isEmpty()) {
-        m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(m_error.toHtmlEscaped()));
+        m_summary->setText(errorHtml(m_error));
         return;
     }
     if (!m_plan.asOf.isValid()) {

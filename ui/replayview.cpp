@@ -153,7 +153,7 @@ void ReplayView::compute()
     if (isComputing() || !m_canCompute)
         return;
     if (m_from->date() >= m_to->date()) {
-        say(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(tr("The first day must come before the last one.").toHtmlEscaped()));
+        say(errorHtml(tr("The first day must come before the last one.")));
         return;
     }
     m_options = BacktestOptions{};
@@ -191,7 +191,7 @@ void ReplayView::onFinished()
         return;
     }
     if (!o.error.isEmpty()) {
-        say(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(o.error.toHtmlEscaped()));
+        say(errorHtml(o.error));
         return;
     }
     m_comparison = std::move(o.result);

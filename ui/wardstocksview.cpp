@@ -235,7 +235,7 @@ void WardStocksView::updateSummary()
         return;
     }
     if (!m_error.isEmpty()) {
-        m_summary->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(m_error.toHtmlEscaped()));
+        m_summary->setText(errorHtml(m_error));
         return;
     }
     if (!m_computed) {
