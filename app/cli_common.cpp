@@ -25,6 +25,10 @@ QTextStream &err()
 }
 
 QString number(qint64 n) { return (g_lang == Language::French ? QLocale(QLocale::French) : QLocale(QLocale::English)).toString(n); }
+QString decimal(double v, int decimals)
+{
+    return (g_lang == Language::French ? QLocale(QLocale::French) : QLocale(QLocale::English)).toString(v, 'f', decimals);
+}
 QString dateText(QDate d)
 {
     if (!d.isValid())

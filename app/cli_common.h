@@ -25,6 +25,7 @@ QString t(const char *fr, const char *en);
 QTextStream &out();
 QTextStream &err();
 QString number(qint64 n);   // grouped digits in the user's language
+QString decimal(double v, int decimals); // a decimal number in the user's language
 QString dateText(QDate d);  // dd/MM/yyyy in French, ISO in English, "-" if invalid
 
 void addCommonOptions(QCommandLineParser &p);

@@ -174,7 +174,7 @@ int cmdImport(const QStringList &args)
     }
     out() << t("Import terminé : %1 lignes en %2 s (%3 lignes/s).\n", "Import done: %1 lines in %2 s (%3 lines/s).\n")
                  .arg(number(lines))
-                 .arg(seconds, 0, 'f', 2)
+                 .arg(decimal(seconds, 2))
                  .arg(number(qint64(seconds > 0 ? lines / seconds : 0)));
     if (p.isSet(QStringLiteral("save-profile"))) {
         ImportProfile prof;
@@ -193,11 +193,6 @@ int cmdImport(const QStringList &args)
 }
 
 // ----------------------------------------------------------------- forecast
-
-QString decimal(double v, int decimals)
-{
-    return (g_lang == Language::French ? QLocale(QLocale::French) : QLocale(QLocale::English)).toString(v, 'f', decimals);
-}
 
 QString bucketLabel(Bucket b, bool plural)
 {
@@ -404,7 +399,7 @@ int forecastFilesCommand(const QCommandLineParser &p, forecasting::Method method
                "%1 series forecast over %2 periods in %3 s (%4 series/s): %5\n")
                  .arg(number(qint64(set.ids.size()) - failed))
                  .arg(horizon)
-                 .arg(seconds, 0, 'f', 2)
+                 .arg(decimal(seconds, 2))
                  .arg(number(qint64(seconds > 0 ? double(set.ids.size()) / seconds : 0)))
                  .arg(p.value(QStringLiteral("output")));
     if (failed) {

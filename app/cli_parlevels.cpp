@@ -11,15 +11,6 @@
 
 namespace reappro::cli {
 
-namespace {
-
-QString decimalText(double v, int decimals)
-{
-    return (g_lang == Language::French ? QLocale(QLocale::French) : QLocale(QLocale::English)).toString(v, 'f', decimals);
-}
-
-} // namespace
-
 int cmdParLevels(const QStringList &args)
 {
     QCommandLineParser p;
@@ -150,13 +141,13 @@ int cmdParLevels(const QStringList &args)
           << dateText(r.historyTo) << t(" (au ", " (as of ") << dateText(r.asOf) << ")\n"
           << t("  couples produit-unité de soins : ", "  product-care unit pairs: ") << number(qint64(r.lines.size()))
           << t(" dans ", " in ") << number(qint64(units.size())) << t(" unités de soins\n", " care units\n")
-          << t("  lignes à compléter : ", "  lines to top up: ") << number(topUps) << " (" << decimalText(unitsToBring, 0)
+          << t("  lignes à compléter : ", "  lines to top up: ") << number(topUps) << " (" << decimal(unitsToBring, 0)
           << t(" unités de dispensation)\n", " dispensing units)\n")
           << t("  stock des services : ", "  ward stock: ") << number(counted) << t(" compté(s), ", " counted, ")
           << number(qint64(r.lines.size()) - counted) << t(" estimé(s)\n", " estimated\n")
           << t("  plus consommés depuis %1 semaines (dotation 0) : ", "  unused for %1 weeks (par level 0): ").arg(o.dormantWeeks)
           << number(dormant) << "\n"
-          << t("  durée : ", "  time: ") << decimalText(seconds, 1) << " s\n";
+          << t("  durée : ", "  time: ") << decimal(seconds, 1) << " s\n";
     if (!r.countedWithoutHistory.empty())
         err() << t("%1 ligne(s) de l'inventaire sans consommation dans l'historique : hors dotation, à vérifier.\n",
                    "%1 count line(s) without consumption in the history: not in any allowance, check them.\n")

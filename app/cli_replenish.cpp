@@ -205,7 +205,10 @@ QJsonObject compareWithOthers(const PolicyComparison &c, const BacktestOptions &
     text << t("Reappro contre le min/max au même service : stock ", "Reappro against min/max at equal service: stock ")
          << percentText(vs.value(QStringLiteral("average_stock_value")).toDouble()) << t(", périmé ", ", expired ")
          << percentText(vs.value(QStringLiteral("expired_value")).toDouble()) << t(" (de ses propres commandes ", " (from its own orders ")
-         << percentText(vs.value(QStringLiteral("expired_from_orders")).toDouble()) << ")\n";
+         << percentText(vs.value(QStringLiteral("expired_from_orders")).toDouble()) << ")\n"
+         << t("  dont %1 en stock ou en commande le premier jour, périmés quelle que soit la politique\n",
+              "  of which %1 was in stock or on order on the first day and expires under every policy\n")
+                .arg(reappro.total.expiredInitialValue.toDisplayString(fr));
     return j;
 }
 
@@ -318,7 +321,7 @@ int cmdSuggest(const QStringList &args)
     if (plan.failed)
         out() << "  " << number(plan.failed) << t(" produits sans prévision possible (rien proposé)\n",
                                                   " products could not be forecast (nothing suggested)\n");
-    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << QString::number(timer.elapsed() / 1000.0, 'f', 1)
+    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1)
           << " s)\n";
     return kExitOk;
 }
@@ -465,7 +468,7 @@ int cmdBacktest(const QStringList &args)
               << pct(o.settings.service.of(c)) << ")\n";
     }
     out() << comparison;
-    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << QString::number(timer.elapsed() / 1000.0, 'f', 1)
+    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1)
           << " s)\n";
     return kExitOk;
 }

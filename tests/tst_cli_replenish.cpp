@@ -320,6 +320,7 @@ private Q_SLOTS:
                          QStringLiteral("--policy"), QStringLiteral("compare"), QStringLiteral("--output"), out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("min/max at equal service")), qPrintable(r.out));
+        const auto r0 = r;
         const QJsonObject j = readJson(out);
         QCOMPARE(j.value(QStringLiteral("policy")).toString(), QStringLiteral("compare"));
         const QJsonObject reappro = j.value(QStringLiteral("reappro")).toObject(), matched = j.value(QStringLiteral("minmax_matched")).toObject();
@@ -347,6 +348,12 @@ private Q_SLOTS:
         const QJsonObject vs = j.value(QStringLiteral("reappro_vs_minmax_matched")).toObject();
         const double stock = reappro.value(QStringLiteral("average_stock_value_eur")).toDouble() / m.value(QStringLiteral("average_stock_value_eur")).toDouble() - 1.0;
         QVERIFY(std::abs(vs.value(QStringLiteral("average_stock_value")).toDouble() - stock) < 1e-9);
+        // What was in stock or on order on the first day expires alike under
+        // every policy, as the summary says.
+        const double inherited = reappro.value(QStringLiteral("expired_from_initial_stock_eur")).toDouble();
+        for (const char *k : {"minmax", "minmax_matched", "actual"})
+            QCOMPARE(j.value(QLatin1String(k)).toObject().value(QStringLiteral("expired_from_initial_stock_eur")).toDouble(), inherited);
+        QVERIFY2(r0.out.contains(QStringLiteral("of which ")) && r0.out.contains(QStringLiteral("expires under every policy")), qPrintable(r0.out));
     }
 
     void backtestRejectsBadUse()

@@ -280,6 +280,9 @@ private Q_SLOTS:
         const double stock = c.reappro.averageStockValue().toDouble() / c.matched.result.averageStockValue().toDouble() - 1.0;
         const QString expected = QLocale(QLocale::French).toString(100.0 * stock, 'f', 1);
         QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("stock moyen <b>") + expected), qPrintable(v->summaryLabel()->text()));
+        // And how much of the expired value no policy could save.
+        const QString inherited = formatMoneyAmount(c.reappro.total.expiredInitialValue, QLocale(QLocale::French, QLocale::France));
+        QVERIFY2(v->summaryLabel()->text().contains(inherited + QStringLiteral(" € du périmé")), qPrintable(v->summaryLabel()->text()));
         QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/replay_fr.png")));
     }
 };

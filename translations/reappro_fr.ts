@@ -1097,8 +1097,8 @@
     </message>
     <message>
         <location filename="../ui/replayview.cpp" line="251"/>
-        <source>From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): average stock &lt;b&gt;%6&lt;/b&gt;, expired value &lt;b&gt;%7&lt;/b&gt; (%8 from its own orders).</source>
-        <translation>Du %1 au %2, à service égal (%3 des cycles servis), Reappro face au min/max (%4-%5 mois de consommation)&#xa0;: stock moyen &lt;b&gt;%6&lt;/b&gt;, valeur périmée &lt;b&gt;%7&lt;/b&gt; (%8 sur ses propres commandes).</translation>
+        <source>From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): average stock &lt;b&gt;%6&lt;/b&gt;, expired value &lt;b&gt;%7&lt;/b&gt; (%8 from its own orders). %9 € of the expired value was in stock or on order on the first day: it expires under every policy.</source>
+        <translation>Du %1 au %2, à service égal (%3 des cycles servis), Reappro face au min/max (%4-%5 mois de consommation)&#xa0;: stock moyen &lt;b&gt;%6&lt;/b&gt;, valeur périmée &lt;b&gt;%7&lt;/b&gt; (%8 sur ses propres commandes). %9 € du périmé étaient déjà en stock ou en commande le premier jour&#xa0;: ils périment quelle que soit la politique.</translation>
     </message>
 </context>
 <context>

@@ -249,10 +249,12 @@ void ReplayView::showComparison()
     };
     const BacktestResult &a = m_comparison.reappro, &b = matched.result;
     say(tr("From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): "
-           "average stock <b>%6</b>, expired value <b>%7</b> (%8 from its own orders).")
+           "average stock <b>%6</b>, expired value <b>%7</b> (%8 from its own orders). "
+           "%9 € of the expired value was in stock or on order on the first day: it expires under every policy.")
             .arg(formatDate(m_options.from), formatDate(m_options.to), percent(a.total.cycleServiceLevel()), months(matched.minMonths),
                  months(matched.maxMonths), change(a.averageStockValue(), b.averageStockValue()),
-                 change(a.total.expiredValue, b.total.expiredValue), change(a.total.expiredFromOrders(), b.total.expiredFromOrders())));
+                 change(a.total.expiredValue, b.total.expiredValue), change(a.total.expiredFromOrders(), b.total.expiredFromOrders()),
+                 formatMoneyAmount(a.total.expiredInitialValue, locale)));
 }
 
 } // namespace reappro
