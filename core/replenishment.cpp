@@ -429,6 +429,49 @@ Money applyBudget(std::vector<OrderSuggestion> &lines, Money budget)
     return total;
 }
 
+QString forecastMethodText(const QString &model, Language language)
+{
+    const bool fr = language == Language::French;
+    if (model.isEmpty())
+        return QString();
+    // "TSB(alphaDemand=0.1,alphaSize=0.05) x seasonal(m=52,K=2)": the name
+    // before the parameters, and whether a yearly pattern was added.
+    const qsizetype cut = model.indexOf(QLatin1Char('('));
+    const QString name = (cut < 0 ? model : model.left(cut)).trimmed();
+    const qsizetype seasonAt = model.indexOf(QStringLiteral(" x seasonal("));
+    const bool yearly = seasonAt >= 0 && model.mid(seasonAt).startsWith(QStringLiteral(" x seasonal(m=52,"));
+    QString family, method = name;
+    const auto is = [&](const char *n) { return name == QLatin1String(n); };
+    if (is("SES"))
+        family = fr ? QStringLiteral("niveau lissé") : QStringLiteral("smoothed level");
+    else if (is("Holt"))
+        family = fr ? QStringLiteral("tendance") : QStringLiteral("trend");
+    else if (is("Holt damped")) {
+        family = fr ? QStringLiteral("tendance amortie") : QStringLiteral("damped trend");
+        method = QStringLiteral("Holt");
+    }
+    else if (name.startsWith(QStringLiteral("HW "))) {
+        family = fr ? QStringLiteral("saisonnalité") : QStringLiteral("seasonality");
+        method = QStringLiteral("Holt-Winters");
+    } else if (is("Croston") || is("SBA") || is("TSB"))
+        family = fr ? QStringLiteral("demande intermittente") : QStringLiteral("intermittent demand");
+    else if (is("ADIDA") || is("IMAPA"))
+        family = fr ? QStringLiteral("demande intermittente, par périodes regroupées") : QStringLiteral("intermittent demand, over pooled periods");
+    else if (is("Theta"))
+        family = fr ? QStringLiteral("tendance lissée") : QStringLiteral("smoothed trend");
+    else if (is("Naive"))
+        family = fr ? QStringLiteral("dernière période reconduite") : QStringLiteral("last period carried forward");
+    else if (is("Seasonal naive"))
+        family = fr ? QStringLiteral("même période de la saison précédente") : QStringLiteral("same period of the last season");
+    else if (is("Zero"))
+        return fr ? QStringLiteral("aucune demande récente") : QStringLiteral("no recent demand");
+    QString text = family.isEmpty() ? method : family + QStringLiteral(", ") + method;
+    if (seasonAt >= 0)
+        text += yearly ? (fr ? QStringLiteral(", avec le profil de l'année") : QStringLiteral(", with the yearly pattern"))
+                       : (fr ? QStringLiteral(", avec un profil saisonnier") : QStringLiteral(", with a seasonal pattern"));
+    return text;
+}
+
 QString explain(const OrderSuggestion &l, Language language)
 {
     const bool fr = language == Language::French;
@@ -467,12 +510,13 @@ QString explain(const OrderSuggestion &l, Language language)
         }
         return QString();
     }();
-    parts << (fr ? QStringLiteral("Demande prévue sur %1 j (délai %2 j, %3 ; prochaine commande dans %4 j) : %5 %6 en moyenne (%7).")
+    const QString method = forecastMethodText(l.model, language);
+    parts << (fr ? QStringLiteral("Demande prévue sur %1 j (délai %2 j, %3 ; prochaine commande dans %4 j) : %5 %6 en moyenne%7.")
                        .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
-                            num(l.coverMean), unit, l.model)
-                 : QStringLiteral("Forecast demand over %1 d (lead time %2 d, %3; next order in %4 d): %5 %6 on average (%7).")
+                            num(l.coverMean), unit, method.isEmpty() ? QString() : QStringLiteral(" (modèle : %1)").arg(method))
+                 : QStringLiteral("Forecast demand over %1 d (lead time %2 d, %3; next order in %4 d): %5 %6 on average%7.")
                        .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
-                            num(l.coverMean), unit, l.model));
+                            num(l.coverMean), unit, method.isEmpty() ? QString() : QStringLiteral(" (model: %1)").arg(method)));
     const QString crit = criticalityLabel(l.criticality, language);
     // The product's own target, and why when it is not its class's.
     QString target = crit;

@@ -264,6 +264,11 @@ Money applyBudget(std::vector<OrderSuggestion> &lines, Money budget);
 
 // One paragraph a pharmacist reads: forecast over L + R, quantile, safety
 // stock, stock position, expiring quantity, rounding, cap, budget, result.
+// The forecasting model of a line in words: its family, then the method's
+// short name ("intermittent demand, TSB"; "seasonality, Holt-Winters, with
+// the yearly pattern"); the parameters stay in `reappro-cli forecast`'s
+// output. Empty for an empty model.
+QString forecastMethodText(const QString &model, Language language);
 QString explain(const OrderSuggestion &line, Language language);
 
 } // namespace reappro

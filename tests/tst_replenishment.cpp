@@ -83,6 +83,29 @@ private Q_SLOTS:
         QVERIFY(explain(none, Language::French).contains(QStringLiteral("pas de commande")));
     }
 
+    void theForecastMethodIsNamedInWords()
+    {
+        // The explanation names the model's family and method, not its
+        // fitted parameters.
+        ProductSituation s = steady();
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QVERIFY(!o.model.isEmpty());
+        const QString fr = explain(o, Language::French), en = explain(o, Language::English);
+        QVERIFY2(fr.contains(QStringLiteral("(modèle : ")) && !fr.contains(QStringLiteral("alpha")), qPrintable(fr));
+        QVERIFY2(en.contains(QStringLiteral("(model: ")) && !en.contains(QStringLiteral("alpha")), qPrintable(en));
+        QCOMPARE(forecastMethodText(QStringLiteral("TSB(alphaDemand=0.09513,alphaSize=0.05)"), Language::French),
+                 QStringLiteral("demande intermittente, TSB"));
+        QCOMPARE(forecastMethodText(QStringLiteral("SBA(alpha=0.1)"), Language::English), QStringLiteral("intermittent demand, SBA"));
+        QCOMPARE(forecastMethodText(QStringLiteral("HW additive damped(alpha=0.2,beta=0.01,gamma=0.1,phi=0.9,m=52)"), Language::French),
+                 QStringLiteral("saisonnalité, Holt-Winters"));
+        QCOMPARE(forecastMethodText(QStringLiteral("Holt damped(alpha=0.2,beta=0.1,phi=0.9) x seasonal(m=52,K=2)"), Language::English),
+                 QStringLiteral("damped trend, Holt, with the yearly pattern"));
+        QCOMPARE(forecastMethodText(QStringLiteral("SES(alpha=0.3)"), Language::French), QStringLiteral("niveau lissé, SES"));
+        QCOMPARE(forecastMethodText(QStringLiteral("Zero"), Language::French), QStringLiteral("aucune demande récente"));
+        QCOMPARE(forecastMethodText(QStringLiteral("Newfangled(k=3)"), Language::English), QStringLiteral("Newfangled"));
+        QCOMPARE(forecastMethodText(QString(), Language::English), QString());
+    }
+
     void notAnOrderDayPlansForTheNextOne()
     {
         ProductSituation s = steady();
