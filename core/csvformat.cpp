@@ -29,7 +29,8 @@ bool writeOutputFile(const QString &path, const QByteArray &bytes, QString *erro
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        *error = f.errorString();
+        if (error)
+            *error = f.errorString();
         return false;
     }
     return true;

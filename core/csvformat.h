@@ -18,7 +18,8 @@ QString csvCell(QString value, QChar delimiter);
 QString csvNumber(double value, int decimals, QChar decimalPoint = QLatin1Char('.'));
 
 // Writes the whole file or nothing (QSaveFile: a failure leaves any earlier
-// file at `path` as it was). False and *error on failure.
+// file at `path` as it was). False on failure, with *error when `error` is
+// given.
 bool writeOutputFile(const QString &path, const QByteArray &bytes, QString *error);
 
 } // namespace reappro

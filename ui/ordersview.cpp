@@ -4,16 +4,15 @@
 #include "ui/uilanguage.h"
 #include "ui/models/orderlinemodel.h"
 
+#include "core/csvformat.h"
 #include "core/store.h"
 
 #include <QDateEdit>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -254,13 +253,7 @@ void OrdersView::updateSummary()
 
 bool OrdersView::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(orderPlanCsv(m_plan, m_lang)) < 0 || !f.commit()) {
-        if (error)
-            *error = f.errorString();
-        return false;
-    }
-    return true;
+    return writeOutputFile(path, orderPlanCsv(m_plan, m_lang), error);
 }
 
 void OrdersView::exportInteractively()
