@@ -1,8 +1,14 @@
 #include "ui/formatting.h"
 
+#include <QDateEdit>
+
 #include <cmath>
 
 namespace reappro {
+
+namespace {
+const QString kDateFormat = QStringLiteral("dd/MM/yyyy");
+}
 
 QString formatQuantity(double value, const QLocale &locale)
 {
@@ -30,7 +36,16 @@ QString formatMoneyAmount(Money value, const QLocale &locale)
 
 QString formatDate(QDate date)
 {
-    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+    return date.isValid() ? date.toString(kDateFormat) : QString();
+}
+
+QDateEdit *newDateEdit(const QString &objectName, QWidget *parent)
+{
+    auto *edit = new QDateEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(kDateFormat);
+    return edit;
 }
 
 QString errorHtml(const QString &text)

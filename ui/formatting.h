@@ -8,6 +8,9 @@
 #include <QLocale>
 #include <QString>
 
+class QDateEdit;
+class QWidget;
+
 namespace reappro {
 
 // "1 234" or "12,5": quantities in dispensing units, at most 2 decimals,
@@ -20,6 +23,8 @@ QString formatCount(qint64 value, const QLocale &locale);
 QString formatMoneyAmount(Money value, const QLocale &locale);
 // dd/MM/yyyy, the way French hospital software shows dates; empty if invalid.
 QString formatDate(QDate date);
+// A date field with a calendar, showing its date as formatDate does.
+QDateEdit *newDateEdit(const QString &objectName, QWidget *parent);
 // Plain text, escaped, in the error red, for a rich-text label.
 QString errorHtml(const QString &text);
 

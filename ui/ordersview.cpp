@@ -72,10 +72,7 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     auto *asOfLabel = new QLabel(tr("Decision day:"), this);
-    m_asOf = new QDateEdit(this);
-    m_asOf->setObjectName(QStringLiteral("ordersDecisionDay"));
-    m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_asOf = newDateEdit(QStringLiteral("ordersDecisionDay"), this);
     m_asOf->setToolTip(tr("The orders are those of the first order day of each supplier from this day on"));
     asOfLabel->setBuddy(m_asOf);
     auto *budgetLabel = new QLabel(tr("Budget (€):"), this);

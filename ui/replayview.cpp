@@ -36,16 +36,10 @@ ReplayView::ReplayView(Language lang, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     auto *fromLabel = new QLabel(tr("From:"), this);
-    m_from = new QDateEdit(this);
-    m_from->setObjectName(QStringLiteral("replayFrom"));
-    m_from->setCalendarPopup(true);
-    m_from->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_from = newDateEdit(QStringLiteral("replayFrom"), this);
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("to:"), this);
-    m_to = new QDateEdit(this);
-    m_to->setObjectName(QStringLiteral("replayTo"));
-    m_to->setCalendarPopup(true);
-    m_to->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_to = newDateEdit(QStringLiteral("replayTo"), this);
     toLabel->setBuddy(m_to);
     m_computeButton = new QPushButton(tr("Compare the policies"), this);
     m_computeButton->setObjectName(QStringLiteral("replayCompute"));
