@@ -10,16 +10,13 @@
 #   bench/replenishment_backtest.sh [FROM] [TO] [SEED]     (SEED: another demo hospital)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 CLI=${CLI:-build/bin/reappro-cli}
 FROM=${1:-2024-11-01}
 TO=${2:-2026-10-31}
 SEED=${3:-}
 WORK=${WORK:-build/bench-replenishment${SEED:+-seed$SEED}}
-mkdir -p "$WORK"
-if [ ! -f "$WORK/demo.sqlite" ]; then
-    "$CLI" demo --out "$WORK/exports" ${SEED:+--seed "$SEED"} >/dev/null
-    "$CLI" import --db "$WORK/demo.sqlite" "$WORK"/exports/*.csv >/dev/null
-fi
+demo_database "$CLI" "$WORK" "$SEED"
 run() {   # label policy [options]
     local label=$1; shift
     "$CLI" backtest --lang en --db "$WORK/demo.sqlite" --from "$FROM" --to "$TO" --output "$WORK/$label.json" \

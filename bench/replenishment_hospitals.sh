@@ -10,6 +10,7 @@
 #   bench/replenishment_hospitals.sh [SEED ...]     (default: 42 3 5 7 11 13 17 21; 42 is the demo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 CLI=${CLI:-build/bin/reappro-cli}
 FROM=${FROM:-2024-11-01}
 TO=${TO:-2026-10-31}
@@ -18,13 +19,7 @@ SEEDS=("$@")
 [ ${#SEEDS[@]} -gt 0 ] || SEEDS=(42 3 5 7 11 13 17 21)
 for seed in "${SEEDS[@]}"; do
     dir="$WORK/seed$seed"
-    mkdir -p "$dir"
-    if [ ! -f "$dir/demo.sqlite" ]; then
-        rm -rf "$dir/exports"
-        "$CLI" demo --out "$dir/exports" --seed "$seed" >/dev/null
-        "$CLI" import --db "$dir/demo.sqlite.tmp" "$dir"/exports/*.csv >/dev/null
-        mv "$dir/demo.sqlite.tmp" "$dir/demo.sqlite"
-    fi
+    demo_database "$CLI" "$dir" "$seed"
     if [ ! -f "$dir/compare.json" ]; then
         "$CLI" backtest --lang en --db "$dir/demo.sqlite" --from "$FROM" --to "$TO" --policy compare \
             --output "$dir/compare.json.tmp" >/dev/null

@@ -1,4 +1,5 @@
-# Shared by run.sh and test.sh: install what is missing, then build.
+# Shared by run.sh, test.sh and the bench scripts: install what is missing,
+# build, build a demo hospital's database.
 # shellcheck shell=bash
 
 REAPPRO_PACKAGES=(
@@ -28,4 +29,17 @@ build_reappro() {
     echo "==> Building ($type) in build/"
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$type" >/dev/null
     cmake --build build -j "$(nproc)"
+}
+
+# demo_database CLI DIR [SEED]: DIR/demo.sqlite from the demo hospital's
+# exports (DIR/exports), unless it is already there. The import goes to a
+# temporary file first, so an interrupted run leaves no half database to reuse.
+demo_database() {
+    local cli=$1 dir=$2 seed=${3:-}
+    [ -f "$dir/demo.sqlite" ] && return 0
+    mkdir -p "$dir"
+    rm -rf "$dir/exports" "$dir/demo.sqlite.tmp"
+    "$cli" demo --out "$dir/exports" ${seed:+--seed "$seed"} >/dev/null
+    "$cli" import --db "$dir/demo.sqlite.tmp" "$dir"/exports/*.csv >/dev/null
+    mv "$dir/demo.sqlite.tmp" "$dir/demo.sqlite"
 }
