@@ -16,6 +16,9 @@ constexpr double kDaysPerWeek = 7.0;
 constexpr std::size_t kRecentWeeks = 13;
 // Longest horizon whose demand quantile the shelf-life cap reads (13 weeks).
 constexpr double kShelfLifeHorizonDays = 91.0;
+// A vital product unused for a year, longer than ever before, has most
+// likely left the formulary: no pack is ordered "just in case" any more.
+constexpr int kForsakenWeeks = 52;
 // Weeks of history whose slowest stretches bound what a lot will lose to use.
 constexpr std::size_t kHistoryWeeks = 52;
 
@@ -305,6 +308,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
         o.error = QString::fromStdString(demand.error);
         return o;
     }
+    o.dormantWeeks = int(demand.dormantPeriods);
     o.coverMean = demand.mean;
     o.dailyDemand = cover > 0.0 ? demand.mean / cover : 0.0;
     // Usage for everything about expiry: the forecast rate, but not above
@@ -356,13 +360,14 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
             if (fits >= smallest) {
                 q = fits;
             } else if (o.onHand + o.onOrder < o.coverMean
-                       && (o.usageRate > 0.0 || (o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0))) {
+                       && (o.usageRate > 0.0
+                           || (o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0 && o.dormantWeeks < kForsakenWeeks))) {
                 // Not even one pack (or the minimum) will be used before it
                 // expires, but without it the stock runs out before the next
                 // order arrives: it is ordered, and flagged. Unless nothing
                 // was used for 13 weeks: then the pack would most likely
                 // expire unused, and only a vital product with nothing left
-                // at all gets one.
+                // at all gets one, if it was used within the year.
                 q = smallest;
                 o.expiryRisk = true;
             } else {
@@ -517,6 +522,13 @@ QString explain(const OrderSuggestion &l, Language language)
                  : QStringLiteral("Forecast demand over %1 d (lead time %2 d, %3; next order in %4 d): %5 %6 on average%7.")
                        .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
                             num(l.coverMean), unit, method.isEmpty() ? QString() : QStringLiteral(" (model: %1)").arg(method)));
+    if (l.dormantWeeks > 0)
+        parts << (fr ? QStringLiteral("Aucune demande depuis %1 semaines, plus longtemps qu'entre deux demandes auparavant : "
+                                      "l'usage a sans doute cessé, au plus une demande en %2 semaines est retenue.")
+                           .arg(l.dormantWeeks).arg(l.dormantWeeks + 1)
+                     : QStringLiteral("No demand for %1 weeks, longer than between any two demands before: "
+                                      "the use has most likely stopped, at most one demand in %2 weeks is assumed.")
+                           .arg(l.dormantWeeks).arg(l.dormantWeeks + 1));
     const QString crit = criticalityLabel(l.criticality, language);
     // The product's own target, and why when it is not its class's.
     QString target = crit;

@@ -99,6 +99,7 @@ struct OrderSuggestion {
     double classTarget = 0.95;       // its criticality class's, met on average over the class
     PolicyKind policy = PolicyKind::OrderUpTo;
     QString model;                   // forecasting model of the weekly demand
+    int dormantWeeks = 0;            // > 0: no demand for that many weeks, longer than any gap before (forecasting::dormantRun)
     QDate orderDate, nextOrderDate, arrivalDate;
     double leadTimeDays = 0.0, reviewDays = 0.0;
     LeadTimeSource leadTimeSource = LeadTimeSource::Default;

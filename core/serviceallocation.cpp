@@ -60,7 +60,7 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
     c.criticality = criticalityOf(s.product);
     const CoverWindow window = coverWindow(s, asOf, settings);
     const forecasting::TotalDemand demand = demandOverDays(s.weeklyDemand, window.days());
-    if (!demand.error.empty() || !(demand.mean > 0.0))
+    if (!demand.error.empty() || !(demand.mean > 0.0) || demand.dormantPeriods > 0)
         return c;
     const unsigned days = (s.orderDays & 0x7F) ? s.orderDays : settings.defaultOrderDays;
     c.weight = double(std::popcount(days & 0x7Fu));

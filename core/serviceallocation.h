@@ -25,8 +25,9 @@
 // until the class target is reached: the Lagrangian optimum on a grid of
 // targets. Cheap, steady products end above the class target, expensive
 // lumpy ones below; each line's explanation says so.
-// Products whose demand could not be forecast, or is nil, keep the class
-// target and do not count in the class average.
+// Products whose demand could not be forecast, is nil or has stopped
+// (forecasting::dormantRun) keep the class target and do not count in the
+// class average: a product nobody uses must not lower the others' service.
 #pragma once
 
 #include "core/criticality.h"

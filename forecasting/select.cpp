@@ -548,6 +548,29 @@ double TotalDemand::probabilityAbove(double x) const
     return 0.5 * std::erfc((x - mean) / (sd * std::sqrt(2.0)));
 }
 
+std::size_t dormantRun(std::span<const double> y)
+{
+    std::size_t end = y.size();
+    while (end > 0 && !(y[end - 1] > 0.0))
+        --end;
+    const std::size_t run = y.size() - end;
+    if (end == 0 || run < kDormantPeriods)
+        return 0;
+    std::size_t longest = 0, gap = 0;
+    bool seen = false;
+    for (std::size_t i = 0; i < end; ++i) {
+        if (y[i] > 0.0) {
+            if (seen)
+                longest = std::max(longest, gap);
+            seen = true;
+            gap = 0;
+        } else {
+            ++gap;
+        }
+    }
+    return run > longest ? run : 0;
+}
+
 TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods, Method method)
 {
     TotalDemand d;
@@ -573,7 +596,8 @@ TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, doubl
             d.mean += w[j] * s[j] * mean[Eigen::Index(j)];
         }
 
-        if (sel.fitted.family != Family::Intermittent) {
+        d.dormantPeriods = dormantRun(y);
+        if (sel.fitted.family != Family::Intermittent && d.dormantPeriods == 0) {
             const ResidualScale scale = residualScale(sel.fitted, sel.adjusted.size(), sel.season.coefficients());
             const std::vector<double> psi = psiWeights(sel.fitted, whole);
             double var = 0.0;
@@ -601,9 +625,11 @@ TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, doubl
             for (double v : sel.adjusted)
                 if (v > 0.0)
                     sizes.push_back(v);
-        const double p = std::max(double(std::count_if(window.begin(), window.end(), [](double v) { return v > 0.0; }))
-                                      / double(window.size()),
-                                  1.0 / double(window.size()));
+        double p = std::max(double(std::count_if(window.begin(), window.end(), [](double v) { return v > 0.0; }))
+                                / double(window.size()),
+                            1.0 / double(window.size()));
+        if (d.dormantPeriods > 0)
+            p = std::min(p, 1.0 / double(d.dormantPeriods + 1));
         double sizeMean = 0.0;
         for (double v : sizes)
             sizeMean += v;
@@ -616,7 +642,7 @@ TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, doubl
         d.mean = 0.0;
         for (std::size_t j = 0; j < w.size(); ++j) {
             occur[j] = 1.0 - std::pow(1.0 - p, w[j]);
-            const double ratio = std::max(mean[Eigen::Index(j)] / (p * sizeMean), 1.0);
+            const double ratio = d.dormantPeriods > 0 ? 1.0 : std::max(mean[Eigen::Index(j)] / (p * sizeMean), 1.0);
             factor[j] = occur[j] > 0.0 ? w[j] * p / occur[j] * s[j] * ratio : 0.0;
             d.mean += occur[j] * factor[j] * sizeMean;
         }

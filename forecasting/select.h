@@ -137,6 +137,20 @@ ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec,
 //    debiased or decaying forecast must not cover less than was observed;
 //    `mean` is then the history's). 20,000 paths from a fixed seed: the
 //    same history always gives the same quantiles.
+//  - dormant demand, whatever the model: when the last demand is further
+//    back than kDormantPeriods and than every earlier gap between two
+//    demands, the use has most likely stopped (a reference replaced, a
+//    protocol changed), and no model says so: Croston and SBA only update
+//    on a demand, a level smoothed slowly keeps the old one for months.
+//    The bootstrap above then draws a demand in a period with probability
+//    at most 1 / (run + 1), as if one came right after the run, at the
+//    sizes observed, not scaled to the model.
+inline constexpr std::size_t kDormantPeriods = 13;
+
+// The trailing run of periods without demand when it makes the demand
+// dormant (above), else 0.
+std::size_t dormantRun(std::span<const double> y);
+
 struct TotalDemand {
     double periods = 0.0;
     double mean = 0.0;
@@ -145,6 +159,7 @@ struct TotalDemand {
     double sd = 0.0;
     std::vector<double> samples;  // sorted totals of the simulated paths
     std::string error;            // non-empty when the series could not be forecast
+    std::size_t dormantPeriods = 0; // dormantRun() of the history: > 0, the demand is taken as stopped
 
     // p in (0, 1); 0 when there is an error.
     double quantile(double p) const;

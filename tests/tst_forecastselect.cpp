@@ -302,6 +302,43 @@ private slots:
         QVERIFY(!totalDemand(Series{1.0, -2.0}, {}, 3.0).error.empty());
     }
 
+    void dormantDemandIsTakenAsStopped()
+    {
+        // A steady product whose use stopped 30 weeks ago: no model lowers
+        // its level by itself (Croston and SBA wait for the next demand), so
+        // the history's frequency would still cover 2 weeks of the old use.
+        Series y = smoothSeries(21, 100);
+        y.insert(y.end(), 30, 0.0);
+        QCOMPARE(dormantRun(y), std::size_t(30));
+        const TotalDemand d = totalDemand(y, {}, 2.0);
+        QVERIFY2(d.error.empty(), d.error.c_str());
+        QCOMPARE(d.dormantPeriods, std::size_t(30));
+        QVERIFY(d.bootstrap);
+        // One demand in 31 weeks at most, of a size seen in the last 104.
+        double sizes = 0.0;
+        for (std::size_t i = y.size() - 104; i < y.size(); ++i)
+            sizes += y[i];
+        const double sizeMean = sizes / 74.0;
+        QVERIFY2(std::abs(d.mean - 2.0 / 31.0 * sizeMean) < 1e-9 * sizeMean, qPrintable(QString::number(d.mean)));
+        QCOMPARE(d.quantile(0.9), 0.0);
+        // 12 weeks without demand is not dormancy yet...
+        Series recent = smoothSeries(21, 100);
+        recent.insert(recent.end(), 12, 0.0);
+        QCOMPARE(dormantRun(recent), std::size_t(0));
+        QCOMPARE(totalDemand(recent, {}, 2.0).dormantPeriods, std::size_t(0));
+        // ...nor a gap no longer than one seen before: a product used every
+        // winter sleeps through the summer.
+        Series seasonal;
+        for (int year = 0; year < 3; ++year) {
+            seasonal.insert(seasonal.end(), 18, 20.0);
+            seasonal.insert(seasonal.end(), 34, 0.0);
+        }
+        QCOMPARE(dormantRun(seasonal), std::size_t(0));
+        seasonal.insert(seasonal.end(), 1, 0.0); // a week longer than last summer
+        QCOMPARE(dormantRun(seasonal), std::size_t(35));
+        QCOMPARE(dormantRun(Series(20, 0.0)), std::size_t(0)); // never used: no demand to stop
+    }
+
     void totalDemandQuantilesAreCalibrated_data()
     {
         QTest::addColumn<bool>("intermittent");

@@ -241,6 +241,31 @@ private Q_SLOTS:
         QVERIFY(!o.expiryRisk);
     }
 
+    void stoppedUseIsSaidAndNotReordered()
+    {
+        // Used every week for a year, then not for 60 weeks: the use has
+        // stopped (a reference replaced). The forecast expects at most one
+        // demand in 61 weeks and says so; the product leaves its class's
+        // service average; even vital and out of stock, nothing is ordered.
+        ProductSituation s = steady();
+        s.weeklyDemand.assign(52, 70.0);
+        s.weeklyDemand.insert(s.weeklyDemand.end(), 60, 0.0);
+        s.shelfLifeDays = 365.0;
+        s.product.ven = VenClass::Vital;
+        OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.dormantWeeks, 60);
+        QVERIFY2(std::abs(o.coverMean - 2.0 * 70.0 / 61.0) < 1e-6, qPrintable(QString::number(o.coverMean)));
+        QCOMPARE(o.quantity, 0.0);
+        QVERIFY(explain(o, Language::English).contains(QStringLiteral("No demand for 60 weeks")));
+        QVERIFY(explain(o, Language::French).contains(QStringLiteral("Aucune demande depuis 60 semaines")));
+        // Used within the year, the vital product still gets its pack.
+        s.weeklyDemand.resize(52 + 40);
+        o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.dormantWeeks, 40);
+        QCOMPARE(o.quantity, 10.0);
+        QVERIFY(o.expiryRisk);
+    }
+
     void erraticDemandIsNotCappedToNothing()
     {
         // The total demand of an erratic product, normal with a spread above

@@ -133,6 +133,13 @@ private Q_SLOTS:
         QVERIFY(candidateOf(idle, {}).options.empty());
         idle.weeklyDemand.clear();
         QVERIFY(candidateOf(idle, {}).options.empty());
+        // Nor one whose use has stopped (dormant): its empty cycles must not
+        // let its class serve the products still in use less.
+        ProductSituation stopped = cheapSteady();
+        stopped.weeklyDemand.insert(stopped.weeklyDemand.end(), 20, 0.0);
+        QVERIFY(candidateOf(stopped, {}).options.empty());
+        stopped.weeklyDemand.resize(stopped.weeklyDemand.size() - 8);
+        QVERIFY(!candidateOf(stopped, {}).options.empty());
     }
 
     void cheapSteadyCarriesTheClassDearLumpyIsHeldLower()
