@@ -86,4 +86,17 @@ QString rejectReasonText(RejectReason reason, Language lang, const QString &deta
 
 QString rejectReasonCode(RejectReason reason) { return QString::fromLatin1(textOf(reason).code); }
 
+QString stoppedUseText(int weeks, Language lang)
+{
+    return lang == Language::French
+        ? QStringLiteral("Aucune demande depuis %1 semaines, plus longtemps qu'entre deux demandes auparavant : "
+                         "l'usage a sans doute cessé, au plus une demande en %2 semaines est retenue.")
+              .arg(weeks)
+              .arg(weeks + 1)
+        : QStringLiteral("No demand for %1 weeks, longer than between any two demands before: "
+                         "the use has most likely stopped, at most one demand in %2 weeks is assumed.")
+              .arg(weeks)
+              .arg(weeks + 1);
+}
+
 } // namespace reappro

@@ -40,4 +40,9 @@ QString rejectReasonText(RejectReason reason, Language lang, const QString &deta
 // Stable machine name for reports ("invalid_date").
 QString rejectReasonCode(RejectReason reason);
 
+// The sentence of an explanation (order line, par level) whose demand has
+// stopped (forecasting::dormantRun): no demand for `weeks` weeks, longer than
+// any gap before, at most one demand in weeks + 1 assumed.
+QString stoppedUseText(int weeks, Language lang);
+
 } // namespace reappro

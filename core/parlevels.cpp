@@ -325,6 +325,7 @@ ParLevelResult computeParLevels(const Store &store, const ParLevelOptions &optio
                 l.error = QString::fromStdString(d.error);
             } else {
                 l.model = QString::fromStdString(d.model);
+                l.stoppedWeeks = int(d.dormantPeriods);
                 l.meanDemand = d.mean;
                 l.quantile = d.quantile(l.serviceLevel);
                 l.parLevel = roundUp(l.quantile, pack);
@@ -420,6 +421,8 @@ QString explainParLevel(const ParLevel &l, Language language)
                  : QStringLiteral("Forecast demand over %1 d (%2, + %3 d delivery): %4 %5 on average; %6% quantile (%7): %8 → %9.")
                        .arg(num(l.coverDays, 2), rhythm, num(l.deliveryDelayDays, 2), num(l.meanDemand, 1), unit, pct, crit,
                             num(l.quantile, 1), par));
+    if (l.stoppedWeeks > 0)
+        parts << stoppedUseText(l.stoppedWeeks, language);
     if (l.stockSource == WardStockSource::Counted)
         parts << (fr ? QStringLiteral("Stock compté dans le service : %1 → complément %2.").arg(qty(l.wardStock), qty(l.topUp))
                      : QStringLiteral("Counted ward stock: %1 → top-up %2.").arg(qty(l.wardStock), qty(l.topUp)));

@@ -106,6 +106,7 @@ struct ParLevel {
     bool packRounding = false;        // par level and top-up in whole packs of packSize
     bool dormant = false;             // no consumption over the last dormantWeeks weeks
     int weeksWithoutConsumption = 0;  // complete weeks since the last one with consumption
+    int stoppedWeeks = 0;             // > 0: the unit's use has stopped (forecasting::dormantRun), not yet dormant here
     QDate lastConsumptionWeek;        // Monday of the last week with consumption
     QString error;                    // not empty: no forecast (par and top-up 0)
 };

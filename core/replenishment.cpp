@@ -523,12 +523,7 @@ QString explain(const OrderSuggestion &l, Language language)
                        .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
                             num(l.coverMean), unit, method.isEmpty() ? QString() : QStringLiteral(" (model: %1)").arg(method)));
     if (l.dormantWeeks > 0)
-        parts << (fr ? QStringLiteral("Aucune demande depuis %1 semaines, plus longtemps qu'entre deux demandes auparavant : "
-                                      "l'usage a sans doute cessé, au plus une demande en %2 semaines est retenue.")
-                           .arg(l.dormantWeeks).arg(l.dormantWeeks + 1)
-                     : QStringLiteral("No demand for %1 weeks, longer than between any two demands before: "
-                                      "the use has most likely stopped, at most one demand in %2 weeks is assumed.")
-                           .arg(l.dormantWeeks).arg(l.dormantWeeks + 1));
+        parts << stoppedUseText(l.dormantWeeks, language);
     const QString crit = criticalityLabel(l.criticality, language);
     // The product's own target, and why when it is not its class's.
     QString target = crit;

@@ -318,6 +318,21 @@ private Q_SLOTS:
         QVERIFY(active && !active->dormant);
         QCOMPARE(active->weeksWithoutConsumption, 5);
         QVERIFY(active->parLevel > 0.0);
+        QCOMPARE(active->stoppedWeeks, 0);
+        // Fifteen weeks after, longer than it ever went without: its use has
+        // most likely stopped, the forecast says so before the par level is
+        // zeroed at 26 weeks.
+        o.asOf = QDate(2025, 9, 7);
+        const ParLevelResult september = compute(o);
+        const auto quiet = find(september, m_u2, m_dormant);
+        QVERIFY(quiet && !quiet->dormant);
+        QCOMPARE(quiet->weeksWithoutConsumption, 15);
+        QCOMPARE(quiet->stoppedWeeks, 15);
+        // At most one demand of 20 in 16 weeks, over the cover.
+        QVERIFY2(std::abs(quiet->meanDemand - quiet->coverDays / 7.0 * 20.0 / 16.0) < 1e-9, qPrintable(QString::number(quiet->meanDemand)));
+        QVERIFY(explainParLevel(*quiet, Language::French).contains(QStringLiteral("Aucune demande depuis 15 semaines")));
+        QVERIFY(explainParLevel(*quiet, Language::English).contains(QStringLiteral("No demand for 15 weeks")));
+        QVERIFY(!explainParLevel(*active, Language::English).contains(QStringLiteral("No demand for")));
         // ... and the late product did not exist yet.
         QVERIFY(!find(june, m_u2, m_late));
         // An as-of date in the middle of a week uses the weeks before it.
