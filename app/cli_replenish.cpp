@@ -321,6 +321,13 @@ int cmdSuggest(const QStringList &args)
     if (plan.failed)
         out() << "  " << number(plan.failed) << t(" produits sans prévision possible (rien proposé)\n",
                                                   " products could not be forecast (nothing suggested)\n");
+    if (!plan.forsaken.empty()) {
+        out() << "  " << number(qint64(plan.forsaken.size()))
+              << t(" produits vitaux en rupture, inutilisés depuis plus d'un an, non commandés (à commander à la main s'ils restent au livret) :\n",
+                   " vital products out of stock, unused for over a year, not ordered (order them by hand if they stay in the formulary):\n");
+        for (const OrderSuggestion &l : plan.forsaken)
+            out() << "    " << l.productCode << " " << l.label << " (" << l.dormantWeeks << t(" semaines sans demande)\n", " weeks without demand)\n");
+    }
     out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1)
           << " s)\n";
     return kExitOk;

@@ -38,6 +38,8 @@ OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings
     std::set<QString> suppliers;
     for (OrderSuggestion &l : lines) {
         plan.failed += l.error.isEmpty() ? 0 : 1;
+        if (l.forsaken)
+            plan.forsaken.push_back(l);
         if (!(l.quantity > 0.0) && !l.budgetCut)
             continue;
         plan.budgetCut += l.budgetCut ? 1 : 0;

@@ -31,6 +31,10 @@ struct OrderPlan {
     int suppliers = 0;      // suppliers with a line to order
     int capped = 0, expiryRisk = 0, budgetCut = 0;
     int failed = 0;         // products whose demand could not be forecast (nothing suggested)
+    // Vital products out of stock and unused for a year (OrderSuggestion::
+    // forsaken): not ordered, for the pharmacist to order by hand if they
+    // stay in the formulary (an antidote kept for the rare emergency).
+    std::vector<OrderSuggestion> forsaken;
 };
 
 // The plan for `asOf`, on `threads` threads (0 = all cores). A set `stop`

@@ -372,6 +372,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
                 o.expiryRisk = true;
             } else {
                 q = 0.0; // the stock covers what can be used before expiry
+                o.forsaken = o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0 && o.dormantWeeks >= kForsakenWeeks;
             }
         }
     }

@@ -100,6 +100,7 @@ struct OrderSuggestion {
     PolicyKind policy = PolicyKind::OrderUpTo;
     QString model;                   // forecasting model of the weekly demand
     int dormantWeeks = 0;            // > 0: no demand for that many weeks, longer than any gap before (forecasting::dormantRun)
+    bool forsaken = false;           // vital, none left, unused for a year: not ordered "just in case" (the plan lists it)
     QDate orderDate, nextOrderDate, arrivalDate;
     double leadTimeDays = 0.0, reviewDays = 0.0;
     LeadTimeSource leadTimeSource = LeadTimeSource::Default;

@@ -256,6 +256,7 @@ private Q_SLOTS:
         QCOMPARE(o.dormantWeeks, 60);
         QVERIFY2(std::abs(o.coverMean - 2.0 * 70.0 / 61.0) < 1e-6, qPrintable(QString::number(o.coverMean)));
         QCOMPARE(o.quantity, 0.0);
+        QVERIFY(o.forsaken); // listed apart by the plan, for the pharmacist to decide
         QVERIFY(explain(o, Language::English).contains(QStringLiteral("No demand for 60 weeks")));
         QVERIFY(explain(o, Language::French).contains(QStringLiteral("Aucune demande depuis 60 semaines")));
         // Used within the year, the vital product still gets its pack.
@@ -264,6 +265,13 @@ private Q_SLOTS:
         QCOMPARE(o.dormantWeeks, 40);
         QCOMPARE(o.quantity, 10.0);
         QVERIFY(o.expiryRisk);
+        QVERIFY(!o.forsaken);
+        // With stock left, nothing is ordered and nothing is to decide.
+        s.weeklyDemand.resize(52 + 60, 0.0);
+        s.lots = {lot(5, kMonday.addDays(200))};
+        o = suggestOrder(s, kMonday, {});
+        QCOMPARE(o.quantity, 0.0);
+        QVERIFY(!o.forsaken);
     }
 
     void erraticDemandIsNotCappedToNothing()

@@ -89,6 +89,14 @@
             <numerusform>%Ln products without a forecast (nothing suggested)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="256"/>
+        <source>%Ln vital product(s) out of stock and unused for over a year, not ordered (%1)</source>
+        <translation>
+            <numerusform>%Ln vital product out of stock and unused for over a year, not ordered (%1)</numerusform>
+            <numerusform>%Ln vital products out of stock and unused for over a year, not ordered (%1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>reappro::ParLevelModel</name>

@@ -684,6 +684,14 @@
             <numerusform>%Ln produits sans prévision (rien de proposé)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ordersview.cpp" line="256"/>
+        <source>%Ln vital product(s) out of stock and unused for over a year, not ordered (%1)</source>
+        <translation>
+            <numerusform>%Ln produit vital en rupture, inutilisé depuis plus d&apos;un an, non commandé (%1)</numerusform>
+            <numerusform>%Ln produits vitaux en rupture, inutilisés depuis plus d&apos;un an, non commandés (%1)</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/ordersview.cpp" line="241"/>
         <source>total &lt;b&gt;%1&lt;/b&gt;</source>

@@ -243,6 +243,15 @@ void OrdersView::updateSummary()
                      + tr("%Ln at expiry risk", nullptr, m_plan.expiryRisk);
     if (m_plan.failed)
         parts << tr("%Ln product(s) without a forecast (nothing suggested)", nullptr, m_plan.failed);
+    if (!m_plan.forsaken.empty()) {
+        QStringList codes;
+        for (std::size_t i = 0; i < m_plan.forsaken.size() && i < 5; ++i)
+            codes << m_plan.forsaken[i].productCode;
+        if (m_plan.forsaken.size() > 5)
+            codes << QStringLiteral("…");
+        parts << tr("%Ln vital product(s) out of stock and unused for over a year, not ordered (%1)", nullptr, int(m_plan.forsaken.size()))
+                     .arg(codes.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
     if (m_table->shownRows() != m_model->rowCount())
         parts << tr("%1 shown").arg(formatCount(m_table->shownRows(), locale));
     m_summary->setText(tr("Orders of %1: ").arg(formatDate(m_plan.asOf)) + parts.join(QStringLiteral(" · ")));
