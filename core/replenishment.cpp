@@ -357,11 +357,11 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
             const double smallest = std::max(o.packSize, minimum);
             o.capped = true;
+            const bool vitalNoneLeft = o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0;
+            const bool forsaken = vitalNoneLeft && o.dormantWeeks >= kForsakenWeeks;
             if (fits >= smallest) {
                 q = fits;
-            } else if (o.onHand + o.onOrder < o.coverMean
-                       && (o.usageRate > 0.0
-                           || (o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0 && o.dormantWeeks < kForsakenWeeks))) {
+            } else if (o.onHand + o.onOrder < o.coverMean && (o.usageRate > 0.0 || (vitalNoneLeft && !forsaken))) {
                 // Not even one pack (or the minimum) will be used before it
                 // expires, but without it the stock runs out before the next
                 // order arrives: it is ordered, and flagged. Unless nothing
@@ -372,7 +372,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
                 o.expiryRisk = true;
             } else {
                 q = 0.0; // the stock covers what can be used before expiry
-                o.forsaken = o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0 && o.dormantWeeks >= kForsakenWeeks;
+                o.forsaken = forsaken;
             }
         }
     }

@@ -137,9 +137,9 @@ ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec,
 //    debiased or decaying forecast must not cover less than was observed;
 //    `mean` is then the history's). 20,000 paths from a fixed seed: the
 //    same history always gives the same quantiles.
-//  - dormant demand, whatever the model: when the last demand is further
-//    back than kDormantPeriods and than every earlier gap between two
-//    demands, the use has most likely stopped (a reference replaced, a
+//  - dormant demand, whatever the model: when at least kDormantPeriods
+//    periods, and more than every earlier gap between two demands, have
+//    passed without demand, the use has most likely stopped (a reference replaced, a
 //    protocol changed), and no model says so: Croston and SBA only update
 //    on a demand, a level smoothed slowly keeps the old one for months.
 //    The bootstrap above then draws a demand in a period with probability
