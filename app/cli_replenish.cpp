@@ -174,16 +174,36 @@ QJsonObject compareWithOthers(const PolicyComparison &c, const BacktestOptions &
     j.insert(QStringLiteral("minmax"), backtestJson(asSet, minmax));
     j.insert(QStringLiteral("minmax_matched"), backtestJson(matched.result, matchedOptions));
     j.insert(QStringLiteral("actual"), backtestJson(done, actual));
+    // Class by class: each class's months in its by_criticality entry.
+    const ClassMatchedMinMax &byClass = c.matchedByClass;
+    QJsonObject byClassJson = backtestJson(byClass.result, matchedOptions);
+    byClassJson.remove(QStringLiteral("min_months"));
+    byClassJson.remove(QStringLiteral("max_months"));
+    QJsonObject classes = byClassJson.value(QStringLiteral("by_criticality")).toObject();
+    for (const auto &[criticality, months] : byClass.minMonths) {
+        QJsonObject one = classes.value(criticalityCode(criticality)).toObject();
+        one.insert(QStringLiteral("min_months"), months);
+        one.insert(QStringLiteral("max_months"), 2.0 * months);
+        classes.insert(criticalityCode(criticality), one);
+    }
+    byClassJson.insert(QStringLiteral("by_criticality"), classes);
+    j.insert(QStringLiteral("minmax_matched_by_class"), byClassJson);
+
     const auto change = [](double mine, double theirs) { return theirs > 0.0 ? mine / theirs - 1.0 : 0.0; };
-    const BacktestMetrics &a = reappro.total, &b = matched.result.total;
-    QJsonObject vs;
-    vs.insert(QStringLiteral("average_stock_value"), change(reappro.averageStockValue().toDouble(), matched.result.averageStockValue().toDouble()));
-    vs.insert(QStringLiteral("expired_value"), change(a.expiredValue.toDouble(), b.expiredValue.toDouble()));
-    vs.insert(QStringLiteral("expired_from_orders"), change(a.expiredFromOrders().toDouble(), b.expiredFromOrders().toDouble()));
-    vs.insert(QStringLiteral("stockout_days"), change(double(a.stockoutDays), double(b.stockoutDays)));
-    vs.insert(QStringLiteral("orders"), change(double(a.orders), double(b.orders)));
-    vs.insert(QStringLiteral("cycle_service_level_points"), 100.0 * (a.cycleServiceLevel() - b.cycleServiceLevel()));
+    const auto versus = [&](const BacktestResult &other) {
+        const BacktestMetrics &a = reappro.total, &b = other.total;
+        QJsonObject vs;
+        vs.insert(QStringLiteral("average_stock_value"), change(reappro.averageStockValue().toDouble(), other.averageStockValue().toDouble()));
+        vs.insert(QStringLiteral("expired_value"), change(a.expiredValue.toDouble(), b.expiredValue.toDouble()));
+        vs.insert(QStringLiteral("expired_from_orders"), change(a.expiredFromOrders().toDouble(), b.expiredFromOrders().toDouble()));
+        vs.insert(QStringLiteral("stockout_days"), change(double(a.stockoutDays), double(b.stockoutDays)));
+        vs.insert(QStringLiteral("orders"), change(double(a.orders), double(b.orders)));
+        vs.insert(QStringLiteral("cycle_service_level_points"), 100.0 * (a.cycleServiceLevel() - b.cycleServiceLevel()));
+        return vs;
+    };
+    const QJsonObject vs = versus(matched.result), vsByClass = versus(byClass.result);
     j.insert(QStringLiteral("reappro_vs_minmax_matched"), vs);
+    j.insert(QStringLiteral("reappro_vs_minmax_matched_by_class"), vsByClass);
 
     const bool fr = g_lang == Language::French;
     QTextStream text(table);
@@ -201,13 +221,22 @@ QJsonObject compareWithOthers(const PolicyComparison &c, const BacktestOptions &
     row(t("min/max %1-%2 mois", "min/max %1-%2 months").arg(months(o.minMonths), months(o.maxMonths)), asSet);
     row(t("min/max au même service (%1-%2 mois)", "min/max at equal service (%1-%2 months)").arg(months(matched.minMonths), months(matched.maxMonths)),
         matched.result);
+    row(t("min/max au même service, par classe", "min/max at equal service, by class"), byClass.result);
     row(t("ce que l'hôpital a fait", "what the hospital did"), done);
-    text << t("Reappro contre le min/max au même service : stock ", "Reappro against min/max at equal service: stock ")
-         << percentText(vs.value(QStringLiteral("average_stock_value")).toDouble()) << t(", périmé ", ", expired ")
-         << percentText(vs.value(QStringLiteral("expired_value")).toDouble()) << t(" (de ses propres commandes ", " (from its own orders ")
-         << percentText(vs.value(QStringLiteral("expired_from_orders")).toDouble()) << ")\n"
-         << t("  dont %1 en stock ou en commande le premier jour, périmés quelle que soit la politique\n",
-              "  of which %1 was in stock or on order on the first day and expires under every policy\n")
+    QStringList classMonths;
+    for (const auto &[criticality, m] : byClass.minMonths)
+        classMonths << criticalityLabel(criticality, g_lang) + QStringLiteral(" ") + months(m) + QStringLiteral("-") + months(2.0 * m);
+    text << t("  (par classe, en mois : ", "  (by class, in months: ") << classMonths.join(QStringLiteral(", ")) << ")\n";
+    const auto summary = [&](const QString &against, const QJsonObject &x) {
+        text << against << t(" : stock ", ": stock ") << percentText(x.value(QStringLiteral("average_stock_value")).toDouble())
+             << t(", périmé ", ", expired ") << percentText(x.value(QStringLiteral("expired_value")).toDouble())
+             << t(" (de ses propres commandes ", " (from its own orders ") << percentText(x.value(QStringLiteral("expired_from_orders")).toDouble())
+             << ")\n";
+    };
+    summary(t("Reappro contre le min/max au même service", "Reappro against min/max at equal service"), vs);
+    summary(t("Reappro contre le min/max au même service dans chaque classe", "Reappro against min/max at equal service in each class"), vsByClass);
+    text << t("Du périmé de chaque politique, %1 était en stock ou en commande le premier jour : il périme quelle que soit la politique\n",
+              "Of each policy's expired value, %1 was in stock or on order on the first day: it expires under every policy\n")
                 .arg(reappro.total.expiredInitialValue.toDisplayString(fr));
     return j;
 }

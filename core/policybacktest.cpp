@@ -491,6 +491,40 @@ MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, Backtest
     return best;
 }
 
+ClassMatchedMinMax matchMinMaxByClass(const std::vector<BacktestProduct> &products, const BacktestOptions &options,
+                                      const BacktestResult &reappro, int threads, int steps, const ReplayControl &control)
+{
+    ClassMatchedMinMax m;
+    m.result.policy = BacktestPolicy::MinMax;
+    m.result.from = options.from;
+    m.result.to = options.to;
+    m.result.products = int(products.size());
+    m.result.perProduct.resize(products.size());
+    const double parts = double(kAllCriticalities.size());
+    for (std::size_t k = 0; k < kAllCriticalities.size() && !control.stopped(); ++k) {
+        const Criticality c = kAllCriticalities[k];
+        const auto achieved = reappro.byCriticality.find(c);
+        std::vector<std::size_t> index;
+        std::vector<BacktestProduct> subset;
+        for (std::size_t i = 0; i < products.size(); ++i)
+            if (criticalityOf(products[i].situation.product) == c) {
+                index.push_back(i);
+                subset.push_back(products[i]);
+            }
+        if (subset.empty() || achieved == reappro.byCriticality.end())
+            continue;
+        const MatchedMinMax one = matchMinMax(subset, options, achieved->second.cycleServiceLevel(), threads, steps,
+                                              control.part(double(k) / parts, double(k + 1) / parts));
+        m.minMonths[c] = one.minMonths;
+        m.result.total.add(one.result.total);
+        m.result.byCriticality[c] = one.result.total;
+        m.result.productsByCriticality[c] = int(subset.size());
+        for (std::size_t j = 0; j < index.size(); ++j)
+            m.result.perProduct[index[j]] = one.result.perProduct[j];
+    }
+    return m;
+}
+
 PolicyComparison comparePolicies(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads,
                                  const ReplayControl &control)
 {
@@ -499,15 +533,17 @@ PolicyComparison comparePolicies(const std::vector<BacktestProduct> &products, c
     PolicyComparison c;
     BacktestOptions o = options;
     o.policy = BacktestPolicy::Reappro;
-    c.reappro = replay(products, o, threads, control.part(0.0, 0.75));
+    c.reappro = replay(products, o, threads, control.part(0.0, 0.7));
     o.policy = BacktestPolicy::MinMax;
     if (!control.stopped())
-        c.minmax = replay(products, o, threads, control.part(0.75, 0.77));
+        c.minmax = replay(products, o, threads, control.part(0.7, 0.72));
     o.policy = BacktestPolicy::Actual;
     if (!control.stopped())
-        c.actual = replay(products, o, threads, control.part(0.77, 0.79));
+        c.actual = replay(products, o, threads, control.part(0.72, 0.74));
     if (!control.stopped())
-        c.matched = matchMinMax(products, options, c.reappro.total.cycleServiceLevel(), threads, 12, control.part(0.79, 1.0));
+        c.matched = matchMinMax(products, options, c.reappro.total.cycleServiceLevel(), threads, 12, control.part(0.74, 0.87));
+    if (!control.stopped())
+        c.matchedByClass = matchMinMaxByClass(products, options, c.reappro, threads, 12, control.part(0.87, 1.0));
     return c;
 }
 

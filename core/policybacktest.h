@@ -155,12 +155,29 @@ struct MatchedMinMax {
 MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, BacktestOptions options, double cycleServiceLevel,
                           int threads = 0, int steps = 12, const ReplayControl &control = {});
 
+// The comparison at equal service in every class: for each criticality
+// class, matchMinMax on that class's products alone, at the cycle service
+// level Reappro achieved in the class. This is the min/max a pharmacist
+// would set class by class to serve vital products as often as Reappro
+// does. The single matched rule above serves the classes alike, vital
+// below Reappro and the others above. result holds the three classes'
+// replays together.
+struct ClassMatchedMinMax {
+    std::map<Criticality, double> minMonths; // each class's maximum is twice its minimum
+    BacktestResult result;
+};
+ClassMatchedMinMax matchMinMaxByClass(const std::vector<BacktestProduct> &products, const BacktestOptions &options,
+                                      const BacktestResult &reappro, int threads = 0, int steps = 12,
+                                      const ReplayControl &control = {});
+
 // What `backtest --policy compare` and the GUI's replay tab show: Reappro
 // (options as given), min/max as set (options.minMonths, maxMonths), min/max
-// at Reappro's cycle service level, and what the hospital did.
+// at Reappro's cycle service level, overall and class by class, and what
+// the hospital did.
 struct PolicyComparison {
     BacktestResult reappro, minmax, actual;
     MatchedMinMax matched;
+    ClassMatchedMinMax matchedByClass;
 };
 PolicyComparison comparePolicies(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0,
                                  const ReplayControl &control = {});

@@ -353,7 +353,42 @@ private Q_SLOTS:
         const double inherited = reappro.value(QStringLiteral("expired_from_initial_stock_eur")).toDouble();
         for (const char *k : {"minmax", "minmax_matched", "actual"})
             QCOMPARE(j.value(QLatin1String(k)).toObject().value(QStringLiteral("expired_from_initial_stock_eur")).toDouble(), inherited);
-        QVERIFY2(r0.out.contains(QStringLiteral("of which ")) && r0.out.contains(QStringLiteral("expires under every policy")), qPrintable(r0.out));
+        QVERIFY2(r0.out.contains(QStringLiteral("Of each policy's expired value")) && r0.out.contains(QStringLiteral("expires under every policy")),
+                 qPrintable(r0.out));
+
+        // Class by class: each class's months serve it no more than Reappro
+        // serves it, and give that class what --policy minmax gives it at
+        // those months (min/max treats each product on its own); the total
+        // is the three classes'.
+        QVERIFY2(r0.out.contains(QStringLiteral("min/max at equal service, by class")) && r0.out.contains(QStringLiteral("in each class: stock ")),
+                 qPrintable(r0.out));
+        const QJsonObject byClass = j.value(QStringLiteral("minmax_matched_by_class")).toObject();
+        const QJsonObject classes = byClass.value(QStringLiteral("by_criticality")).toObject();
+        double stockSum = 0.0, expiredSum = 0.0;
+        for (const char *c : {"vital", "essential", "other"}) {
+            const QJsonObject mine = reappro.value(QStringLiteral("by_criticality")).toObject().value(QLatin1String(c)).toObject();
+            const QJsonObject theirs = classes.value(QLatin1String(c)).toObject();
+            const double classMonths = theirs.value(QStringLiteral("min_months")).toDouble();
+            QVERIFY2(classMonths > 0.25 && classMonths < 4.0, c);
+            QCOMPARE(theirs.value(QStringLiteral("max_months")).toDouble(), 2.0 * classMonths);
+            QVERIFY2(theirs.value(QStringLiteral("cycle_service_level")).toDouble() <= mine.value(QStringLiteral("cycle_service_level")).toDouble(), c);
+            const QString path = m_dir.filePath(QStringLiteral("class-%1.json").arg(QLatin1String(c)));
+            r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                        QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("minmax"),
+                        QStringLiteral("--min-months"), QString::number(classMonths, 'g', 17), QStringLiteral("--max-months"),
+                        QString::number(2.0 * classMonths, 'g', 17), QStringLiteral("--output"), path});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            const QJsonObject run = readJson(path).value(QStringLiteral("by_criticality")).toObject().value(QLatin1String(c)).toObject();
+            for (const char *k : {"cycle_service_level", "average_stock_value_eur", "expired_value_eur", "stockout_days"})
+                QVERIFY2(std::abs(theirs.value(QLatin1String(k)).toDouble() - run.value(QLatin1String(k)).toDouble()) < 1e-6, qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(c), QLatin1String(k))));
+            stockSum += theirs.value(QStringLiteral("average_stock_value_eur")).toDouble();
+            expiredSum += theirs.value(QStringLiteral("expired_value_eur")).toDouble();
+        }
+        QVERIFY(std::abs(byClass.value(QStringLiteral("average_stock_value_eur")).toDouble() - stockSum) < 0.01 * 3);
+        QVERIFY(std::abs(byClass.value(QStringLiteral("expired_value_eur")).toDouble() - expiredSum) < 1e-6);
+        const QJsonObject vsByClass = j.value(QStringLiteral("reappro_vs_minmax_matched_by_class")).toObject();
+        QVERIFY(std::abs(vsByClass.value(QStringLiteral("expired_value")).toDouble()
+                         - (reappro.value(QStringLiteral("expired_value_eur")).toDouble() / expiredSum - 1.0)) < 1e-9);
     }
 
     void backtestRejectsBadUse()

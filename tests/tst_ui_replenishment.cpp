@@ -276,6 +276,16 @@ private Q_SLOTS:
             for (int col = 0; col < t->columnCount(); ++col)
                 QVERIFY2(t->item(row, col) && !t->item(row, col)->text().isEmpty(), qPrintable(QStringLiteral("%1,%2").arg(row).arg(col)));
         QVERIFY(t->verticalHeaderItem(ReplayView::MatchedRow)->text().contains(QLocale(QLocale::French).toString(c.matched.minMonths, 'f', 2)));
+        // The min/max set class by class: its vital months in its name, its
+        // vital service not above Reappro's.
+        QCOMPARE(c.matchedByClass.minMonths.size(), std::size_t(3));
+        QVERIFY(t->verticalHeaderItem(ReplayView::MatchedByClassRow)
+                    ->text().contains(QLocale(QLocale::French).toString(c.matchedByClass.minMonths.at(Criticality::Vital), 'f', 2)));
+        QVERIFY(c.matchedByClass.result.byCriticality.at(Criticality::Vital).cycleServiceLevel()
+                <= c.reappro.byCriticality.at(Criticality::Vital).cycleServiceLevel());
+        QCOMPARE(c.matchedByClass.minMonths.at(Criticality::Vital),
+                 j.value(QStringLiteral("minmax_matched_by_class")).toObject().value(QStringLiteral("by_criticality")).toObject()
+                     .value(QStringLiteral("vital")).toObject().value(QStringLiteral("min_months")).toDouble());
         QVERIFY(t->item(ReplayView::ReapproRow, 5)->text().contains(formatMoneyAmount(c.reappro.averageStockValue(), QLocale(QLocale::French, QLocale::France))));
         const double stock = c.reappro.averageStockValue().toDouble() / c.matched.result.averageStockValue().toDouble() - 1.0;
         const QString expected = QLocale(QLocale::French).toString(100.0 * stock, 'f', 1);

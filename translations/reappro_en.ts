@@ -42,7 +42,7 @@
 <context>
     <name>reappro::OrdersView</name>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="239"/>
+        <location filename="../ui/ordersview.cpp" line="235"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="240"/>
+        <location filename="../ui/ordersview.cpp" line="236"/>
         <source>from %Ln supplier(s)</source>
         <translation>
             <numerusform>from %Ln supplier</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="243"/>
+        <location filename="../ui/ordersview.cpp" line="239"/>
         <source>budget %1: need %2, %Ln line(s) cut</source>
         <translation>
             <numerusform>budget %1: need %2, %Ln line cut</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="246"/>
+        <location filename="../ui/ordersview.cpp" line="242"/>
         <source>%Ln capped by shelf life</source>
         <translation>
             <numerusform>%Ln capped by shelf life</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="247"/>
+        <location filename="../ui/ordersview.cpp" line="243"/>
         <source>%Ln at expiry risk</source>
         <translation>
             <numerusform>%Ln at expiry risk</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="249"/>
+        <location filename="../ui/ordersview.cpp" line="245"/>
         <source>%Ln product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%Ln product without a forecast (nothing suggested)</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="256"/>
+        <location filename="../ui/ordersview.cpp" line="252"/>
         <source>%Ln vital product(s) out of stock and unused for over a year, not ordered (%1)</source>
         <translation>
             <numerusform>%Ln vital product out of stock and unused for over a year, not ordered (%1)</numerusform>

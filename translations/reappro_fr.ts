@@ -567,77 +567,77 @@
 <context>
     <name>reappro::OrdersView</name>
     <message>
-        <location filename="../ui/ordersview.cpp" line="75"/>
+        <location filename="../ui/ordersview.cpp" line="74"/>
         <source>Decision day:</source>
         <translation>Jour de décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="80"/>
+        <location filename="../ui/ordersview.cpp" line="76"/>
         <source>The orders are those of the first order day of each supplier from this day on</source>
         <translation>Les commandes sont celles du premier jour de commande de chaque fournisseur à partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="82"/>
+        <location filename="../ui/ordersview.cpp" line="78"/>
         <source>Budget (€):</source>
         <translation>Budget (€)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="85"/>
+        <location filename="../ui/ordersview.cpp" line="81"/>
         <source>no cap</source>
         <translation>sans plafond</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="88"/>
+        <location filename="../ui/ordersview.cpp" line="84"/>
         <source>Optional cap on the order total, excl. VAT. Over it, lines are cut: least critical first, then least stockout risk avoided per euro</source>
         <translation>Plafond facultatif du total des commandes, HT. Au-delà, des lignes sont réduites&#xa0;: les moins critiques d&apos;abord, puis celles qui évitent le moins de risque de rupture par euro</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="91"/>
+        <location filename="../ui/ordersview.cpp" line="87"/>
         <source>Compute the orders</source>
         <translation>Calculer les commandes</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="94"/>
+        <location filename="../ui/ordersview.cpp" line="90"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="101"/>
+        <location filename="../ui/ordersview.cpp" line="97"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="104"/>
+        <location filename="../ui/ordersview.cpp" line="100"/>
         <source>The lines with their explanations, as reappro-cli suggest writes them</source>
         <translation>Les lignes avec leurs explications, comme les écrit reappro-cli suggest</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="117"/>
+        <location filename="../ui/ordersview.cpp" line="113"/>
         <source>Filter the lines (product, supplier)…</source>
         <translation>Filtrer les lignes (produit, fournisseur)…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="143"/>
+        <location filename="../ui/ordersview.cpp" line="139"/>
         <source>Select a line to read why Reappro suggests it.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi Reappro la propose.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="182"/>
+        <location filename="../ui/ordersview.cpp" line="178"/>
         <source>Budget: write an amount in euros, e.g. 15 000 or 15 000.50, or leave it empty.</source>
         <translation>Budget&#xa0;: écrivez un montant en euros, par exemple 15 000 ou 15 000,50, ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="224"/>
+        <location filename="../ui/ordersview.cpp" line="220"/>
         <source>Computing the orders: forecasts, service targets and lines for every product…</source>
         <translation>Calcul des commandes&#xa0;: prévisions, taux de service visés et lignes de chaque produit…</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="233"/>
+        <location filename="../ui/ordersview.cpp" line="229"/>
         <source>Choose the decision day (and a budget if any), then compute the orders.</source>
         <translation>Choisissez le jour de décision (et un budget s&apos;il y en a un), puis calculez les commandes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="239"/>
+        <location filename="../ui/ordersview.cpp" line="235"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln ligne&lt;/b&gt;</numerusform>
@@ -645,7 +645,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="240"/>
+        <location filename="../ui/ordersview.cpp" line="236"/>
         <source>from %Ln supplier(s)</source>
         <translation>
             <numerusform>chez %Ln fournisseur</numerusform>
@@ -653,7 +653,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="243"/>
+        <location filename="../ui/ordersview.cpp" line="239"/>
         <source>budget %1: need %2, %Ln line(s) cut</source>
         <translation>
             <numerusform>budget %1&#xa0;: besoin %2, %Ln ligne réduite ou retirée</numerusform>
@@ -661,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="246"/>
+        <location filename="../ui/ordersview.cpp" line="242"/>
         <source>%Ln capped by shelf life</source>
         <translation>
             <numerusform>%Ln plafonnée par la péremption</numerusform>
@@ -669,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="247"/>
+        <location filename="../ui/ordersview.cpp" line="243"/>
         <source>%Ln at expiry risk</source>
         <translation>
             <numerusform>%Ln à risque de péremption</numerusform>
@@ -677,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="249"/>
+        <location filename="../ui/ordersview.cpp" line="245"/>
         <source>%Ln product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%Ln produit sans prévision (rien de proposé)</numerusform>
@@ -685,7 +685,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="256"/>
+        <location filename="../ui/ordersview.cpp" line="252"/>
         <source>%Ln vital product(s) out of stock and unused for over a year, not ordered (%1)</source>
         <translation>
             <numerusform>%Ln produit vital en rupture, inutilisé depuis plus d&apos;un an, non commandé (%1)</numerusform>
@@ -693,27 +693,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="241"/>
+        <location filename="../ui/ordersview.cpp" line="237"/>
         <source>total &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>total &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="251"/>
+        <location filename="../ui/ordersview.cpp" line="256"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="252"/>
+        <location filename="../ui/ordersview.cpp" line="257"/>
         <source>Orders of %1: </source>
         <translation>Commandes du %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="268"/>
+        <location filename="../ui/ordersview.cpp" line="267"/>
         <source>orders_%1.csv</source>
         <translation>commandes_%1.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ordersview.cpp" line="268"/>
+        <location filename="../ui/ordersview.cpp" line="267"/>
         <source>Export the suggested orders</source>
         <translation>Exporter les commandes proposées</translation>
     </message>
@@ -973,140 +973,155 @@
         <translation>Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="44"/>
+        <location filename="../ui/replayview.cpp" line="41"/>
         <source>to:</source>
         <translation>au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="50"/>
+        <location filename="../ui/replayview.cpp" line="44"/>
         <source>Compare the policies</source>
         <translation>Comparer les politiques</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="52"/>
+        <location filename="../ui/replayview.cpp" line="46"/>
         <source>Replays each policy day by day over the period, from the same stock: orders on the suppliers&apos; order days, deliveries after the observed delays, the actual demand served first-expiring-first, expired lots destroyed</source>
         <translation>Rejoue chaque politique jour par jour sur la période, à partir du même stock&#xa0;: commandes aux jours de commande des fournisseurs, livraisons après les délais observés, demande réelle servie en premier périmé premier sorti, lots périmés détruits</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="55"/>
+        <location filename="../ui/replayview.cpp" line="49"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="84"/>
+        <location filename="../ui/replayview.cpp" line="78"/>
         <source>Cycles served</source>
         <translation>Cycles servis</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="84"/>
+        <location filename="../ui/replayview.cpp" line="78"/>
         <source>Fill rate</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="84"/>
+        <location filename="../ui/replayview.cpp" line="78"/>
         <source>Vital / MITM</source>
         <translation>Vital / MITM</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="84"/>
+        <location filename="../ui/replayview.cpp" line="78"/>
         <source>Essential</source>
         <translation>Essentiel</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="84"/>
+        <location filename="../ui/replayview.cpp" line="78"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="85"/>
+        <location filename="../ui/replayview.cpp" line="79"/>
         <source>Average stock</source>
         <translation>Stock moyen</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="85"/>
+        <location filename="../ui/replayview.cpp" line="79"/>
         <source>Expired</source>
         <translation>Périmé</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="85"/>
+        <location filename="../ui/replayview.cpp" line="79"/>
         <source>of which own orders</source>
         <translation>dont ses commandes</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="85"/>
+        <location filename="../ui/replayview.cpp" line="79"/>
         <source>Stockouts (product-days)</source>
         <translation>Ruptures (produit-jours)</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="86"/>
+        <location filename="../ui/replayview.cpp" line="80"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="96"/>
+        <location filename="../ui/replayview.cpp" line="90"/>
         <source>Every policy starts from the stock on the shelves on the first day and receives the orders already placed then; what these lose to expiry is the same under every policy and is counted in the expired value (the column after it shows what each policy&apos;s own orders lost). A cycle runs from one order day of the supplier to the next; it is served when no demand went unserved in it. “What the hospital did” looks perfect because the exports only hold the demand that was served.</source>
         <translation>Chaque politique part du stock en rayon le premier jour et reçoit les commandes déjà passées alors ; ce qu&apos;ils perdent en péremption est le même pour toutes les politiques et compte dans la valeur périmée (la colonne suivante donne ce que les commandes propres de chaque politique ont perdu). Un cycle va d&apos;un jour de commande du fournisseur au suivant ; il est servi si aucune demande n&apos;y est restée sans réponse. « Ce que l&apos;hôpital a fait » paraît parfait car les exports ne contiennent que la demande servie.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="135"/>
+        <location filename="../ui/replayview.cpp" line="129"/>
         <source>Min/max</source>
         <translation>Min/max</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="135"/>
+        <location filename="../ui/replayview.cpp" line="129"/>
         <source>Min/max at equal service</source>
         <translation>Min/max à service égal</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="135"/>
+        <location filename="../ui/replayview.cpp" line="130"/>
         <location filename="../ui/replayview.cpp" line="213"/>
         <source>What the hospital did</source>
         <translation>Ce que l&apos;hôpital a fait</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="137"/>
+        <location filename="../ui/replayview.cpp" line="130"/>
+        <source>Min/max at equal service in each class</source>
+        <translation>Min/max à service égal dans chaque classe</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="132"/>
         <source>Replays the period chosen with each policy and compares them at the same service level.</source>
         <translation>Rejoue la période choisie avec chaque politique et les compare à taux de service égal.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="138"/>
+        <location filename="../ui/replayview.cpp" line="133"/>
         <source>The history is too short: a replay needs a year of history before its first day.</source>
         <translation>L&apos;historique est trop court&#xa0;: un rejeu demande un an d&apos;historique avant son premier jour.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="156"/>
+        <location filename="../ui/replayview.cpp" line="151"/>
         <source>The first day must come before the last one.</source>
         <translation>Le premier jour doit précéder le dernier.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="181"/>
+        <location filename="../ui/replayview.cpp" line="176"/>
         <source>Replaying Reappro&apos;s policy, then min/max at several months of cover until it serves as often, then what the hospital did…</source>
         <translation>Rejeu de la politique de Reappro, puis du min/max à plusieurs mois de couverture jusqu&apos;à ce qu&apos;il serve aussi souvent, puis de ce que l&apos;hôpital a fait…</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="190"/>
+        <location filename="../ui/replayview.cpp" line="185"/>
         <source>Replay cancelled.</source>
         <translation>Rejeu annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="211"/>
+        <location filename="../ui/replayview.cpp" line="210"/>
         <source>Min/max %1-%2 months</source>
         <translation>Min/max %1-%2 mois</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="212"/>
+        <location filename="../ui/replayview.cpp" line="211"/>
         <source>Min/max at equal service (%1-%2 months)</source>
         <translation>Min/max à service égal (%1-%2 mois)</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="241"/>
+        <location filename="../ui/replayview.cpp" line="212"/>
+        <source>Min/max at equal service in each class (minimum %1 months)</source>
+        <translation>Min/max à service égal dans chaque classe (minimum %1 mois)</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="215"/>
+        <source>Months of cover set class by class (vital / essential / other) so that each class is served as often as Reappro serves it; the maximum is twice the minimum.</source>
+        <translation>Mois de couverture fixés classe par classe (vitaux / essentiels / autres) pour que chaque classe soit servie aussi souvent que par Reappro&#xa0;; le maximum est le double du minimum.</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="245"/>
         <source>Cycles served in the class (target %1)</source>
         <translation>Cycles servis dans la classe (cible %1)</translation>
     </message>
     <message>
-        <location filename="../ui/replayview.cpp" line="251"/>
-        <source>From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): average stock &lt;b&gt;%6&lt;/b&gt;, expired value &lt;b&gt;%7&lt;/b&gt; (%8 from its own orders). %9 € of the expired value was in stock or on order on the first day: it expires under every policy.</source>
-        <translation>Du %1 au %2, à service égal (%3 des cycles servis), Reappro face au min/max (%4-%5 mois de consommation)&#xa0;: stock moyen &lt;b&gt;%6&lt;/b&gt;, valeur périmée &lt;b&gt;%7&lt;/b&gt; (%8 sur ses propres commandes). %9 € du périmé étaient déjà en stock ou en commande le premier jour&#xa0;: ils périment quelle que soit la politique.</translation>
+        <location filename="../ui/replayview.cpp" line="255"/>
+        <source>From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): average stock &lt;b&gt;%6&lt;/b&gt;, expired value &lt;b&gt;%7&lt;/b&gt; (%8 from its own orders). Against min/max set class by class to serve each class as often: average stock &lt;b&gt;%9&lt;/b&gt;, expired value &lt;b&gt;%10&lt;/b&gt;. %11 € of the expired value was in stock or on order on the first day: it expires under every policy.</source>
+        <translation>Du %1 au %2, à service égal (%3 des cycles servis), Reappro face au min/max (%4-%5 mois de consommation)&#xa0;: stock moyen &lt;b&gt;%6&lt;/b&gt;, valeur périmée &lt;b&gt;%7&lt;/b&gt; (%8 sur ses propres commandes). Face au min/max réglé classe par classe pour servir chaque classe aussi souvent&#xa0;: stock moyen &lt;b&gt;%9&lt;/b&gt;, valeur périmée &lt;b&gt;%10&lt;/b&gt;. %11 € du périmé étaient déjà en stock ou en commande le premier jour&#xa0;: ils périment quelle que soit la politique.</translation>
     </message>
 </context>
 <context>

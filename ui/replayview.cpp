@@ -126,7 +126,8 @@ void ReplayView::setDatabase(const QString &path, QDate firstDay, QDate lastDay)
     for (int r = 0; r < RowCount; ++r)
         for (int c = 0; c < ColumnCount; ++c)
             m_table->setItem(r, c, nullptr);
-    m_table->setVerticalHeaderLabels({QStringLiteral("Reappro"), tr("Min/max"), tr("Min/max at equal service"), tr("What the hospital did")});
+    m_table->setVerticalHeaderLabels({QStringLiteral("Reappro"), tr("Min/max"), tr("Min/max at equal service"),
+                                      tr("Min/max at equal service in each class"), tr("What the hospital did")});
     say(path.isEmpty() ? QString()
         : m_canCompute ? tr("Replays the period chosen with each policy and compares them at the same service level.").toHtmlEscaped()
                  : tr("The history is too short: a replay needs a year of history before its first day.").toHtmlEscaped());
@@ -201,11 +202,20 @@ void ReplayView::showComparison()
     const auto percent = [&](double f) { return locale.toString(100.0 * f, 'f', 1) + (fr ? QStringLiteral("\u00a0%") : QStringLiteral("%")); };
     const auto months = [&](double m) { return locale.toString(m, 'f', 2); };
     const MatchedMinMax &matched = m_comparison.matched;
+    const ClassMatchedMinMax &byClass = m_comparison.matchedByClass;
+    QStringList classMonths;
+    for (const auto &[c, m] : byClass.minMonths)
+        classMonths << months(m);
     m_table->setVerticalHeaderLabels({QStringLiteral("Reappro"),
                                       tr("Min/max %1-%2 months").arg(months(m_options.minMonths), months(m_options.maxMonths)),
                                       tr("Min/max at equal service (%1-%2 months)").arg(months(matched.minMonths), months(matched.maxMonths)),
+                                      tr("Min/max at equal service in each class (minimum %1 months)").arg(classMonths.join(QStringLiteral(" / "))),
                                       tr("What the hospital did")});
-    const BacktestResult *rows[RowCount] = {&m_comparison.reappro, &m_comparison.minmax, &matched.result, &m_comparison.actual};
+    m_table->verticalHeaderItem(MatchedByClassRow)
+        ->setToolTip(tr("Months of cover set class by class (vital / essential / other) so that each class is served as often as "
+                        "Reappro serves it; the maximum is twice the minimum."));
+    const BacktestResult *rows[RowCount] = {&m_comparison.reappro, &m_comparison.minmax, &matched.result, &byClass.result,
+                                            &m_comparison.actual};
     for (int r = 0; r < RowCount; ++r) {
         const BacktestResult &x = *rows[r];
         const auto classLevel = [&](Criticality c) {
@@ -241,14 +251,16 @@ void ReplayView::showComparison()
         const double c = mine.toDouble() / theirs.toDouble() - 1.0; // a ratio, not an amount
         return (c > 0.0 ? QStringLiteral("+") : QString()) + percent(c);
     };
-    const BacktestResult &a = m_comparison.reappro, &b = matched.result;
+    const BacktestResult &a = m_comparison.reappro, &b = matched.result, &k = byClass.result;
     say(tr("From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): "
            "average stock <b>%6</b>, expired value <b>%7</b> (%8 from its own orders). "
-           "%9 € of the expired value was in stock or on order on the first day: it expires under every policy.")
+           "Against min/max set class by class to serve each class as often: average stock <b>%9</b>, expired value <b>%10</b>. "
+           "%11 € of the expired value was in stock or on order on the first day: it expires under every policy.")
             .arg(formatDate(m_options.from), formatDate(m_options.to), percent(a.total.cycleServiceLevel()), months(matched.minMonths),
                  months(matched.maxMonths), change(a.averageStockValue(), b.averageStockValue()),
                  change(a.total.expiredValue, b.total.expiredValue), change(a.total.expiredFromOrders(), b.total.expiredFromOrders()),
-                 formatMoneyAmount(a.total.expiredInitialValue, locale)));
+                 change(a.averageStockValue(), k.averageStockValue()))
+            .arg(change(a.total.expiredValue, k.total.expiredValue), formatMoneyAmount(a.total.expiredInitialValue, locale)));
 }
 
 } // namespace reappro

@@ -43,7 +43,7 @@ public:
     QTableWidget *table() const { return m_table; }
     QLabel *summaryLabel() const { return m_summary; }
 
-    enum Row { ReapproRow, MinMaxRow, MatchedRow, ActualRow, RowCount };
+    enum Row { ReapproRow, MinMaxRow, MatchedRow, MatchedByClassRow, ActualRow, RowCount };
 
 Q_SIGNALS:
     void finished();
