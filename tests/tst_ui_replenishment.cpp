@@ -290,9 +290,15 @@ private Q_SLOTS:
         const double stock = c.reappro.averageStockValue().toDouble() / c.matched.result.averageStockValue().toDouble() - 1.0;
         const QString expected = QLocale(QLocale::French).toString(100.0 * stock, 'f', 1);
         QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("stock moyen <b>") + expected), qPrintable(v->summaryLabel()->text()));
+        // Then against the min/max set class by class.
+        const double stockByClass = c.reappro.averageStockValue().toDouble() / c.matchedByClass.result.averageStockValue().toDouble() - 1.0;
+        const QString sentence = v->summaryLabel()->text().section(QStringLiteral("classe par classe"), 1);
+        QVERIFY2(sentence.contains(QStringLiteral("stock moyen <b>") + QLocale(QLocale::French).toString(100.0 * stockByClass, 'f', 1)),
+                 qPrintable(v->summaryLabel()->text()));
         // And how much of the expired value no policy could save.
         const QString inherited = formatMoneyAmount(c.reappro.total.expiredInitialValue, QLocale(QLocale::French, QLocale::France));
         QVERIFY2(v->summaryLabel()->text().contains(inherited + QStringLiteral(" € du périmé")), qPrintable(v->summaryLabel()->text()));
+        QCoreApplication::processEvents();
         QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/replay_fr.png")));
     }
 };
