@@ -295,11 +295,14 @@ private:
 
     double reapproOrder(QDate d, double onOrder)
     {
+        // The weeks of use up to the order day, as a pharmacist's suggestion
+        // reads them (the usage rate and the slowest stretches of the
+        // shelf-life cap); the forecast itself is refitted every refitDays.
+        const qint64 complete = std::max<qint64>(0, m_weekStart.daysTo(d) / 7);
+        m_decision.weeklyDemand.assign(m_weekly.begin(), m_weekly.begin() + std::min<qint64>(complete, qint64(m_weekly.size())));
         if (!m_lastFit.isValid() || m_lastFit.daysTo(d) >= m_opt.refitDays) {
             m_lastFit = d;
             m_cache.clear();
-            const qint64 complete = std::max<qint64>(0, m_weekStart.daysTo(d) / 7);
-            m_decision.weeklyDemand.assign(m_weekly.begin(), m_weekly.begin() + std::min<qint64>(complete, qint64(m_weekly.size())));
         }
         m_cycleTarget = m_decision.serviceTarget > 0.0 ? m_decision.serviceTarget : m_classTarget;
         m_decision.lots = m_stock.lots();

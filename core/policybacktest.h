@@ -23,7 +23,9 @@
 // served cycles / cycles; fill rate = served / demanded quantity.
 // Policies:
 //  - Reappro: the periodic-review order-up-to policy of replenishment.h, its
-//    demand forecast refitted every `refitDays` on the history so far, its
+//    demand forecast refitted every `refitDays` on the history so far (the
+//    weeks of use that bound the shelf-life cap are read up to each order
+//    day, as `suggest` reads them), its
 //    lead time from the delays observed before the first replayed day, then
 //    from its own deliveries as they arrive (no delay is known in advance), each
 //    product's service target allocated across all products every
