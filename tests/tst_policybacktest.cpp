@@ -122,6 +122,33 @@ private Q_SLOTS:
         }
     }
 
+    void reapproReadsTheUseUpToEachOrderDay()
+    {
+        // Ten a day for a year, then one a day from the first replayed day;
+        // lots keep 28 days. The forecast is fitted once (refitDays beyond
+        // the period) and keeps expecting ten a day, but the shelf-life cap
+        // reads the weeks of use up to each order day, as `suggest` does:
+        // once the history shows the fall, each order is one pack, flagged,
+        // so that the product still used never runs out. Reading the weeks
+        // of the fit day instead, every order would refill the level set
+        // for ten a day, to expire.
+        BacktestProduct p = steadyProduct(10.0, 0.0, kFrom.addYears(1));
+        p.situation.shelfLifeDays = 28.0;
+        for (std::size_t d = std::size_t(kStart.daysTo(kFrom)); d < p.dailyDemand.size(); ++d)
+            p.dailyDemand[d] = 1.0;
+        BacktestOptions o = options(BacktestPolicy::Reappro);
+        o.refitDays = 1000;
+        const BacktestMetrics all = replayProduct(p, o);
+        checkAccounting(all);
+        QCOMPARE(all.demand, 140.0);
+        // The first ten weeks replayed alone decide alike: the difference
+        // is what arrived in the last ten.
+        o.to = kFrom.addDays(69);
+        const BacktestMetrics first = replayProduct(p, o);
+        QVERIFY2(all.received - first.received <= 10.0 * 10.0, qPrintable(QString::number(all.received - first.received)));
+        QCOMPARE(all.stockoutDays, first.stockoutDays); // and none then (the first week waits for the first delivery)
+    }
+
     void minMaxOrdersUpToMaxAtMin()
     {
         // AMC = 10 x 30.44 = 304.4; min 1 month, max 2: starting with 200
