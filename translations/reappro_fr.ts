@@ -1105,8 +1105,10 @@
     </message>
     <message>
         <location filename="../ui/replayview.cpp" line="212"/>
-        <source>Min/max at equal service by class (minimum %1 months)</source>
-        <translation>Min/max à service égal par classe (minimum %1 mois)</translation>
+        <source>Min/max at equal service by class
+(minimum %1 months)</source>
+        <translation>Min/max à service égal par classe
+(minimum %1 mois)</translation>
     </message>
     <message>
         <location filename="../ui/replayview.cpp" line="215"/>

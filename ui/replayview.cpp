@@ -209,7 +209,7 @@ void ReplayView::showComparison()
     m_table->setVerticalHeaderLabels({QStringLiteral("Reappro"),
                                       tr("Min/max %1-%2 months").arg(months(m_options.minMonths), months(m_options.maxMonths)),
                                       tr("Min/max at equal service (%1-%2 months)").arg(months(matched.minMonths), months(matched.maxMonths)),
-                                      tr("Min/max at equal service by class (minimum %1 months)").arg(classMonths.join(QStringLiteral(" / "))),
+                                      tr("Min/max at equal service by class\n(minimum %1 months)").arg(classMonths.join(QStringLiteral(" / "))),
                                       tr("What the hospital did")});
     m_table->verticalHeaderItem(MatchedByClassRow)
         ->setToolTip(tr("Months of cover set class by class (vital / essential / other) so that each class is served as often as "
