@@ -7,7 +7,7 @@
 # against min/max at equal service, the part of the expired value the
 # policies' own orders decide, each class's distance to its target, and
 # stock and expired value against min/max at equal service in each class.
-# About 3.5 minutes per hospital on a 2-core machine; a hospital already
+# About 3 minutes per hospital on a 2-core machine; a hospital already
 # built under WORK is reused, and its comparison if it has both matchings.
 #   bench/replenishment_hospitals.sh [SEED ...]     (default: 42 3 5 7 11 13 17 21; 42 is the demo)
 set -euo pipefail
