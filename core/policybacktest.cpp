@@ -194,6 +194,7 @@ public:
         m_weekStart = firstMonday(bp);
         if (opt.policy == BacktestPolicy::Reappro)
             m_weekly = weeklySums(bp, opt.to);
+        m_decision.weeklyDemand.clear(); // always a prefix of m_weekly (reapproOrder)
     }
 
     // Replays the days [from, to] with this service target for Reappro's
@@ -298,8 +299,10 @@ private:
         // The weeks of use up to the order day, as a pharmacist's suggestion
         // reads them (the usage rate and the slowest stretches of the
         // shelf-life cap); the forecast itself is refitted every refitDays.
-        const qint64 complete = std::max<qint64>(0, m_weekStart.daysTo(d) / 7);
-        m_decision.weeklyDemand.assign(m_weekly.begin(), m_weekly.begin() + std::min<qint64>(complete, qint64(m_weekly.size())));
+        // Only a new complete week changes them.
+        const std::size_t complete = std::size_t(std::clamp<qint64>(m_weekStart.daysTo(d) / 7, 0, qint64(m_weekly.size())));
+        if (m_decision.weeklyDemand.size() != complete)
+            m_decision.weeklyDemand.assign(m_weekly.begin(), m_weekly.begin() + qint64(complete));
         if (!m_lastFit.isValid() || m_lastFit.daysTo(d) >= m_opt.refitDays) {
             m_lastFit = d;
             m_cache.clear();

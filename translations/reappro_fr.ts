@@ -1065,8 +1065,8 @@
     </message>
     <message>
         <location filename="../ui/replayview.cpp" line="130"/>
-        <source>Min/max at equal service in each class</source>
-        <translation>Min/max à service égal dans chaque classe</translation>
+        <source>Min/max at equal service by class</source>
+        <translation>Min/max à service égal par classe</translation>
     </message>
     <message>
         <location filename="../ui/replayview.cpp" line="132"/>

@@ -127,7 +127,7 @@ void ReplayView::setDatabase(const QString &path, QDate firstDay, QDate lastDay)
         for (int c = 0; c < ColumnCount; ++c)
             m_table->setItem(r, c, nullptr);
     m_table->setVerticalHeaderLabels({QStringLiteral("Reappro"), tr("Min/max"), tr("Min/max at equal service"),
-                                      tr("Min/max at equal service in each class"), tr("What the hospital did")});
+                                      tr("Min/max at equal service by class"), tr("What the hospital did")});
     say(path.isEmpty() ? QString()
         : m_canCompute ? tr("Replays the period chosen with each policy and compares them at the same service level.").toHtmlEscaped()
                  : tr("The history is too short: a replay needs a year of history before its first day.").toHtmlEscaped());
