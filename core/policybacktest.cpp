@@ -187,7 +187,8 @@ public:
         if (opt.policy == BacktestPolicy::Actual) {
             std::vector<QDate> days;
             for (const Arrival &r : m_pipeline)
-                days.push_back(r.day);
+                if (!r.inherited) // ordered before the first day: every policy receives it
+                    days.push_back(r.day);
             std::sort(days.begin(), days.end());
             m.orders = std::unique(days.begin(), days.end()) - days.begin();
         }

@@ -41,8 +41,10 @@ void splitUsable(std::vector<Lot> lots, QDate asOf, double daily, double horizon
     for (const Lot &lot : lots) {
         if (lot.quantity <= 0.0)
             continue;
-        const double days = lot.expiry.isValid() ? double(asOf.daysTo(lot.expiry)) : 1e9;
-        if (days > horizon) {
+        // The expiry date is the last day of use, and the decision day's
+        // demand is still to come: a lot serves days + 1 days.
+        const double days = lot.expiry.isValid() ? double(asOf.daysTo(lot.expiry)) + 1.0 : 1e9;
+        if (days >= horizon) {
             usable += lot.quantity;
             continue;
         }
@@ -357,11 +359,11 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
             const double smallest = std::max(o.packSize, minimum);
             o.capped = true;
-            const bool vitalNoneLeft = o.criticality == Criticality::Vital && o.onHand + o.onOrder <= 0.0;
+            const bool vitalNoneLeft = o.criticality == Criticality::Vital && o.position <= 0.0;
             const bool forsaken = vitalNoneLeft && o.dormantWeeks >= kForsakenWeeks;
             if (fits >= smallest) {
                 q = fits;
-            } else if (o.onHand + o.onOrder < o.coverMean && (o.usageRate > 0.0 || (vitalNoneLeft && !forsaken))) {
+            } else if (o.position < o.coverMean && (o.usageRate > 0.0 || (vitalNoneLeft && !forsaken))) {
                 // Not even one pack (or the minimum) will be used before it
                 // expires, but without it the stock runs out before the next
                 // order arrives: it is ordered, and flagged. Unless nothing
@@ -379,7 +381,7 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
     o.capped = o.capped && q < o.quantityBeforeCap;
     o.quantity = q;
     o.quantityBeforeBudget = q;
-    o.riskAvoided = std::max(0.0, demand.probabilityAbove(o.position) - demand.probabilityAbove(o.position + q));
+    o.riskAvoided = std::max(0.0, coverDemand.probabilityAbove(o.position) - coverDemand.probabilityAbove(o.position + q));
     o.value = o.unitPrice.times(q);
     return o;
 }
@@ -396,8 +398,8 @@ Money applyBudget(std::vector<OrderSuggestion> &lines, Money budget)
     // per euro; product code breaks ties so the cut is reproducible.
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (lines[i].quantity > 0.0)
-            order.push_back(i);
+        if (lines[i].quantity > 0.0 && lines[i].value > Money())
+            order.push_back(i); // a free line costs the budget nothing
     auto riskPerEuro = [&](const OrderSuggestion &l) {
         const double euros = l.value.toDouble();
         return euros > 0.0 ? l.riskAvoided / euros : l.riskAvoided * 1e12;

@@ -17,8 +17,9 @@
 // Position = usable stock on hand + quantity on order. Usable over the cover
 // window L + R: a lot expiring after it counts whole; one expiring inside it
 // counts for what will be used before its expiry (first-expiring-first at
-// the usage rate below); the rest will be destroyed, so it does not count
-// (the "expiring quantity").
+// the forecast's daily rate, the expected use: a lower rate would reorder
+// what the lot still serves; the expiry date is the last day of use); the
+// rest will be destroyed, so it does not count (the "expiring quantity").
 // Quantity: S - position, rounded up to whole packs, raised to the minimum
 // order quantity (in packs too); then capped to what can be used before the
 // expiry the supplier usually delivers (typical remaining shelf life at

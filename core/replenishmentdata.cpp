@@ -137,6 +137,23 @@ struct Loaded {
     std::unordered_map<qint64, ConsumptionSeries> daily;
     std::unordered_map<qint64, std::vector<Lot>> snapshot;
     std::unordered_map<qint64, QDate> snapshotDay;
+    QDate stockDay;   // latest date of the lot snapshot (invalid: no lots imported)
+    QDate lastMovement;
+
+    // Day the product's stock was counted: its lots' date, else the
+    // snapshot's (a product the snapshot does not list had none).
+    QDate countedOn(qint64 productId) const
+    {
+        const auto it = snapshotDay.find(productId);
+        return it != snapshotDay.end() ? it->second : stockDay;
+    }
+    // Whether the snapshot gives the stock at the start of `day`: it was
+    // counted before, or nothing moved from `day` on.
+    bool snapshotHolds(qint64 productId, QDate day) const
+    {
+        const QDate counted = countedOn(productId);
+        return counted.isValid() && (day > counted || (lastMovement.isValid() && day > lastMovement));
+    }
 };
 
 Loaded loadAll(const Store &store)
@@ -151,7 +168,9 @@ Loaded loadAll(const Store &store)
     for (const Lot &l : store.lots()) {
         d.snapshot[l.productId].push_back(l);
         d.snapshotDay[l.productId] = std::max(d.snapshotDay[l.productId], l.asOf);
+        d.stockDay = std::max(d.stockDay, l.asOf);
     }
+    d.lastMovement = lastHistoryDay(store);
     return d;
 }
 
@@ -170,18 +189,20 @@ double demandOn(const ConsumptionSeries *c, QDate day)
 }
 
 // Stock on hand at the start of `day`: from the snapshot taken at the end of
-// `snapshotDay` backwards when there is one, else forwards from nothing.
+// the day it was counted backwards when there is one (a product it does not
+// list had none), else forwards from nothing.
 double onHandAt(const Loaded &d, qint64 productId, QDate day, const ProductFacts *f)
 {
     const auto dc = d.daily.find(productId);
     const ConsumptionSeries *c = dc == d.daily.end() ? nullptr : &dc->second;
     const auto snap = d.snapshot.find(productId);
     const qint64 dayJ = day.toJulianDay();
-    if (snap != d.snapshot.end()) {
+    const QDate at = d.countedOn(productId);
+    if (at.isValid()) {
         double q = 0.0;
-        for (const Lot &l : snap->second)
-            q += l.quantity;
-        const QDate at = d.snapshotDay.at(productId);
+        if (snap != d.snapshot.end())
+            for (const Lot &l : snap->second)
+                q += l.quantity;
         for (QDate x = day; x <= at; x = x.addDays(1))
             q += demandOn(c, x);
         if (f)
@@ -217,9 +238,10 @@ std::vector<ProductSituation> loadSituations(const Store &store, QDate asOf)
     for (const Product &p : d.products) {
         const ProductFacts *f = factsOf(d, p.id);
         ProductSituation s = baseSituation(p, d.suppliers, f, asOf);
-        const auto snap = d.snapshot.find(p.id);
-        if (snap != d.snapshot.end() && asOf > d.snapshotDay.at(p.id)) {
-            s.lots = snap->second;
+        if (d.snapshotHolds(p.id, asOf)) {
+            const auto snap = d.snapshot.find(p.id);
+            if (snap != d.snapshot.end())
+                s.lots = snap->second;
             if (f)
                 s.onOrder = f->onOrder;
         } else {

@@ -133,14 +133,15 @@ private Q_SLOTS:
     void lotsExpiringBeforeUseDoNotCount()
     {
         ProductSituation s = steady();
-        // 10 a day: of 500 units expiring in 10 days only 100 are used.
+        // 10 a day: of 500 units expiring in 10 days only 110 are used (the
+        // expiry date is the last day of use: today and the 10 days to it).
         s.lots = {lot(500, kMonday.addDays(10)), lot(20, kMonday.addYears(1))};
         const OrderSuggestion o = suggestOrder(s, kMonday, {});
         QCOMPARE(o.onHand, 520.0);
-        QVERIFY(std::abs(o.expiring - 400.0) < 1e-6);
-        QVERIFY(std::abs(o.position - 120.0) < 1e-6);
-        QCOMPARE(o.quantity, 20.0);
-        QVERIFY(explain(o, Language::French).contains(QStringLiteral("400 périmeront avant usage")));
+        QVERIFY(std::abs(o.expiring - 390.0) < 1e-6);
+        QVERIFY(std::abs(o.position - 130.0) < 1e-6);
+        QCOMPARE(o.quantity, 10.0);
+        QVERIFY(explain(o, Language::French).contains(QStringLiteral("390 périmeront avant usage")));
         // An already expired lot counts for nothing.
         s.lots = {lot(500, kMonday.addDays(-1))};
         QCOMPARE(suggestOrder(s, kMonday, {}).position, 0.0);
@@ -164,6 +165,26 @@ private Q_SLOTS:
         QCOMPARE(m.quantity, 300.0);
         QVERIFY(m.expiryRisk);
         QVERIFY(explain(m, Language::English).contains(QStringLiteral("EXPIRY RISK")));
+    }
+
+    void stockAboutToExpireDoesNotHoldBackTheLastPack()
+    {
+        // Packs of 200, delivered with 10 days to use them (100 units): not
+        // even one pack fits the cap. 150 units on hand look like the 140
+        // of lead time + review, but they expire tomorrow: 20 are used, and
+        // without a pack the product runs out for about 12 days. The pack
+        // is ordered and flagged.
+        ProductSituation s = steady(200.0);
+        s.shelfLifeDays = 10.0;
+        s.lots = {lot(150, kMonday.addDays(1))};
+        const OrderSuggestion o = suggestOrder(s, kMonday, {});
+        QVERIFY(std::abs(o.position - 20.0) < 1e-6);
+        QVERIFY(std::abs(o.expiring - 130.0) < 1e-6);
+        QCOMPARE(o.quantity, 200.0);
+        QVERIFY(o.expiryRisk);
+        // The same 150 units expiring in a year cover the window: no order.
+        s.lots = {lot(150, kMonday.addYears(1))};
+        QCOMPARE(suggestOrder(s, kMonday, {}).quantity, 0.0);
     }
 
     void longShelfLifeNeverStarvesANoisyProduct()
