@@ -400,10 +400,7 @@ Money applyBudget(std::vector<OrderSuggestion> &lines, Money budget)
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (lines[i].quantity > 0.0 && lines[i].value > Money())
             order.push_back(i); // a free line costs the budget nothing
-    auto riskPerEuro = [&](const OrderSuggestion &l) {
-        const double euros = l.value.toDouble();
-        return euros > 0.0 ? l.riskAvoided / euros : l.riskAvoided * 1e12;
-    };
+    auto riskPerEuro = [](const OrderSuggestion &l) { return l.riskAvoided / l.value.toDouble(); }; // every line here costs something
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const OrderSuggestion &x = lines[a], &y = lines[b];
         if (x.criticality != y.criticality)
