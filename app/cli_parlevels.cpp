@@ -20,9 +20,9 @@ int cmdParLevels(const QStringList &args)
     p.addOption({QStringLiteral("as-of"), t("Historique jusqu'à ce jour (aaaa-mm-jj ; défaut : le dernier jour des données). Seules les semaines complètes comptent.",
                                             "History up to this day (yyyy-mm-dd; default: the last day of the data). Only complete weeks count."),
                  QStringLiteral("DATE")});
-    p.addOption({QStringLiteral("service"), t("Taux de service visés par criticité, ex. \"vital=99,essential=97,other=95\".",
-                                              "Service-level targets by criticality, e.g. \"vital=99,essential=97,other=95\"."),
-                 QStringLiteral("LEVELS"), QStringLiteral("vital=99,essential=97,other=95")});
+    p.addOption({QStringLiteral("service"), t("Taux de service visés par criticité, ex. \"vital=99,essential=98.5,other=98\".",
+                                              "Service-level targets by criticality, e.g. \"vital=99,essential=98.5,other=98\"."),
+                 QStringLiteral("LEVELS"), QStringLiteral("vital=99,essential=98.5,other=98")});
     p.addOption({QStringLiteral("counts"), t("Inventaire des stocks des services : CSV Code UF ; Code produit ; Quantité. Sans lui, le stock à la tournée est estimé.",
                                              "Ward stock count: CSV Code UF; Code produit; Quantité. Without it, the stock at the round is estimated."),
                  QStringLiteral("FILE")});

@@ -53,9 +53,9 @@ void addServiceOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("vital-expiry-confidence"), t("La même pour les produits vitaux / MITM (défaut 90).",
                                                               "The same for vital / MITM products (default 90)."), QStringLiteral("PCT")});
     p.addOption({QStringLiteral("service"), t("Taux de service visés par classe, atteints en moyenne sur la classe, et planchers par produit, "
-                                              "ex. vital=99,essential=97,other=95,vital_min=97,essential_min=85,other_min=80.",
+                                              "ex. vital=99,essential=98.5,other=98,vital_min=97,essential_min=85,other_min=80.",
                                               "Service targets per class, met on average over the class, and per-product floors, "
-                                              "e.g. vital=99,essential=97,other=95,vital_min=97,essential_min=85,other_min=80."),
+                                              "e.g. vital=99,essential=98.5,other=98,vital_min=97,essential_min=85,other_min=80."),
                  QStringLiteral("LIST")});
     p.addOption({QStringLiteral("uniform-service"), t("Chaque produit vise exactement le taux de sa classe (pas de répartition au moindre coût).",
                                                       "Every product aims at exactly its class target (no least-cost allocation).")});

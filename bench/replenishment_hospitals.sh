@@ -9,6 +9,8 @@
 # stock and expired value against min/max at equal service in each class.
 # About 3 minutes per hospital on a 2-core machine; a hospital already
 # built under WORK is reused, and its comparison if it has both matchings.
+# SERVICE (e.g. vital=99,essential=97,other=95) replays Reappro at other
+# class targets than the defaults (give each setting its own WORK).
 #   bench/replenishment_hospitals.sh [SEED ...]     (default: 42 3 5 7 11 13 17 21; 42 is the demo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ for seed in "${SEEDS[@]}"; do
     demo_database "$CLI" "$dir" "$seed"
     if [ ! -f "$dir/compare.json" ] || ! grep -q minmax_matched_by_class "$dir/compare.json"; then
         "$CLI" backtest --lang en --db "$dir/demo.sqlite" --from "$FROM" --to "$TO" --policy compare \
-            --output "$dir/compare.json.tmp" >/dev/null
+            ${SERVICE:+--service "$SERVICE"} --output "$dir/compare.json.tmp" >/dev/null
         mv "$dir/compare.json.tmp" "$dir/compare.json"
     fi
 done

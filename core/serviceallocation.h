@@ -1,6 +1,6 @@
 // Per-product service targets.
 //
-// A class target (vital 99%, essential 97%, other 95%) is a promise about the
+// A class target (vital 99%, essential 98.5%, other 98%) is a promise about the
 // class: the share of its products' replenishment cycles that end without a
 // stockout, cycles pooled (the backtest measures exactly that). Holding every
 // product at the class target spends most of the stock on the few products

@@ -192,6 +192,10 @@ private Q_SLOTS:
     {
         // Default: each product its own target, the class's on average
         // (some above, some below); --uniform-service: the class's for all.
+        // At the example targets: at the defaults (98.5% and 98%)
+        // this small hospital's short shelf lives hold every product's
+        // expected service under its class target, so all are raised.
+        const QStringList service{QStringLiteral("--service"), QStringLiteral("vital=99,essential=97,other=95")};
         auto targets = [&](const QStringList &extra) {
             const QString out = m_dir.filePath(QStringLiteral("targets.csv"));
             const auto r = runCli(QStringList{QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"),
@@ -205,7 +209,7 @@ private Q_SLOTS:
         };
         const QHash<QString, double> cls{{QStringLiteral("vital"), 0.99}, {QStringLiteral("essential"), 0.97}, {QStringLiteral("other"), 0.95}};
         int above = 0, below = 0;
-        const auto own = targets({});
+        const auto own = targets(service);
         QVERIFY(!own.isEmpty());
         for (const auto &[c, target] : own) {
             QVERIFY(target >= (c == QLatin1String("vital") ? 0.97 : c == QLatin1String("essential") ? 0.85 : 0.80) - 1e-9);
@@ -213,7 +217,7 @@ private Q_SLOTS:
             below += target < cls.value(c) - 1e-9 ? 1 : 0;
         }
         QVERIFY2(above > 0 && below > 0, qPrintable(QStringLiteral("%1 above, %2 below").arg(above).arg(below)));
-        for (const auto &[c, target] : targets({QStringLiteral("--uniform-service")}))
+        for (const auto &[c, target] : targets(service + QStringList{QStringLiteral("--uniform-service")}))
             QCOMPARE(target, cls.value(c));
     }
 

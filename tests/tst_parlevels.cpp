@@ -181,7 +181,7 @@ private Q_SLOTS:
         QCOMPARE(l->stockSource, WardStockSource::Estimated);
         QCOMPARE(l->topUp, std::ceil(10.0 * meanInterval - 1e-6));
         QCOMPARE(l->wardStock, l->parLevel - l->topUp);
-        QCOMPARE(l->serviceLevel, 0.97);
+        QCOMPARE(l->serviceLevel, 0.985);
         QCOMPARE(l->criticality, Criticality::Essential);
     }
 
@@ -191,8 +191,8 @@ private Q_SLOTS:
         const auto v = find(r, m_u2, m_vital), e = find(r, m_u2, m_essential), n = find(r, m_u2, m_other);
         QVERIFY(v && e && n);
         QCOMPARE(v->serviceLevel, 0.99);
-        QCOMPARE(e->serviceLevel, 0.97);
-        QCOMPARE(n->serviceLevel, 0.95);
+        QCOMPARE(e->serviceLevel, 0.985);
+        QCOMPARE(n->serviceLevel, 0.98);
         // The same history: the same mean, a higher quantile for a more critical product.
         QCOMPARE(v->meanDemand, e->meanDemand);
         QCOMPARE(e->meanDemand, n->meanDemand);
@@ -388,12 +388,12 @@ private Q_SLOTS:
         QVERIFY(l);
         const QString fr = explainParLevel(*l, Language::French);
         for (const char *part : {"Demande prévue sur 4 j (2 tournées/sem : 3,5 j entre deux, + 0,5 j de livraison) : 40 CP en moyenne",
-                                 "quantile 97 % (essentiel) : 40 → dotation 40 CP.",
+                                 "quantile 98,5 % (essentiel) : 40 → dotation 40 CP.",
                                  "Stock du service estimé (pas d'inventaire fourni)", "(3,5 j : 35) = 5 → complément 35."})
             QVERIFY2(fr.contains(QString::fromUtf8(part)), qPrintable(fr));
         const QString en = explainParLevel(*l, Language::English);
         for (const char *part : {"Forecast demand over 4 d (2 rounds/week: 3.5 d between rounds, + 0.5 d delivery): 40 CP on average",
-                                 "97% quantile (essential): 40 → par level 40 CP.", "Ward stock estimated (no count given)",
+                                 "98.5% quantile (essential): 40 → par level 40 CP.", "Ward stock estimated (no count given)",
                                  "(3.5 d: 35) = 5 → top-up 35."})
             QVERIFY2(en.contains(QString::fromUtf8(part)), qPrintable(en));
         const auto weekdays = find(compute(), m_u2, m_const);

@@ -361,7 +361,7 @@ private Q_SLOTS:
         const OrderSuggestion other = suggestOrder(s, kMonday, {});
         s.product.mitm = true;
         const OrderSuggestion vital = suggestOrder(s, kMonday, {});
-        QCOMPARE(other.serviceTarget, 0.95);
+        QCOMPARE(other.serviceTarget, 0.98);
         QCOMPARE(vital.serviceTarget, 0.99);
         QCOMPARE(vital.criticality, Criticality::Vital);
         QVERIFY(vital.orderUpTo > other.orderUpTo);
@@ -382,15 +382,17 @@ private Q_SLOTS:
     {
         // 19 deliveries in 7 days, one in 27: mean 8 days, L + R = 15 days.
         // With 10 units a day, the demand until the next order arrives is 140
-        // units 95% of the time and 340 when the delivery is late: 95%
-        // covers the usual delay, 99% (vital) covers the late one too.
+        // units 95% of the time and 340 when the delivery is late: a 95%
+        // target covers the usual delay, 99% (vital) covers the late one too.
         ProductSituation s = steady(1.0);
         s.leadTimes.assign(19, 7);
         s.leadTimes.push_back(27);
         s.leadTimeDays = 8.0;
         s.leadTimeSource = LeadTimeSource::Observed;
         s.product.ven = VenClass::NonEssential;
-        const OrderSuggestion other = suggestOrder(s, kMonday, {});
+        ReplenishmentSettings settings;
+        settings.service.other = 0.95;
+        const OrderSuggestion other = suggestOrder(s, kMonday, settings);
         QVERIFY2(std::abs(other.coverMean - 150.0) < 1e-6, qPrintable(QString::number(other.coverMean)));
         QVERIFY2(std::abs(other.orderUpTo - 140.0) < 1e-3, qPrintable(QString::number(other.orderUpTo)));
         s.product.mitm = true;
@@ -472,8 +474,8 @@ private Q_SLOTS:
             QVERIFY2(text.contains(QStringLiteral("60")), qPrintable(text));   // position 50 + 10
             QVERIFY2(text.contains(QStringLiteral("80")), qPrintable(text));   // ordered
         }
-        QVERIFY2(fr.contains(QStringLiteral("Quantile 97 % (essentiel)")), qPrintable(fr));
-        QVERIFY2(en.contains(QStringLiteral("97% quantile (essential)")), qPrintable(en));
+        QVERIFY2(fr.contains(QStringLiteral("Quantile 98,5 % (essentiel)")), qPrintable(fr));
+        QVERIFY2(en.contains(QStringLiteral("98.5% quantile (essential)")), qPrintable(en));
         QVERIFY2(fr.contains(QStringLiteral("8 boîtes")), qPrintable(fr));
         QVERIFY2(en.contains(QStringLiteral("8 packs")), qPrintable(en));
     }
