@@ -286,9 +286,13 @@ int cmdSuggest(const QStringList &args)
     p.addOption({QStringLiteral("policy"), t("rs (recomplètement périodique, défaut) ou ss (point de commande).",
                                              "rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
     addServiceOptions(p);
-    p.addOption({QStringLiteral("calibration"), t("JSON d'un backtest reappro : vise, pour chaque classe, le taux corrigé qu'il a trouvé (service_aim).",
-                                                  "JSON of a reappro backtest: aims each class at the corrected level it found (service_aim)."),
+    p.addOption({QStringLiteral("calibration"), t("JSON d'un backtest reappro : vise, pour chaque classe, le taux corrigé qu'il a trouvé (service_aim), "
+                                                  "au lieu des visées du dernier backtest enregistrées dans la base.",
+                                                  "JSON of a reappro backtest: aims each class at the corrected level it found (service_aim), "
+                                                  "instead of the aims of the last backtest stored in the database."),
                  QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("no-calibration"), t("Vise les cibles des classes telles quelles, sans les visées du dernier backtest enregistrées dans la base.",
+                                                     "Aims at the class targets as they are, without the aims of the last backtest stored in the database.")});
     if (const int r = parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.",
                                        "Suggests today's orders, each line explained.")); r >= 0)
         return r;
@@ -301,6 +305,7 @@ int cmdSuggest(const QStringList &args)
         return kExitUsage;
     if (p.isSet(QStringLiteral("calibration")) && !readServiceAims(p.value(QStringLiteral("calibration")), settings.service))
         return kExitUsage;
+    settings.storedCalibration = !p.isSet(QStringLiteral("calibration")) && !p.isSet(QStringLiteral("no-calibration"));
     if (!parseOrderRule(p, QStringLiteral("policy"), settings))
         return kExitUsage;
     if (p.isSet(QStringLiteral("budget"))) {
@@ -344,6 +349,16 @@ int cmdSuggest(const QStringList &args)
         out() << t("  budget ", "  budget ") << settings.budget->toDisplayString(fr) << t(" : besoin ", ": need ")
               << plan.totalBeforeBudget.toDisplayString(fr) << ", " << number(plan.budgetCut)
               << t(" lignes réduites ou retirées\n", " lines cut or removed\n");
+    if (plan.calibration)
+        out() << t("  visées corrigées par le rejeu du ", "  aims corrected by the replay from ") << dateText(plan.calibration->from)
+              << t(" au ", " to ") << dateText(plan.calibration->to) << t(" : ", ": ") << calibrationText(*plan.calibration, plan.calibrated, g_lang)
+              << "\n";
+    else if (settings.storedCalibration && store.serviceCalibration())
+        out() << t("  le dernier rejeu enregistré visait d'autres cibles : cibles des classes visées telles quelles\n",
+                   "  the last replay stored was run with other targets: the class targets are aimed at as they are\n");
+    else if (settings.storedCalibration)
+        out() << t("  aucun rejeu enregistré : cibles des classes visées telles quelles (un backtest --policy reappro les corrige)\n",
+                   "  no replay stored: the class targets are aimed at as they are (a backtest --policy reappro corrects them)\n");
     if (plan.capped || plan.expiryRisk)
         out() << "  " << number(plan.capped) << t(" lignes plafonnées par la péremption, ", " lines capped by shelf life, ")
               << number(plan.expiryRisk) << t(" à risque de péremption\n", " at expiry risk\n");
@@ -460,6 +475,26 @@ int cmdBacktest(const QStringList &args)
     const PolicyComparison compared = compare ? comparePolicies(products, o, threads) : PolicyComparison{};
     const BacktestResult r = compare ? compared.reappro : replay(products, o, threads);
 
+    // Reappro's class aims, for suggest and the orders tab to order as the
+    // replay did (a calibration needs the correction and two periods).
+    QString stored;
+    if (o.policy == BacktestPolicy::Reappro && o.calibrate && o.from.daysTo(o.to) >= 2 * o.reallocateDays && !r.serviceAim.empty()) {
+        ServiceCalibration c;
+        c.from = o.from;
+        c.to = o.to;
+        c.computedAt = QDateTime::currentDateTimeUtc();
+        c.aim = r.serviceAim;
+        for (Criticality k : kAllCriticalities)
+            c.target[k] = o.settings.service.of(k);
+        QString error;
+        if (store.saveServiceCalibration(c, &error))
+            stored = t("  visées enregistrées dans la base pour suggest et l'onglet Commandes : ",
+                       "  aims stored in the database for suggest and the orders tab: ")
+                + calibrationText(c, {kAllCriticalities.begin(), kAllCriticalities.end()}, g_lang) + QLatin1Char('\n');
+        else
+            err() << t("Visées non enregistrées : ", "Aims not stored: ") << error << "\n";
+    }
+
     QString comparison;
     QJsonObject j = compare ? compareWithOthers(compared, o, &comparison) : backtestJson(r, o);
     j.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
@@ -503,7 +538,7 @@ int cmdBacktest(const QStringList &args)
         out() << "  " << criticalityLabel(c, g_lang) << " : " << pct(it->second.cycleServiceLevel()) << t(" (cible ", " (target ")
               << pct(o.settings.service.of(c)) << ")\n";
     }
-    out() << comparison;
+    out() << comparison << stored;
     out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1)
           << " s)\n";
     return kExitOk;

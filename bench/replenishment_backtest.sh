@@ -54,7 +54,7 @@ print("|---|---|---|---|---|---|---|---|")
 for l in [reappro] + [l for l in minmax if l != "minmax-matched"] + ["minmax-matched", "minmax-by-class", actual]:
     j = runs[l]
     by = j["by_criticality"]
-    cls = " / ".join(f'{100*by[c]["cycle_service_level"]:.1f}% ({100*by[c]["service_target"]:.0f})' for c in ("vital", "essential", "other"))
+    cls = " / ".join(f'{100*by[c]["cycle_service_level"]:.1f}% ({100*by[c]["service_target"]:g})' for c in ("vital", "essential", "other"))
     print(f'| {l} | {100*j["cycle_service_level"]:.1f}% | {100*j["fill_rate"]:.1f}% | {j["average_stock_value_eur"]:,.0f} EUR | '
           f'{j["expired_value_eur"]:,.0f} EUR ({j["expired_from_orders_eur"]:,.0f}) | {j["orders"]:,} | {j["stockout_days"]:,} | {cls} |')
 

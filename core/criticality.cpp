@@ -1,8 +1,10 @@
 #include "core/criticality.h"
 
+#include <QLocale>
 #include <QStringList>
 
 #include <algorithm>
+#include <cmath>
 
 namespace reappro {
 
@@ -11,6 +13,35 @@ Criticality criticalityOf(const Product &product)
     if (product.mitm || product.ven == VenClass::Vital)
         return Criticality::Vital;
     return product.ven == VenClass::Essential ? Criticality::Essential : Criticality::Other;
+}
+
+std::vector<Criticality> applyCalibration(const ServiceCalibration &calibration, ServiceTargets &targets)
+{
+    std::vector<Criticality> applied;
+    for (Criticality c : kAllCriticalities) {
+        const auto target = calibration.target.find(c), aim = calibration.aim.find(c);
+        if (target == calibration.target.end() || aim == calibration.aim.end() || std::abs(target->second - targets.of(c)) > 1e-9)
+            continue;
+        targets.of(c) = aim->second;
+        applied.push_back(c);
+    }
+    return applied;
+}
+
+QString calibrationText(const ServiceCalibration &calibration, const std::vector<Criticality> &classes, Language language)
+{
+    const bool fr = language == Language::French;
+    const QLocale locale(fr ? QLocale::French : QLocale::English);
+    const auto pct = [&](double v) { return locale.toString(v * 100.0, 'f', 1) + (fr ? QStringLiteral(" %") : QStringLiteral("%")); };
+    QStringList parts;
+    for (Criticality c : classes) {
+        const auto aim = calibration.aim.find(c), target = calibration.target.find(c);
+        if (aim == calibration.aim.end() || target == calibration.target.end())
+            continue;
+        parts << (fr ? QStringLiteral("%1 %2 (cible %3)") : QStringLiteral("%1 %2 (target %3)"))
+                        .arg(criticalityLabel(c, language), pct(aim->second), pct(target->second));
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 QString criticalityCode(Criticality c)

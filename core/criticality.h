@@ -6,9 +6,13 @@
 #include "core/messages.h"
 #include "core/product.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QString>
 
 #include <array>
+#include <map>
+#include <vector>
 
 namespace reappro {
 
@@ -45,5 +49,25 @@ struct ServiceTargets {
     // sets *error otherwise.
     bool parse(const QString &text, QString *error);
 };
+
+// What a replay of the hospital's history (policybacktest.h) learned: the
+// class aims at which its per-product targets achieved each class target.
+// The allocation reads service off the forecasts' distributions, whose
+// tails are not exactly the hospital's (on the demo hospitals, aiming 97% in
+// the essential class serves 98.5% of cycles). Stored with the database
+// (Store::saveServiceCalibration) so that `suggest` and the orders tab
+// order as the replay did.
+struct ServiceCalibration {
+    QDate from, to;          // replayed days
+    QDateTime computedAt;    // UTC
+    std::map<Criticality, double> target, aim;
+};
+
+// Aims each class at the calibration's aim when the class's target is the
+// one the calibration was replayed with (another target was never
+// measured); returns the classes so aimed. The floors stay.
+std::vector<Criticality> applyCalibration(const ServiceCalibration &calibration, ServiceTargets &targets);
+// "essentiel 97,1 % (cible 98,5 %), autre 95,4 % (cible 98,0 %)" for these classes.
+QString calibrationText(const ServiceCalibration &calibration, const std::vector<Criticality> &classes, Language language);
 
 } // namespace reappro

@@ -13,11 +13,18 @@
 
 namespace reappro {
 
-OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings &settings, int threads,
+OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings &asked, int threads,
                      const std::atomic<bool> *stop)
 {
     OrderPlan plan;
     plan.asOf = asOf;
+    ReplenishmentSettings settings = asked;
+    if (settings.storedCalibration)
+        if (const std::optional<ServiceCalibration> c = store.serviceCalibration()) {
+            plan.calibrated = applyCalibration(*c, settings.service);
+            if (!plan.calibrated.empty())
+                plan.calibration = *c;
+        }
     plan.budget = settings.budget;
     std::vector<ProductSituation> situations = loadSituations(store, asOf);
     if (stop && stop->load())

@@ -35,10 +35,16 @@ struct OrderPlan {
     // forsaken): not ordered, for the pharmacist to order by hand if they
     // stay in the formulary (an antidote kept for the rare emergency).
     std::vector<OrderSuggestion> forsaken;
+    // The stored calibration the class aims came from (settings.
+    // storedCalibration), and the classes it aimed: those whose target is
+    // the one replayed.
+    std::optional<ServiceCalibration> calibration;
+    std::vector<Criticality> calibrated;
 };
 
 // The plan for `asOf`, on `threads` threads (0 = all cores). A set `stop`
-// flag ends it early with an empty plan.
+// flag ends it early with an empty plan. With settings.storedCalibration,
+// the classes are aimed as the store's last replay found (criticality.h).
 OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings &settings, int threads = 0,
                      const std::atomic<bool> *stop = nullptr);
 

@@ -68,6 +68,10 @@ struct ReplenishmentSettings {
     double expiryConfidence = 0.95;
     double vitalExpiryConfidence = 0.90;
 
+    // planOrders aims each class as the last replay stored in the database
+    // found (Store::serviceCalibration), for the targets it was replayed with.
+    bool storedCalibration = true;
+
     double expiryConfidenceOf(Criticality c) const { return c == Criticality::Vital ? vitalExpiryConfidence : expiryConfidence; }
 };
 

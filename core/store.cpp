@@ -260,6 +260,17 @@ CREATE TABLE forecast_value(
 ALTER TABLE supplier ADD COLUMN order_days INTEGER NOT NULL DEFAULT 0
     CHECK(order_days BETWEEN 0 AND 127);      -- bit 0 Monday .. bit 6 Sunday; 0 unknown
 )sql", nullptr, nullptr},
+    // 4 -> 5: the class aims the last policy replay found (criticality.h:
+    // ServiceCalibration), one row per class.
+    {R"sql(
+CREATE TABLE service_calibration(
+    criticality TEXT PRIMARY KEY CHECK(criticality IN ('vital', 'essential', 'other')),
+    target REAL NOT NULL,                     -- the class target replayed
+    aim REAL NOT NULL,                        -- the aim that achieved it
+    replay_from INTEGER NOT NULL,             -- Julian days: replayed period
+    replay_to INTEGER NOT NULL,
+    computed_at TEXT NOT NULL);               -- ISO 8601, UTC
+)sql", nullptr, nullptr},
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -861,6 +872,60 @@ VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?1
     if (error)
         *error = err;
     return false;
+}
+
+bool Store::saveServiceCalibration(const ServiceCalibration &calibration, QString *error)
+{
+    QString err;
+    if (!m_handle) {
+        err = QStringLiteral("the database is not open");
+    } else if (sql::exec(m_handle, "BEGIN IMMEDIATE", &err)) {
+        sql::Statement row(m_handle, "INSERT INTO service_calibration(criticality, target, aim, replay_from, replay_to, computed_at) "
+                                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+        bool ok = row.isValid() && sql::exec(m_handle, "DELETE FROM service_calibration", &err);
+        for (const auto &[c, aim] : calibration.aim) {
+            const auto target = calibration.target.find(c);
+            if (!ok || target == calibration.target.end())
+                continue;
+            row.bind(1, criticalityCode(c));
+            row.bind(2, target->second);
+            row.bind(3, aim);
+            row.bind(4, calibration.from.toJulianDay());
+            row.bind(5, calibration.to.toJulianDay());
+            row.bind(6, calibration.computedAt.toUTC().toString(Qt::ISODate));
+            ok = row.exec();
+        }
+        if (ok && sql::exec(m_handle, "COMMIT", &err))
+            return true;
+        if (err.isEmpty())
+            err = QString::fromUtf8(sqlite3_errmsg(m_handle));
+        sql::exec(m_handle, "ROLLBACK");
+    }
+    if (error)
+        *error = err;
+    return false;
+}
+
+std::optional<ServiceCalibration> Store::serviceCalibration() const
+{
+    if (!m_handle)
+        return std::nullopt;
+    sql::Statement st(m_handle, "SELECT criticality, target, aim, replay_from, replay_to, computed_at FROM service_calibration");
+    ServiceCalibration c;
+    while (st.isValid() && st.step() == SQLITE_ROW) {
+        for (Criticality k : kAllCriticalities) {
+            if (st.text(0) != criticalityCode(k))
+                continue;
+            c.target[k] = st.real(1);
+            c.aim[k] = st.real(2);
+        }
+        c.from = QDate::fromJulianDay(st.int64(3));
+        c.to = QDate::fromJulianDay(st.int64(4));
+        c.computedAt = QDateTime::fromString(st.text(5), Qt::ISODate);
+    }
+    if (c.aim.empty())
+        return std::nullopt;
+    return c;
 }
 
 std::optional<ForecastRun> Store::latestForecastRun(Bucket bucket) const

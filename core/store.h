@@ -5,6 +5,7 @@
 // forecast runs from forecastDatabase (core/forecastrun.h).
 #pragma once
 
+#include "core/criticality.h"
 #include "core/lot.h"
 #include "core/money.h"
 #include "core/movement.h"
@@ -87,7 +88,7 @@ struct ReceptionShelfLife {
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr const char *kCentralPharmacyCode = "PUI";
 
     Store();
@@ -144,6 +145,10 @@ public:
     // The run of a bucket with its summary (counts per model family, demand
     // class, ABC and XYZ class; median backtest MASE).
     std::optional<ForecastRun> latestForecastRun(Bucket bucket) const;
+    // The class aims of the last replay (criticality.h), replacing the
+    // previous ones in one transaction; none stored yet: nullopt.
+    bool saveServiceCalibration(const ServiceCalibration &calibration, QString *error);
+    std::optional<ServiceCalibration> serviceCalibration() const;
     // One series of the latest run of a bucket, with its values; unitId 0 =
     // the whole product.
     std::optional<StoredForecast> latestForecast(Bucket bucket, qint64 productId, qint64 unitId = 0) const;

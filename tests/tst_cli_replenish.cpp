@@ -335,6 +335,32 @@ private Q_SLOTS:
         QVERIFY(!t.rows.isEmpty());
         for (int i = 0; i < t.rows.size(); ++i)
             QVERIFY(std::abs(t.at(i, QStringLiteral("service_level")).toDouble() - aims.value(t.at(i, QStringLiteral("criticality")))) < 1e-4);
+        // The replay stored its aims in the database: suggest takes them
+        // without being told, and says so; --no-calibration aims at the
+        // class targets themselves.
+        const QString stored = m_dir.filePath(QStringLiteral("stored.csv"));
+        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+                    QStringLiteral("--output"), stored, QStringLiteral("--uniform-service")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("aims corrected by the replay from 2026-05-01 to 2026-10-31: vital / MITM ")), qPrintable(r.out));
+        const Table fromStore = readCsv(stored);
+        QCOMPARE(fromStore.rows.size(), t.rows.size());
+        for (int i = 0; i < t.rows.size(); ++i)
+            for (const QString &column : {QStringLiteral("product_code"), QStringLiteral("service_level"), QStringLiteral("quantity_units")})
+                QCOMPARE(fromStore.at(i, column), t.at(i, column));
+        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+                    QStringLiteral("--output"), stored, QStringLiteral("--uniform-service"), QStringLiteral("--no-calibration")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QStringLiteral("aims corrected")), qPrintable(r.out));
+        const QHash<QString, double> targets{{QStringLiteral("vital"), 0.99}, {QStringLiteral("essential"), 0.985},
+                                             {QStringLiteral("other"), 0.98}}; // the defaults
+        const Table plain = readCsv(stored);
+        for (int i = 0; i < plain.rows.size(); ++i)
+            QCOMPARE(plain.at(i, QStringLiteral("service_level")).toDouble(), targets.value(plain.at(i, QStringLiteral("criticality"))));
+        // Other targets than those replayed: the replay's aims do not apply.
+        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db, QStringLiteral("--output"),
+                    stored, QStringLiteral("--service"), QStringLiteral("vital=98,essential=96,other=94")});
+        QVERIFY2(r.out.contains(QStringLiteral("the last replay stored was run with other targets")), qPrintable(r.out));
         r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db, QStringLiteral("--output"),
                     out, QStringLiteral("--calibration"), m_dir.filePath(QStringLiteral("minmax.json"))});
         QCOMPARE(r.exitCode, 64);

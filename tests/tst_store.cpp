@@ -8,6 +8,8 @@
 #include "core/store.h"
 #include "testutil.h"
 
+#include <QTimeZone>
+
 #include <cmath>
 #include <limits>
 
@@ -125,7 +127,7 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         Store s;
         QString error;
         QVERIFY2(s.open(path, &error), qPrintable(error));
-        QCOMPARE(s.schemaVersion(), 4);
+        QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
         const std::vector<Supplier> suppliers = s.suppliers();
         QCOMPARE(suppliers.size(), size_t(2));
         QCOMPARE(suppliers[1].code, QStringLiteral("F2"));
@@ -140,6 +142,53 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         QVERIFY(sql::exec(s.handle(), "UPDATE supplier SET order_days = 9 WHERE code = 'F1'"));
         QVERIFY(!sql::exec(s.handle(), "UPDATE supplier SET order_days = 128 WHERE code = 'F1'"));
         QCOMPARE(s.suppliers()[0].orderDays, 9);
+    }
+
+    void storesTheReplaysServiceCalibration()
+    {
+        // A version 4 database gains the table, empty: no calibration yet.
+        const QString path = m_dir.filePath(QStringLiteral("v4.sqlite"));
+        {
+            Store v4;
+            QString error;
+            QVERIFY(v4.open(path, &error, 4));
+        }
+        Store s;
+        QString error;
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        QCOMPARE(s.schemaVersion(), 5);
+        QVERIFY(!s.serviceCalibration());
+
+        ServiceCalibration c;
+        c.from = QDate(2024, 11, 1);
+        c.to = QDate(2026, 10, 31);
+        c.computedAt = QDateTime(QDate(2026, 12, 6), QTime(7, 30), QTimeZone::utc());
+        c.target = {{Criticality::Vital, 0.99}, {Criticality::Essential, 0.985}, {Criticality::Other, 0.98}};
+        c.aim = {{Criticality::Vital, 0.999}, {Criticality::Essential, 0.9706}, {Criticality::Other, 0.954}};
+        QVERIFY2(s.saveServiceCalibration(c, &error), qPrintable(error));
+        c.aim[Criticality::Other] = 0.95; // a new replay replaces the last one
+        QVERIFY2(s.saveServiceCalibration(c, &error), qPrintable(error));
+        const std::optional<ServiceCalibration> back = s.serviceCalibration();
+        QVERIFY(back);
+        QCOMPARE(back->from, c.from);
+        QCOMPARE(back->to, c.to);
+        QCOMPARE(back->computedAt, c.computedAt);
+        QCOMPARE(back->target, c.target);
+        QCOMPARE(back->aim, c.aim);
+
+        // Applied to the classes whose target is the one replayed; the
+        // floors stay.
+        ServiceTargets t;
+        t.other = 0.95;
+        QCOMPARE(applyCalibration(*back, t), (std::vector<Criticality>{Criticality::Vital, Criticality::Essential}));
+        QCOMPARE(t.vital, 0.999);
+        QCOMPARE(t.essential, 0.9706);
+        QCOMPARE(t.other, 0.95);
+        QCOMPARE(t.lowest(Criticality::Essential), 0.85);
+        QCOMPARE(calibrationText(*back, {Criticality::Essential}, Language::French),
+                 QStringLiteral("essentiel 97,1 % (cible 98,5 %)"));
+        QCOMPARE(calibrationText(*back, {Criticality::Essential}, Language::English),
+                 QStringLiteral("essential 97.1% (target 98.5%)"));
     }
 
     void readsWhatReplenishmentNeeds()

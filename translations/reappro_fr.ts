@@ -668,6 +668,11 @@
             <numerusform>%Ln plafonnées par la péremption</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/ordersview.cpp" line="247"/>
+        <source>aims corrected by the replay of %1 to %2: %3</source>
+        <translation>visées corrigées par le rejeu du %1 au %2 : %3</translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/ordersview.cpp" line="243"/>
         <source>%Ln at expiry risk</source>
