@@ -476,21 +476,14 @@ int cmdBacktest(const QStringList &args)
     const BacktestResult r = compare ? compared.reappro : replay(products, o, threads);
 
     // Reappro's class aims, for suggest and the orders tab to order as the
-    // replay did (a calibration needs the correction and two periods).
+    // replay did.
     QString stored;
-    if (o.policy == BacktestPolicy::Reappro && o.calibrate && o.from.daysTo(o.to) >= 2 * o.reallocateDays && !r.serviceAim.empty()) {
-        ServiceCalibration c;
-        c.from = o.from;
-        c.to = o.to;
-        c.computedAt = QDateTime::currentDateTimeUtc();
-        c.aim = r.serviceAim;
-        for (Criticality k : kAllCriticalities)
-            c.target[k] = o.settings.service.of(k);
+    if (const std::optional<ServiceCalibration> c = calibrationOf(r, o)) {
         QString error;
-        if (store.saveServiceCalibration(c, &error))
+        if (store.saveServiceCalibration(*c, &error))
             stored = t("  visées enregistrées dans la base pour suggest et l'onglet Commandes : ",
                        "  aims stored in the database for suggest and the orders tab: ")
-                + calibrationText(c, {kAllCriticalities.begin(), kAllCriticalities.end()}, g_lang) + QLatin1Char('\n');
+                + calibrationText(*c, {kAllCriticalities.begin(), kAllCriticalities.end()}, g_lang) + QLatin1Char('\n');
         else
             err() << t("Visées non enregistrées : ", "Aims not stored: ") << error << "\n";
     }

@@ -390,6 +390,21 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
     return r.finish();
 }
 
+std::optional<ServiceCalibration> calibrationOf(const BacktestResult &result, const BacktestOptions &options)
+{
+    if (result.policy != BacktestPolicy::Reappro || !options.calibrate || result.serviceAim.empty()
+        || options.from.daysTo(options.to) < 2 * std::max(1, options.reallocateDays))
+        return std::nullopt;
+    ServiceCalibration c;
+    c.from = options.from;
+    c.to = options.to;
+    c.computedAt = QDateTime::currentDateTimeUtc();
+    c.aim = result.serviceAim;
+    for (Criticality k : kAllCriticalities)
+        c.target[k] = options.settings.service.of(k);
+    return c;
+}
+
 ReplayControl ReplayControl::part(double from, double to) const
 {
     ReplayControl c;

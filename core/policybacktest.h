@@ -52,6 +52,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -123,6 +124,11 @@ struct BacktestResult {
     Money averageStockValue() const;
     Money averageStockValue(Criticality c) const;
 };
+
+// The class aims a Reappro replay ended with, as the database stores them
+// for `suggest` and the orders tab (criticality.h); none for another
+// policy, without the correction, or over less than two periods.
+std::optional<ServiceCalibration> calibrationOf(const BacktestResult &result, const BacktestOptions &options);
 
 // One product over options.from .. options.to. serviceTargets: Reappro's
 // target for this product in each period of options.reallocateDays from

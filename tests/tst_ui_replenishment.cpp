@@ -298,6 +298,19 @@ private Q_SLOTS:
         // And how much of the expired value no policy could save.
         const QString inherited = formatMoneyAmount(c.reappro.total.expiredInitialValue, QLocale(QLocale::French, QLocale::France));
         QVERIFY2(v->summaryLabel()->text().contains(inherited + QStringLiteral(" € du périmé")), qPrintable(v->summaryLabel()->text()));
+        // Reappro's class aims are stored with the database, and the orders
+        // tab aims as the replay did.
+        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("Visées des classes enregistrées pour l’onglet Commandes : vital / MITM ")),
+                 qPrintable(v->summaryLabel()->text()));
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(m_db, &error), qPrintable(error));
+            const std::optional<ServiceCalibration> stored = store.serviceCalibration();
+            QVERIFY(stored);
+            QCOMPARE(stored->aim, c.reappro.serviceAim);
+            QCOMPARE(stored->from, QDate(2026, 5, 1));
+        }
         QCoreApplication::processEvents();
         QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/replay_fr.png")));
     }

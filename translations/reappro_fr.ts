@@ -1063,6 +1063,16 @@
         <translation>Min/max à service égal</translation>
     </message>
     <message>
+        <location filename="../ui/replayview.cpp" line="196"/>
+        <source>Class aims stored for the orders tab: %1.</source>
+        <translation>Visées des classes enregistrées pour l’onglet Commandes : %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/replayview.cpp" line="198"/>
+        <source>Class aims not stored: %1</source>
+        <translation>Visées des classes non enregistrées : %1</translation>
+    </message>
+    <message>
         <location filename="../ui/replayview.cpp" line="130"/>
         <location filename="../ui/replayview.cpp" line="213"/>
         <source>What the hospital did</source>

@@ -191,6 +191,18 @@ void ReplayView::onFinished()
     }
     m_comparison = std::move(o.result);
     m_computed = true;
+    // Reappro's class aims, for the orders tab and suggest to order as the
+    // replay did (criticality.h).
+    m_calibrationNote.clear();
+    if (const std::optional<ServiceCalibration> c = calibrationOf(m_comparison.reappro, m_options)) {
+        Store store;
+        QString error;
+        if (store.open(m_databasePath, &error) && store.saveServiceCalibration(*c, &error))
+            m_calibrationNote = tr("Class aims stored for the orders tab: %1.")
+                                    .arg(calibrationText(*c, {kAllCriticalities.begin(), kAllCriticalities.end()}, m_lang).toHtmlEscaped());
+        else
+            m_calibrationNote = errorHtml(tr("Class aims not stored: %1").arg(error));
+    }
     showComparison();
     Q_EMIT finished();
 }
@@ -260,7 +272,8 @@ void ReplayView::showComparison()
                  months(matched.maxMonths), change(a.averageStockValue(), b.averageStockValue()),
                  change(a.total.expiredValue, b.total.expiredValue), change(a.total.expiredFromOrders(), b.total.expiredFromOrders()),
                  change(a.averageStockValue(), k.averageStockValue()))
-            .arg(change(a.total.expiredValue, k.total.expiredValue), formatMoneyAmount(a.total.expiredInitialValue, locale)));
+            .arg(change(a.total.expiredValue, k.total.expiredValue), formatMoneyAmount(a.total.expiredInitialValue, locale))
+        + (m_calibrationNote.isEmpty() ? QString() : QStringLiteral("<br>") + m_calibrationNote));
 }
 
 } // namespace reappro

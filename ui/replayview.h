@@ -59,6 +59,7 @@ private:
     QDate m_firstDay, m_lastDay;
     bool m_canCompute = false; // a year of history before the last day
     bool m_computed = false;
+    QString m_calibrationNote; // the class aims stored, or why not (HTML)
     PolicyComparison m_comparison;
     BacktestOptions m_options;
     DatabaseTask<PolicyComparison> m_task;
