@@ -35,7 +35,11 @@ OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings
     for (std::size_t i = 0; i < situations.size(); ++i)
         situations[i].serviceTarget = targets[i];
     std::vector<OrderSuggestion> lines(situations.size());
-    parallelFor(situations.size(), threads, stop, [&](std::size_t i) { lines[i] = suggestOrder(situations[i], asOf, settings); });
+    parallelFor(situations.size(), threads, stop, [&](std::size_t i) {
+        lines[i] = suggestOrder(situations[i], asOf, settings);
+        if (std::find(plan.calibrated.begin(), plan.calibrated.end(), lines[i].criticality) != plan.calibrated.end())
+            lines[i].classPromise = asked.service.of(lines[i].criticality);
+    });
     if (stop && stop->load())
         return plan;
     for (const OrderSuggestion &l : lines)

@@ -535,6 +535,9 @@ QString explain(const OrderSuggestion &l, Language language)
             : (fr ? QStringLiteral("%1 : la classe vise %2 % en moyenne ; ce produit, où le service coûte peu, est tenu plus haut").arg(crit, cls)
                   : QStringLiteral("%1: the class aims at %2% on average; this product, where service costs little, is held higher").arg(crit, cls));
     }
+    if (l.classPromise > 0.0 && std::abs(l.classPromise - l.classTarget) > 1e-9)
+        target += fr ? QStringLiteral(" ; visée de la classe corrigée par le rejeu pour servir %1 % des cycles").arg(percent(l.classPromise))
+                     : QStringLiteral("; the class's aim corrected by the replay to serve %1% of cycles").arg(percent(l.classPromise));
     if (l.policy == PolicyKind::OrderUpTo)
         parts << (fr ? QStringLiteral("Quantile %1 % (%2) : %3, soit un stock de sécurité de %4.")
                            .arg(pct, target, num(l.orderUpTo), num(l.safetyStock))

@@ -102,6 +102,7 @@ struct OrderSuggestion {
     Criticality criticality = Criticality::Essential;
     double serviceTarget = 0.95;     // this product's (the quantile used)
     double classTarget = 0.95;       // its criticality class's, met on average over the class
+    double classPromise = 0.0;       // the class target set, when the last replay aims the class elsewhere (planOrders); 0: none
     PolicyKind policy = PolicyKind::OrderUpTo;
     QString model;                   // forecasting model of the weekly demand
     int dormantWeeks = 0;            // > 0: no demand for that many weeks, longer than any gap before (forecasting::dormantRun)

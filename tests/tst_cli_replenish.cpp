@@ -343,6 +343,9 @@ private Q_SLOTS:
                     QStringLiteral("--output"), stored, QStringLiteral("--uniform-service")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("aims corrected by the replay from 2026-05-01 to 2026-10-31: vital / MITM ")), qPrintable(r.out));
+        // Each line says its class is aimed elsewhere to serve its target.
+        QVERIFY2(readCsv(stored).at(0, QStringLiteral("explanation")).contains(QStringLiteral("aim corrected by the replay to serve ")),
+                 qPrintable(readCsv(stored).at(0, QStringLiteral("explanation"))));
         const Table fromStore = readCsv(stored);
         QCOMPARE(fromStore.rows.size(), t.rows.size());
         for (int i = 0; i < t.rows.size(); ++i)
