@@ -349,11 +349,11 @@ int cmdSuggest(const QStringList &args)
         out() << t("  budget ", "  budget ") << settings.budget->toDisplayString(fr) << t(" : besoin ", ": need ")
               << plan.totalBeforeBudget.toDisplayString(fr) << ", " << number(plan.budgetCut)
               << t(" lignes réduites ou retirées\n", " lines cut or removed\n");
-    if (plan.calibration)
+    if (!plan.calibrated.empty())
         out() << t("  visées corrigées par le rejeu du ", "  aims corrected by the replay from ") << dateText(plan.calibration->from)
               << t(" au ", " to ") << dateText(plan.calibration->to) << t(" : ", ": ") << calibrationText(*plan.calibration, plan.calibrated, g_lang)
               << "\n";
-    else if (settings.storedCalibration && store.serviceCalibration())
+    else if (plan.calibration)
         out() << t("  le dernier rejeu enregistré visait d'autres cibles : cibles des classes visées telles quelles\n",
                    "  the last replay stored was run with other targets: the class targets are aimed at as they are\n");
     else if (settings.storedCalibration)
@@ -483,7 +483,7 @@ int cmdBacktest(const QStringList &args)
         if (store.saveServiceCalibration(*c, &error))
             stored = t("  visées enregistrées dans la base pour suggest et l'onglet Commandes : ",
                        "  aims stored in the database for suggest and the orders tab: ")
-                + calibrationText(*c, {kAllCriticalities.begin(), kAllCriticalities.end()}, g_lang) + QLatin1Char('\n');
+                + calibrationText(*c, {}, g_lang) + QLatin1Char('\n');
         else
             err() << t("Visées non enregistrées : ", "Aims not stored: ") << error << "\n";
     }

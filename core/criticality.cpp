@@ -34,7 +34,9 @@ QString calibrationText(const ServiceCalibration &calibration, const std::vector
     const QLocale locale(fr ? QLocale::French : QLocale::English);
     const auto pct = [&](double v) { return locale.toString(v * 100.0, 'f', 1) + (fr ? QStringLiteral(" %") : QStringLiteral("%")); };
     QStringList parts;
-    for (Criticality c : classes) {
+    for (Criticality c : kAllCriticalities) {
+        if (!classes.empty() && std::find(classes.begin(), classes.end(), c) == classes.end())
+            continue;
         const auto aim = calibration.aim.find(c), target = calibration.target.find(c);
         if (aim == calibration.aim.end() || target == calibration.target.end())
             continue;

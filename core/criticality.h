@@ -67,7 +67,8 @@ struct ServiceCalibration {
 // one the calibration was replayed with (another target was never
 // measured); returns the classes so aimed. The floors stay.
 std::vector<Criticality> applyCalibration(const ServiceCalibration &calibration, ServiceTargets &targets);
-// "essentiel 97,1 % (cible 98,5 %), autre 95,4 % (cible 98,0 %)" for these classes.
+// "essentiel 97,1 % (cible 98,5 %), autre 95,4 % (cible 98,0 %)" for these
+// classes (empty: every class of the calibration).
 QString calibrationText(const ServiceCalibration &calibration, const std::vector<Criticality> &classes, Language language);
 
 } // namespace reappro

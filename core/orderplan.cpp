@@ -20,11 +20,8 @@ OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings
     plan.asOf = asOf;
     ReplenishmentSettings settings = asked;
     if (settings.storedCalibration)
-        if (const std::optional<ServiceCalibration> c = store.serviceCalibration()) {
-            plan.calibrated = applyCalibration(*c, settings.service);
-            if (!plan.calibrated.empty())
-                plan.calibration = *c;
-        }
+        if ((plan.calibration = store.serviceCalibration()))
+            plan.calibrated = applyCalibration(*plan.calibration, settings.service);
     plan.budget = settings.budget;
     std::vector<ProductSituation> situations = loadSituations(store, asOf);
     if (stop && stop->load())

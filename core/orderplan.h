@@ -35,9 +35,9 @@ struct OrderPlan {
     // forsaken): not ordered, for the pharmacist to order by hand if they
     // stay in the formulary (an antidote kept for the rare emergency).
     std::vector<OrderSuggestion> forsaken;
-    // The stored calibration the class aims came from (settings.
-    // storedCalibration), and the classes it aimed: those whose target is
-    // the one replayed.
+    // The stored calibration read (settings.storedCalibration), and the
+    // classes it aimed: those whose target is the one replayed (none: it
+    // was replayed with other targets).
     std::optional<ServiceCalibration> calibration;
     std::vector<Criticality> calibrated;
 };

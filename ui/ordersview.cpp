@@ -243,7 +243,7 @@ void OrdersView::updateSummary()
                      + tr("%Ln at expiry risk", nullptr, m_plan.expiryRisk);
     if (m_plan.failed)
         parts << tr("%Ln product(s) without a forecast (nothing suggested)", nullptr, m_plan.failed);
-    if (m_plan.calibration)
+    if (!m_plan.calibrated.empty())
         parts << tr("aims corrected by the replay of %1 to %2: %3")
                      .arg(formatDate(m_plan.calibration->from), formatDate(m_plan.calibration->to),
                           calibrationText(*m_plan.calibration, m_plan.calibrated, m_lang).toHtmlEscaped());

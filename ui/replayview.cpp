@@ -199,7 +199,7 @@ void ReplayView::onFinished()
         QString error;
         if (store.open(m_databasePath, &error) && store.saveServiceCalibration(*c, &error))
             m_calibrationNote = tr("Class aims stored for the orders tab: %1.")
-                                    .arg(calibrationText(*c, {kAllCriticalities.begin(), kAllCriticalities.end()}, m_lang).toHtmlEscaped());
+                                    .arg(calibrationText(*c, {}, m_lang).toHtmlEscaped());
         else
             m_calibrationNote = errorHtml(tr("Class aims not stored: %1").arg(error));
     }
