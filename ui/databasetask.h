@@ -6,7 +6,7 @@
 // back marked cancelled, for its result to be dropped.
 #pragma once
 
-#include "core/store.h"
+#include "core/store/store.h"
 
 #include <QFutureWatcher>
 #include <QPromise>

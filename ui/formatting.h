@@ -2,7 +2,7 @@
 // table, the summary strip and the import dialog agree.
 #pragma once
 
-#include "core/money.h"
+#include "core/common/money.h"
 
 #include <QDate>
 #include <QLocale>

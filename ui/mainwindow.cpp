@@ -1,17 +1,17 @@
 #include "ui/mainwindow.h"
-#include "ui/criticalitydelegate.h"
+#include "ui/widgets/criticalitydelegate.h"
 #include "ui/formatting.h"
-#include "ui/importdialog.h"
+#include "ui/dialogs/importdialog.h"
 #include "ui/models/productfilterproxymodel.h"
 #include "ui/models/producttablemodel.h"
-#include "ui/ordersview.h"
-#include "ui/replayview.h"
-#include "ui/wardstocksview.h"
-#include "ui/summarystrip.h"
+#include "ui/views/ordersview.h"
+#include "ui/views/replayview.h"
+#include "ui/views/wardstocksview.h"
+#include "ui/widgets/summarystrip.h"
 #include "ui/uilanguage.h"
 
-#include "core/replenishmentdata.h"
-#include "core/store.h"
+#include "core/replenishment/replenishmentdata.h"
+#include "core/store/store.h"
 
 #include <QAction>
 #include <QApplication>

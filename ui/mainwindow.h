@@ -3,7 +3,7 @@
 // import exports. It reads through the Store's query functions only.
 #pragma once
 
-#include "core/messages.h"
+#include "core/common/messages.h"
 
 #include "ui/models/producttablemodel.h"
 

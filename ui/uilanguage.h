@@ -3,7 +3,7 @@
 // the same Language value so that one choice drives every text on screen.
 #pragma once
 
-#include "core/messages.h"
+#include "core/common/messages.h"
 
 #include <QLocale>
 

@@ -2,8 +2,8 @@
 // read, and what happened to its lines.
 #pragma once
 
-#include "core/importer.h"
-#include "core/messages.h"
+#include "core/import/importer.h"
+#include "core/common/messages.h"
 
 #include <QAbstractTableModel>
 #include <QLocale>

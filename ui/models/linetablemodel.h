@@ -4,7 +4,7 @@
 // which text a line is found by, and how it shows.
 #pragma once
 
-#include "core/messages.h"
+#include "core/common/messages.h"
 #include "ui/models/producttablemodel.h"
 #include "ui/uilanguage.h"
 

@@ -1,11 +1,11 @@
 // The suggested order lines of the orders view: one row per line of an
-// OrderPlan (core/orderplan.h), in the plan's review order (supplier,
+// OrderPlan (core/replenishment/orderplan.h), in the plan's review order (supplier,
 // criticality, product). Display text in the UI language; SortRole holds raw
 // values; SearchTextRole the folded product code, label and supplier.
 #pragma once
 
-#include "core/messages.h"
-#include "core/replenishment.h"
+#include "core/common/messages.h"
+#include "core/replenishment/replenishment.h"
 #include "ui/models/linetablemodel.h"
 
 namespace reappro {

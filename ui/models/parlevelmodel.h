@@ -1,11 +1,11 @@
 // The ward stock lines of the Ward stocks tab: one row per (care unit,
-// product) of a ParLevelResult (core/parlevels.h), by care unit then
+// product) of a ParLevelResult (core/replenishment/parlevels.h), by care unit then
 // product. Display text in the UI language; SortRole holds raw values;
 // SearchTextRole the folded care unit and product codes and labels.
 #pragma once
 
-#include "core/messages.h"
-#include "core/parlevels.h"
+#include "core/common/messages.h"
+#include "core/replenishment/parlevels.h"
 #include "ui/models/linetablemodel.h"
 
 namespace reappro {

@@ -4,8 +4,8 @@
 // criticality rank rather than by the displayed text.
 #pragma once
 
-#include "core/messages.h"
-#include "core/store.h"
+#include "core/common/messages.h"
+#include "core/store/store.h"
 
 #include <QAbstractTableModel>
 #include <QLocale>

@@ -3,8 +3,8 @@
 // the line).
 #pragma once
 
-#include "core/importer.h"
-#include "core/messages.h"
+#include "core/import/importer.h"
+#include "core/common/messages.h"
 
 #include <QAbstractTableModel>
 #include <QLocale>

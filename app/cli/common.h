@@ -1,0 +1,45 @@
+// Shared by the commands of reappro-cli: messages in the user's language,
+// output streams, option parsing and opening the database.
+#pragma once
+
+#include "core/common/messages.h"
+#include "core/store/store.h"
+
+#include <QCommandLineParser>
+#include <QDate>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <cstddef>
+#include <functional>
+
+namespace reappro::cli {
+
+inline constexpr int kExitOk = 0, kExitFailure = 1, kExitRejected = 2, kExitUsage = 64;
+
+extern Language g_lang;
+
+// The French or the English text, by g_lang.
+QString t(const char *fr, const char *en);
+QTextStream &out();
+QTextStream &err();
+QString number(qint64 n);   // grouped digits in the user's language
+QString decimal(double v, int decimals); // a decimal number in the user's language
+QString dateText(QDate d);  // dd/MM/yyyy in French, ISO in English, "-" if invalid
+
+void addCommonOptions(QCommandLineParser &p);
+// Parses; prints help or errors. Returns -1 to continue, else an exit code.
+int parse(QCommandLineParser &p, const QStringList &args, const QString &description);
+// A progress line on stderr ("Prévision : 12 / 300") for a person watching;
+// empty (no progress at all) when stderr is not a terminal, so logs and
+// pipes stay clean.
+std::function<void(std::size_t, std::size_t)> terminalProgress(const char *labelFr, const char *labelEn);
+// Prints why on stderr and returns false when the database cannot be opened.
+bool openStore(Store &store, const QString &path, bool mustExist);
+
+int cmdParLevels(const QStringList &args);   // app/cli/parlevels.cpp
+int cmdSuggest(const QStringList &args);     // app/cli/replenish.cpp
+int cmdBacktest(const QStringList &args);    // app/cli/replenish.cpp
+
+} // namespace reappro::cli

@@ -1,0 +1,86 @@
+// Import of a hospital's stock exports (CSV or XLSX) into the Store, as one
+// all-or-nothing transaction. Errors users caused are data: every rejected
+// line comes back with file, line, column, value and reason.
+#pragma once
+
+#include "core/import/importprofile.h"
+#include "core/import/importschema.h"
+#include "core/common/messages.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <stop_token>
+#include <vector>
+
+namespace reappro {
+
+class Store;
+
+struct RejectedLine {
+    QString file;
+    qint64 line = 0;         // 1-based physical line (CSV) or row (XLSX); 0 = the whole file
+    int column = 0;          // 1-based, 0 = the whole line
+    QString columnName;      // header of that column
+    QString value;
+    RejectReason reason = RejectReason::InvalidValue;
+    QString detail;          // completes the reason, already in the report's language
+};
+
+struct ImportFileReport {
+    QString file;
+    FileKind kind = FileKind::Movements;
+    QString format;          // "CSV" or "XLSX"
+    QString encoding;
+    QString delimiter;       // ";", "tab", ","
+    char decimalSeparator = ',';
+    qint64 lines = 0;        // data lines read
+    qint64 inserted = 0, updated = 0, unchanged = 0, removed = 0;
+    qint64 rejected = 0;
+    QStringList droppedPatientColumns;
+    QStringList ignoredColumns;
+    QStringList createdLocations, createdSuppliers;
+    FileProfile profile;     // what was detected or applied, to save as a profile
+};
+
+struct ImportOptions {
+    QString profilePath;     // empty = detect everything
+    Language language = Language::French;
+    QDate today = QDate::currentDate();   // dates after it are rejected
+    qint64 maxListedRejects = 100000;     // all are counted, this many are listed
+    // From this many input bytes, an import run alone on the database uses a
+    // rollback journal instead of WAL while it writes (see importFiles).
+    qint64 rollbackJournalFromBytes = 64 << 20;
+};
+
+struct ImportResult {
+    bool committed = false;
+    bool cancelled = false;
+    QString error;           // a failure that is not about a line (database, profile)
+    std::vector<ImportFileReport> files;
+    std::vector<RejectedLine> rejected;
+    qint64 rejectedCount = 0;
+};
+
+using ImportProgress = std::function<void(int fileIndex, int fileCount, double fileFraction)>;
+
+class Importer
+{
+public:
+    explicit Importer(Store &store);
+
+    ImportResult importFiles(const QStringList &paths, const ImportOptions &options,
+                             const ImportProgress &progress = {}, std::stop_token stop = {});
+
+    // file;line;column;column_name;value;reason_code;reason (UTF-8 with BOM
+    // so that spreadsheet software shows the accents).
+    static bool writeReport(const ImportResult &result, const QString &path, Language lang, QString *error);
+    // One rejected line as "file:line:column (name): reason".
+    static QString describe(const RejectedLine &r, Language lang);
+
+private:
+    Store &m_store;
+};
+
+} // namespace reappro
