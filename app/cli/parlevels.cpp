@@ -2,6 +2,7 @@
 // the next round, for every product and care unit with consumption, written
 // to a CSV a pharmacist opens in a spreadsheet (core/replenishment/parlevels.h).
 #include "app/cli/common.h"
+#include "core/import/importer.h"
 #include "core/replenishment/parlevels.h"
 
 #include <QElapsedTimer>

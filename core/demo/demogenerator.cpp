@@ -12,7 +12,7 @@
 #include "core/demo/demogenerator.h"
 
 #include "core/domain/identifiers.h"
-#include "core/import/importschema.h"
+#include "core/domain/supplier.h"
 #include "core/common/money.h"
 
 #include <QDir>

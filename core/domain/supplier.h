@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <optional>
 
 namespace reappro {
 
@@ -18,5 +19,19 @@ struct Supplier {
     int leadTimeDays = 0; // usual delay between order and reception
     int orderDays = 0;    // weekdays it takes orders (mask above), 0 = unknown
 };
+
+// A supplier's order days as a weekday mask (bit 0 = Monday,
+// as above). Accepts French and English day names and their abbreviations of
+// three letters or more ("lun,jeu", "lundi et jeudi", "Mon/Thu", "jeu."),
+// separated by ',', '/', '+', '&', spaces or ';' (inside quotes); ranges
+// with '-' or "au" / "to" ("lun-ven", "du lundi au vendredi", "ven-lun" wraps);
+// "tous" / "all" (every day), "jours ouvrés" / "weekdays" (Monday to Friday),
+// "jours ouvrables" (Monday to Saturday). Empty text gives 0 (unknown).
+// Single letters are refused: "M" could be Tuesday or Wednesday. On failure
+// *unknownWord is the word that is not a day.
+std::optional<int> orderDaysFromText(const QString &text, QString *unknownWord = nullptr);
+// "lun,jeu", "lun-ven" (three days or more in a row), "" for 0: what
+// orderDaysFromText reads back.
+QString orderDaysText(int mask, bool french);
 
 } // namespace reappro

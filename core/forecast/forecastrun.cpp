@@ -1,6 +1,5 @@
 #include "core/forecast/forecastrun.h"
 #include "core/domain/classification.h"
-#include "core/store/sqlite.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -102,7 +101,7 @@ ForecastRunOutcome forecastDatabase(Store &store, const ForecastRunOptions &opti
 
     // One snapshot for every read: an import committing meanwhile (the GUI
     // imports on its own connection) cannot shift the history between queries.
-    sql::ReadSnapshot snapshot(store.handle());
+    StoreSnapshot snapshot(store);
     const StoreInfo info = store.info();
     if (!info.firstMovement.isValid()) {
         out.status = ForecastRunStatus::NoHistory;

@@ -4,8 +4,8 @@
 #include "core/common/csvreader.h"
 #include "core/domain/identifiers.h"
 #include "core/domain/location.h"
+#include "core/store/importwriter.h"
 #include "core/store/movementwriter.h"
-#include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "core/common/textparse.h"
 #include "core/import/xlsxreader.h"
@@ -187,8 +187,8 @@ std::optional<LocationKind> parseLocationKind(std::string_view v)
 class ImportRun
 {
 public:
-    ImportRun(sqlite3 *db, const ImportOptions &opt, ImportResult &result)
-        : m_db(db), m_opt(opt), m_result(result), m_fr(opt.language == Language::French),
+    ImportRun(ImportWriter &writer, const ImportOptions &opt, ImportResult &result)
+        : m_store(writer), m_opt(opt), m_result(result), m_fr(opt.language == Language::French),
           m_today(opt.today.toJulianDay())
     {
         loadReferences();
@@ -225,7 +225,7 @@ private:
     std::optional<qint64> dateField(FileState &fs, int field, bool required, bool notFuture);
     std::optional<double> numberField(FileState &fs, int field, bool required, double fallback, bool allowNegative);
 
-    sqlite3 *m_db;
+    ImportWriter &m_store;
     const ImportOptions &m_opt;
     ImportResult &m_result;
     const bool m_fr;
@@ -248,7 +248,7 @@ private:
         std::inplace_merge(m_knownLines.begin(), m_knownLines.begin() + std::ptrdiff_t(mid), m_knownLines.end());
     }
 
-    std::unique_ptr<MovementWriter> m_writer;
+    MovementWriter *m_writer = nullptr;                  // m_store's, once a movements file begins
     std::vector<qint64> m_knownLines;                    // sorted identities already stored
     bool m_knownLoaded = false;
     std::vector<std::pair<qint64, qint64>> m_fileLines;  // (identity, line) of this file
@@ -277,14 +277,6 @@ struct ImportRun::FileState {
         qint64 day = 0;
     };
     std::array<DateCache, 4> lastDates;
-    // Statements prepared once per file for the per-line work of a handler.
-    std::array<sql::Statement, 4> statements;
-    sql::Statement &prepared(sqlite3 *db, size_t slot, const char *sqlText)
-    {
-        if (!statements[slot].isValid())
-            statements[slot] = sql::Statement(db, sqlText);
-        return statements[slot];
-    }
 
     std::string_view value(int field) const
     {
@@ -300,24 +292,20 @@ struct ImportRun::FileState {
 
 void ImportRun::loadReferences()
 {
-    sql::Statement p(m_db, "SELECT id, code, ucd13, ucd7, cip13, gtin FROM product");
-    while (p.step() == SQLITE_ROW) {
-        const qint64 id = p.int64(0);
-        m_productByCode.emplace(std::string(p.textView(1)), id);
-        for (int c = 2; c <= 5; ++c)
-            if (!p.isNull(c) && !p.textView(c).empty())
-                m_productByAltId.emplace(std::string(p.textView(c)), id);
+    for (ProductKey &p : m_store.productKeys()) {
+        m_productByCode.emplace(std::move(p.code), p.id);
+        for (std::string &alt : p.identifiers)
+            if (!alt.empty())
+                m_productByAltId.emplace(std::move(alt), p.id);
     }
-    sql::Statement l(m_db, "SELECT id, code, kind FROM location");
-    while (l.step() == SQLITE_ROW) {
-        m_locationByCode.emplace(std::string(l.textView(1)), l.int64(0));
-        if (l.int64(2) == 0 && (!m_centralId || l.textView(1) == Store::kCentralPharmacyCode))
-            m_centralId = l.int64(0);
+    for (LocationKey &l : m_store.locationKeys()) {
+        if (l.kind == LocationKind::CentralPharmacy && (!m_centralId || l.code == Store::kCentralPharmacyCode))
+            m_centralId = l.id;
+        m_locationByCode.emplace(std::move(l.code), l.id);
     }
-    sql::Statement s(m_db, "SELECT id, code, name FROM supplier");
-    while (s.step() == SQLITE_ROW) {
-        m_supplierByCode.emplace(std::string(s.textView(1)), s.int64(0));
-        m_supplierByName.emplace(normalizeHeader(s.text(2)).toStdString(), s.int64(0));
+    for (SupplierKey &s : m_store.supplierKeys()) {
+        m_supplierByCode.emplace(std::move(s.code), s.id);
+        m_supplierByName.emplace(normalizeHeader(s.name).toStdString(), s.id);
     }
 }
 
@@ -341,14 +329,7 @@ qint64 ImportRun::ensureLocation(std::string_view code, LocationKind kind, std::
         m_lastLocationId = it->second;
         return it->second;
     }
-    // RETURNING, not last_insert_rowid: the movement writer thread inserts
-    // on the same connection meanwhile (under the lock).
-    const auto guard = m_writer ? m_writer->lockDatabase() : std::unique_lock<std::mutex>();
-    sql::Statement ins(m_db, "INSERT INTO location(code, label, kind) VALUES(?1, ?2, ?3) RETURNING id");
-    ins.bind(1, code);
-    ins.bind(2, label.empty() ? code : label);
-    ins.bind(3, qint64(kind));
-    const qint64 id = ins.stepForId();
+    const qint64 id = m_store.insertLocation(code, label, kind);
     m_locationByCode.emplace(key, id);
     if (fs.report->createdLocations.size() < 200)
         fs.report->createdLocations << fromUtf8(code);
@@ -363,10 +344,7 @@ qint64 ImportRun::ensureSupplier(std::string_view codeOrName, FileState &fs)
     const std::string name = normalizeHeader(fromUtf8(codeOrName)).toStdString();
     if (auto it = m_supplierByName.find(name); it != m_supplierByName.end())
         return it->second;
-    const auto guard = m_writer ? m_writer->lockDatabase() : std::unique_lock<std::mutex>();
-    sql::Statement ins(m_db, "INSERT INTO supplier(code, name) VALUES(?1, ?1) RETURNING id");
-    ins.bind(1, codeOrName);
-    const qint64 id = ins.stepForId();
+    const qint64 id = m_store.insertSupplier(codeOrName);
     m_supplierByCode.emplace(key, id);
     m_supplierByName.emplace(name, id);
     if (fs.report->createdSuppliers.size() < 200)
@@ -494,28 +472,15 @@ void ImportRun::supplierRow(FileState &fs)
         return;
     auto it = m_supplierByCode.find(std::string(code));
     if (it == m_supplierByCode.end()) {
-        sql::Statement ins(m_db, "INSERT INTO supplier(code, name, lead_time_days, order_days) VALUES(?1, ?2, ?3, ?4)");
-        ins.bind(1, code);
-        ins.bind(2, name.empty() ? code : name);
-        ins.bind(3, qint64(std::lround(*lead)));
-        ins.bind(4, orderDays.value_or(0));
-        ins.exec();
-        const qint64 id = sqlite3_last_insert_rowid(m_db);
+        const qint64 id = m_store.insertSupplier(code, name, qint64(std::lround(*lead)), orderDays.value_or(0));
         m_supplierByCode.emplace(std::string(code), id);
         m_supplierByName.emplace(normalizeHeader(fromUtf8(name)).toStdString(), id);
         ++fs.report->inserted;
         return;
     }
-    sql::Statement up(m_db, "UPDATE supplier SET name = ?2, lead_time_days = ?3, order_days = COALESCE(?4, order_days) "
-                            "WHERE id = ?1 AND (name IS NOT ?2 OR lead_time_days IS NOT ?3 "
-                            "OR (?4 IS NOT NULL AND order_days IS NOT ?4))");
-    up.bind(1, it->second);
-    up.bind(2, name.empty() ? code : name);
-    up.bind(3, qint64(std::lround(*lead)));
-    if (orderDays)
-        up.bind(4, *orderDays);
-    up.exec();
-    (sqlite3_changes(m_db) ? fs.report->updated : fs.report->unchanged)++;
+    const bool changed = m_store.updateSupplier(it->second, name.empty() ? code : name, qint64(std::lround(*lead)),
+                                                orderDays.value_or(-1));
+    (changed ? fs.report->updated : fs.report->unchanged)++;
 }
 
 void ImportRun::locationRow(FileState &fs)
@@ -537,18 +502,10 @@ void ImportRun::locationRow(FileState &fs)
     const auto rounds = numberField(fs, fs.f[Rounds], false, 0, false);
     if (!rounds)
         return;
-    sql::Statement up(m_db, "INSERT INTO location(code, label, kind, rounds_per_week) VALUES(?1, ?2, ?3, ?4) "
-                            "ON CONFLICT(code) DO UPDATE SET label = ?2, kind = ?3, rounds_per_week = ?4 "
-                            "WHERE label IS NOT ?2 OR kind IS NOT ?3 OR rounds_per_week IS NOT ?4");
     const bool existed = m_locationByCode.count(std::string(code)) > 0;
-    up.bind(1, code);
-    up.bind(2, label.empty() ? code : label);
-    up.bind(3, qint64(*kind));
-    up.bind(4, qint64(std::lround(*rounds)));
-    up.exec();
-    const bool changed = sqlite3_changes(m_db) > 0;
+    const auto [changed, insertedId] = m_store.upsertLocation(code, label, *kind, qint64(std::lround(*rounds)));
     if (!existed) {
-        m_locationByCode.emplace(std::string(code), sqlite3_last_insert_rowid(m_db));
+        m_locationByCode.emplace(std::string(code), insertedId);
         ++fs.report->inserted;
     } else {
         (changed ? fs.report->updated : fs.report->unchanged)++;
@@ -654,42 +611,32 @@ void ImportRun::productRow(FileState &fs)
 
     const auto existing = m_productByCode.find(std::string(code));
     const bool exists = existing != m_productByCode.end();
-    sql::Statement st(m_db, exists
-        ? "UPDATE product SET ucd13=?2, ucd7=?3, cip13=?4, gtin=?5, lpp=?6, label=?7, dci=?8, atc=?9, form=?10,"
-          " dispensing_unit=?11, pack_size=?12, unit_price=?13, supplier_id=?14, lead_time_days=?15, min_order_qty=?16,"
-          " mitm=?17, ven=?18, kind=?19 WHERE code=?1 AND NOT (ucd13 IS ?2 AND ucd7 IS ?3 AND cip13 IS ?4 AND gtin IS ?5"
-          " AND lpp IS ?6 AND label IS ?7 AND dci IS ?8 AND atc IS ?9 AND form IS ?10 AND dispensing_unit IS ?11"
-          " AND pack_size IS ?12 AND unit_price IS ?13 AND supplier_id IS ?14 AND lead_time_days IS ?15"
-          " AND min_order_qty IS ?16 AND mitm IS ?17 AND ven IS ?18 AND kind IS ?19)"
-        : "INSERT INTO product(code, ucd13, ucd7, cip13, gtin, lpp, label, dci, atc, form, dispensing_unit, pack_size,"
-          " unit_price, supplier_id, lead_time_days, min_order_qty, mitm, ven, kind)"
-          " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
-    st.bind(1, code);
-    st.bindOptional(2, ucd13);
-    st.bindOptional(3, ucd7);
-    st.bindOptional(4, cip13);
-    st.bindOptional(5, std::string_view(gtin));
-    st.bindOptional(6, fs.value(fs.f[Lpp]));
-    st.bind(7, label);
-    st.bindOptional(8, fs.value(fs.f[Dci]));
-    st.bindOptional(9, std::string_view(atc));
-    st.bindOptional(10, fs.value(fs.f[Form]));
-    st.bindOptional(11, fs.value(fs.f[Unit]));
-    st.bind(12, *pack);
-    st.bind(13, price->units());
-    st.bindOptional(14, supplierId);
-    st.bind(15, qint64(std::lround(*lead)));
-    st.bind(16, *moq);
-    st.bind(17, qint64(*mitm));
-    st.bind(18, qint64(*ven));
-    st.bind(19, qint64(*kind));
-    st.exec();
+    ProductRecord record;
+    record.code = code;
+    record.ucd13 = ucd13;
+    record.ucd7 = ucd7;
+    record.cip13 = cip13;
+    record.gtin = gtin;
+    record.lpp = fs.value(fs.f[Lpp]);
+    record.label = label;
+    record.dci = fs.value(fs.f[Dci]);
+    record.atc = atc;
+    record.form = fs.value(fs.f[Form]);
+    record.dispensingUnit = fs.value(fs.f[Unit]);
+    record.packSize = *pack;
+    record.unitPriceUnits = price->units();
+    record.supplierId = supplierId;
+    record.leadTimeDays = qint64(std::lround(*lead));
+    record.minOrderQuantity = *moq;
+    record.mitm = *mitm;
+    record.ven = qint64(*ven);
+    record.kind = qint64(*kind);
     qint64 id;
     if (exists) {
         id = existing->second;
-        (sqlite3_changes(m_db) ? fs.report->updated : fs.report->unchanged)++;
+        (m_store.updateProduct(record) ? fs.report->updated : fs.report->unchanged)++;
     } else {
-        id = sqlite3_last_insert_rowid(m_db);
+        id = m_store.insertProduct(record);
         m_productByCode.emplace(std::string(code), id);
         ++fs.report->inserted;
     }
@@ -727,33 +674,12 @@ void ImportRun::lotRow(FileState &fs)
     const qint64 locationId = ensureLocation(loc, LocationKind::CareUnit, {}, fs);
     fs.lotLocations.insert(locationId);
     const qint64 snapshot = asOf && fs.has(fs.f[AsOf]) ? *asOf : m_today;
-    sql::Statement find(m_db, "SELECT id FROM lot WHERE product_id = ?1 AND lot_number = ?2 AND location_id = ?3");
-    find.bind(1, pid);
-    find.bind(2, lot);
-    find.bind(3, locationId);
-    if (find.step() == SQLITE_ROW) {
-        const qint64 id = find.int64(0);
-        sql::Statement up(m_db, "UPDATE lot SET expiry = ?2, quantity = ?3, as_of = ?4 WHERE id = ?1 "
-                                "AND NOT (expiry IS ?2 AND quantity IS ?3 AND as_of IS ?4)");
-        up.bind(1, id);
-        up.bind(2, *expiry);
-        up.bind(3, *qty);
-        up.bind(4, snapshot);
-        up.exec();
-        (sqlite3_changes(m_db) ? fs.report->updated : fs.report->unchanged)++;
+    if (const qint64 id = m_store.findLot(pid, lot, locationId)) {
+        (m_store.updateLot(id, *expiry, *qty, snapshot) ? fs.report->updated : fs.report->unchanged)++;
         fs.touched.push_back(id);
         return;
     }
-    sql::Statement ins(m_db, "INSERT INTO lot(product_id, lot_number, expiry, location_id, quantity, as_of) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    ins.bind(1, pid);
-    ins.bind(2, lot);
-    ins.bind(3, *expiry);
-    ins.bind(4, locationId);
-    ins.bind(5, *qty);
-    ins.bind(6, snapshot);
-    ins.exec();
-    fs.touched.push_back(sqlite3_last_insert_rowid(m_db));
+    fs.touched.push_back(m_store.insertLot(pid, lot, *expiry, locationId, *qty, snapshot));
     ++fs.report->inserted;
 }
 
@@ -783,45 +709,28 @@ void ImportRun::orderRow(FileState &fs)
     if (!checkKey(fs, std::string(number) + '\x1f' + std::string(code), fs.f[ProductCode], code))
         return;
     // Order-tracking exports may list a year of lines, most received in
-    // full: the statements are prepared once per file.
+    // full: the store prepares these statements once per import.
     qint64 supplierId = 0;
-    if (const std::string_view s = fs.value(fs.f[Supplier]); !s.empty()) {
+    if (const std::string_view s = fs.value(fs.f[Supplier]); !s.empty())
         supplierId = ensureSupplier(s, fs);
-    } else {
-        sql::Statement &ps = fs.prepared(m_db, 0, "SELECT supplier_id FROM product WHERE id = ?1");
-        ps.bind(1, pid);
-        supplierId = ps.step() == SQLITE_ROW ? ps.int64(0) : 0;
-        ps.reset();
-    }
-    sql::Statement &find = fs.prepared(m_db, 1, "SELECT id FROM open_order_line WHERE order_number = ?1 AND product_id = ?2");
-    find.bind(1, number);
-    find.bind(2, pid);
-    const qint64 existing = find.step() == SQLITE_ROW ? find.int64(0) : 0;
-    find.reset();
-    sql::Statement &st = existing
-        ? fs.prepared(m_db, 2, "UPDATE open_order_line SET order_date = ?2, supplier_id = ?3, quantity_ordered = ?5,"
-                               " quantity_received = ?6, expected_date = ?7, unit_price = ?8"
-                               " WHERE order_number = ?1 AND product_id = ?4"
-                               " AND NOT (order_date IS ?2 AND supplier_id IS ?3 AND quantity_ordered IS ?5"
-                               " AND quantity_received IS ?6 AND expected_date IS ?7 AND unit_price IS ?8)")
-        : fs.prepared(m_db, 3, "INSERT INTO open_order_line(order_number, order_date, supplier_id, product_id,"
-                               " quantity_ordered, quantity_received, expected_date, unit_price)"
-                               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    st.bind(1, number);
-    orderDate ? st.bind(2, *orderDate) : st.bindNull(2);
-    st.bindOptional(3, supplierId);
-    st.bind(4, pid);
-    st.bind(5, *ordered);
-    st.bind(6, *received);
-    expected ? st.bind(7, *expected) : st.bindNull(7);
-    st.bind(8, price->units());
-    st.exec();
+    else
+        supplierId = m_store.supplierOfProduct(pid);
+    const qint64 existing = m_store.findOrderLine(number, pid);
+    OrderLineRecord record;
+    record.orderNumber = number;
+    record.orderDay = orderDate ? *orderDate : 0;
+    record.supplierId = supplierId;
+    record.productId = pid;
+    record.ordered = *ordered;
+    record.received = *received;
+    record.expectedDay = expected ? *expected : 0;
+    record.unitPriceUnits = price->units();
     if (existing) {
-        (sqlite3_changes(m_db) ? fs.report->updated : fs.report->unchanged)++;
+        (m_store.updateOrderLine(record) ? fs.report->updated : fs.report->unchanged)++;
         fs.touched.push_back(existing);
     } else {
         ++fs.report->inserted;
-        fs.touched.push_back(sqlite3_last_insert_rowid(m_db));
+        fs.touched.push_back(m_store.insertOrderLine(record));
     }
 }
 
@@ -977,18 +886,12 @@ bool ImportRun::beginMovementFile(FileState &fs)
 {
     if (!m_knownLoaded) {
         // Each batch keeps the sorted identities of the lines it added.
-        sql::Statement st(m_db, "SELECT line_hashes FROM import_batch WHERE line_hashes IS NOT NULL");
-        while (st.step() == SQLITE_ROW) {
-            std::vector<qint64> ids(size_t(sqlite3_column_bytes(st.raw(), 0)) / sizeof(qint64));
-            std::memcpy(ids.data(), sqlite3_column_blob(st.raw(), 0), ids.size() * sizeof(qint64));
-            addKnownLines(ids.data(), ids.size());
-        }
+        m_store.forEachStoredLineIdentities([this](const qint64 *sorted, size_t n) { addKnownLines(sorted, n); });
         m_knownLoaded = true;
     }
     m_fileLines.clear();
     m_fileLines.reserve(size_t(QFileInfo(fs.report->file).size() / 60));
-    if (!m_writer)
-        m_writer = std::make_unique<MovementWriter>(m_db);
+    m_writer = &m_store.movementWriter();
     return m_writer->begin(fs.batchId, &m_result.error);
 }
 
@@ -1019,13 +922,8 @@ void ImportRun::endMovementFile(FileState &fs)
     added.reserve(m_fileLines.size());
     for (const auto &l : m_fileLines)
         added.push_back(l.first);
-    sql::Statement keepIds(m_db, "UPDATE import_batch SET line_hashes = ?2 WHERE id = ?1");
-    keepIds.bind(1, fs.batchId);
-    keepIds.bindBlob(2, added.data(), int(added.size() * sizeof(qint64)));
-    if (!keepIds.exec()) {
-        m_result.error = keepIds.error();
+    if (!m_store.keepLineIdentities(fs.batchId, added, &m_result.error))
         return;
-    }
     addKnownLines(added.data(), added.size());
     m_fileLines.clear();
     m_fileLines.shrink_to_fit();
@@ -1038,31 +936,12 @@ void ImportRun::finishFile(FileState &fs)
     // A stock-by-lot or open-orders export is a snapshot: what it no longer
     // lists (at the locations it covers) has left the stock or been received.
     if ((fs.kind == FileKind::Lots || fs.kind == FileKind::OpenOrders) && m_result.rejectedCount == 0) {
-        sql::exec(m_db, "CREATE TEMP TABLE IF NOT EXISTS touched(id INTEGER PRIMARY KEY); DELETE FROM touched;");
-        sql::Statement t(m_db, "INSERT OR IGNORE INTO touched(id) VALUES(?1)");
-        for (qint64 id : fs.touched) {
-            t.bind(1, id);
-            t.exec();
-        }
-        if (fs.kind == FileKind::Lots) {
-            sql::Statement del(m_db, "DELETE FROM lot WHERE location_id = ?1 AND id NOT IN (SELECT id FROM touched)");
-            for (qint64 loc : fs.lotLocations) {
-                del.bind(1, loc);
-                del.exec();
-                fs.report->removed += sqlite3_changes(m_db);
-            }
-        } else {
-            sql::exec(m_db, "DELETE FROM open_order_line WHERE id NOT IN (SELECT id FROM touched)");
-            fs.report->removed += sqlite3_changes(m_db);
-        }
+        if (fs.kind == FileKind::Lots)
+            fs.report->removed += m_store.removeUntouchedLots(fs.touched, fs.lotLocations);
+        else
+            fs.report->removed += m_store.removeUntouchedOrderLines(fs.touched);
     }
-    sql::Statement up(m_db, "UPDATE import_batch SET lines = ?2, inserted = ?3, updated = ?4, unchanged = ?5 WHERE id = ?1");
-    up.bind(1, fs.batchId);
-    up.bind(2, fs.report->lines);
-    up.bind(3, fs.report->inserted);
-    up.bind(4, fs.report->updated);
-    up.bind(5, fs.report->unchanged);
-    up.exec();
+    m_store.setBatchCounts(fs.batchId, fs.report->lines, fs.report->inserted, fs.report->updated, fs.report->unchanged);
 }
 
 std::unique_ptr<RowSource> openSource(const QString &path, const FileProfile *profile, QString *error)
@@ -1232,12 +1111,8 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
         return;
     }
 
-    sql::Statement batch(m_db, "INSERT INTO import_batch(file_name, file_fingerprint, kind, imported_at) VALUES(?1, '', ?2, ?3)");
-    batch.bind(1, QFileInfo(path).fileName());
-    batch.bind(2, fileKindCode(fs.kind));
-    batch.bind(3, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    batch.exec();
-    fs.batchId = sqlite3_last_insert_rowid(m_db);
+    fs.batchId = m_store.insertBatch(QFileInfo(path).fileName(), fileKindCode(fs.kind),
+                                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (fs.kind == FileKind::Movements && !beginMovementFile(fs))
         return;
 
@@ -1281,10 +1156,7 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
         return;
     }
     finishFile(fs);   // first: it waits for the movement writer thread
-    sql::Statement fp(m_db, "UPDATE import_batch SET file_fingerprint = ?2 WHERE id = ?1");
-    fp.bind(1, fs.batchId);
-    fp.bind(2, QStringLiteral("%1").arg(src->fingerprint(), 16, 16, QLatin1Char('0')));
-    fp.exec();
+    m_store.setBatchFingerprint(fs.batchId, QStringLiteral("%1").arg(src->fingerprint(), 16, 16, QLatin1Char('0')));
     if (progress)
         progress(index, count, 1.0);
 }
@@ -1299,8 +1171,7 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
                                    const ImportProgress &progress, std::stop_token stop)
 {
     ImportResult result;
-    sqlite3 *db = m_store.handle();
-    if (!db) {
+    if (!m_store.isOpen()) {
         result.error = QStringLiteral("database not open");
         return result;
     }
@@ -1322,36 +1193,16 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
     }
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
 
-    // Every reference is resolved by the importer itself from the tables it
-    // read, so SQLite's per-row foreign-key probes (six per movement) would
-    // only repeat that work. They are back on for everything else.
-    sql::exec(db, "PRAGMA foreign_keys = OFF");
     // A big import with no other connection open (the command line, a first
-    // import) leaves WAL for a rollback journal meanwhile: WAL writes every
-    // page twice (log, then checkpoint), the journal only what existed before,
-    // which for appended rows is nothing. Atomicity is the same; WAL is back
-    // right after, and with another connection open nothing changes.
+    // import) leaves WAL for a rollback journal meanwhile (ImportWriter::begin).
     qint64 inputBytes = 0;
     for (const QString &p : paths)
         inputBytes += QFileInfo(p).size();
-    bool leftWal = false;
-    if (inputBytes >= options.rollbackJournalFromBytes) {
-        sql::Statement mode(db, "PRAGMA journal_mode = DELETE");
-        leftWal = mode.step() == SQLITE_ROW && mode.textView(0) == "delete";
-        if (leftWal)
-            sql::exec(db, "PRAGMA synchronous = FULL");
-    }
-    if (!sql::exec(db, "BEGIN IMMEDIATE", &result.error)) {
-        sql::exec(db, "PRAGMA foreign_keys = ON");
-        if (leftWal)
-            sql::exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    ImportWriter writer(m_store);
+    if (!writer.begin(inputBytes >= options.rollbackJournalFromBytes, &result.error))
         return result;
-    }
-    // A bigger page cache for the bulk insert; restored afterwards.
-    const qint64 cacheSize = sql::queryInt(db, "PRAGMA cache_size");
-    sql::exec(db, "PRAGMA cache_size = -131072");
     {
-        ImportRun run(db, options, result);
+        ImportRun run(writer, options, result);
         int i = 0;
         for (const auto &entry : ordered) {
             run.importFile(entry.second, profile ? &*profile : nullptr, i++, int(ordered.size()), progress, stop);
@@ -1359,17 +1210,10 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
                 break;
         }
     }
-    if (result.error.isEmpty() && !result.cancelled && result.rejectedCount == 0) {
-        result.committed = sql::exec(db, "COMMIT", &result.error);
-        if (!result.committed)
-            sql::exec(db, "ROLLBACK");
-    } else {
-        sql::exec(db, "ROLLBACK");
-    }
-    sql::exec(db, ("PRAGMA cache_size = " + std::to_string(cacheSize)).c_str());
-    sql::exec(db, "PRAGMA foreign_keys = ON");
-    if (leftWal)
-        sql::exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    if (result.error.isEmpty() && !result.cancelled && result.rejectedCount == 0)
+        result.committed = writer.commit(&result.error);
+    else
+        writer.rollback();
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include "core/import/importprofile.h"
 #include "core/import/importschema.h"
 #include "core/common/messages.h"
+#include "core/common/rejectedline.h"
 
 #include <QDate>
 #include <QString>
@@ -18,15 +19,6 @@ namespace reappro {
 
 class Store;
 
-struct RejectedLine {
-    QString file;
-    qint64 line = 0;         // 1-based physical line (CSV) or row (XLSX); 0 = the whole file
-    int column = 0;          // 1-based, 0 = the whole line
-    QString columnName;      // header of that column
-    QString value;
-    RejectReason reason = RejectReason::InvalidValue;
-    QString detail;          // completes the reason, already in the report's language
-};
 
 struct ImportFileReport {
     QString file;

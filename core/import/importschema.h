@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/movement.h"
+#include "core/domain/supplier.h"
 
 #include <QString>
 #include <QStringList>
@@ -60,20 +61,6 @@ bool isPatientColumn(const QString &normalizedHeader);
 
 // "Délivrance UF" -> IssueToUnit ... (normalised value).
 std::optional<MovementType> movementTypeFromText(const QString &normalizedValue);
-// A supplier's order days as a weekday mask (core/domain/supplier.h: bit 0 =
-// Monday). Accepts French and English day names and their abbreviations of
-// three letters or more ("lun,jeu", "lundi et jeudi", "Mon/Thu", "jeu."),
-// separated by ',', '/', '+', '&', spaces or ';' (inside quotes); ranges
-// with '-' or "au" / "to" ("lun-ven", "du lundi au vendredi", "ven-lun" wraps);
-// "tous" / "all" (every day), "jours ouvrés" / "weekdays" (Monday to Friday),
-// "jours ouvrables" (Monday to Saturday). Empty text gives 0 (unknown).
-// Single letters are refused: "M" could be Tuesday or Wednesday. On failure
-// *unknownWord is the word that is not a day.
-std::optional<int> orderDaysFromText(const QString &text, QString *unknownWord = nullptr);
-// "lun,jeu", "lun-ven" (three days or more in a row), "" for 0: what
-// orderDaysFromText reads back.
-QString orderDaysText(int mask, bool french);
-
 QString movementTypeCode(MovementType t);          // "issue"
 QString movementTypeLabel(MovementType t, bool french);
 

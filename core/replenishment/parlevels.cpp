@@ -4,7 +4,6 @@
 #include "core/forecast/forecastrun.h"
 #include "core/common/parallel.h"
 #include "core/domain/product.h"
-#include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "core/common/textparse.h"
 #include "forecasting/select.h"
@@ -95,17 +94,15 @@ WardCounts readWardCounts(const Store &store, const QString &path, Language lang
 
     std::unordered_map<QString, qint64> units, products;
     {
-        sql::Statement st(store.handle(), "SELECT id, code FROM location");
-        while (st.step() == SQLITE_ROW)
-            units.emplace(st.text(1), st.int64(0));
+        for (const Location &l : store.locations())
+            units.emplace(l.code, l.id);
         // Codes first, then the identifiers a count sheet may print instead.
-        sql::Statement pr(store.handle(), "SELECT id, code, ucd13, ucd7, cip13 FROM product ORDER BY id");
         std::vector<std::pair<QString, qint64>> identifiers;
-        while (pr.step() == SQLITE_ROW) {
-            products.emplace(pr.text(1), pr.int64(0));
-            for (int c = 2; c <= 4; ++c)
-                if (!pr.isNull(c) && !pr.text(c).isEmpty())
-                    identifiers.emplace_back(pr.text(c), pr.int64(0));
+        for (const Product &p : store.products()) {
+            products.emplace(p.code, p.id);
+            for (const QString *alt : {&p.ucd13, &p.ucd7, &p.cip13})
+                if (!alt->isEmpty())
+                    identifiers.emplace_back(*alt, p.id);
         }
         for (const auto &[id, productId] : identifiers)
             products.emplace(id, productId);   // never replaces an internal code
@@ -214,7 +211,7 @@ ParLevelResult computeParLevels(const Store &store, const ParLevelOptions &optio
                                 const std::atomic<bool> *stop)
 {
     ParLevelResult result;
-    sql::ReadSnapshot snapshot(store.handle());
+    StoreSnapshot snapshot(store);
     const StoreInfo info = store.info();
     if (!info.firstMovement.isValid()) {
         result.status = ParLevelStatus::NoHistory;
@@ -231,23 +228,14 @@ ParLevelResult computeParLevels(const Store &store, const ParLevelOptions &optio
 
     std::unordered_map<qint64, UnitInfo> units;
     {
-        sql::Statement st(store.handle(), "SELECT id, code, label, rounds_per_week FROM location");
-        while (st.step() == SQLITE_ROW)
-            units.emplace(st.int64(0), UnitInfo{st.text(1), st.text(2), int(st.int64(3))});
+        for (const Location &l : store.locations())
+            units.emplace(l.id, UnitInfo{l.code, l.label, l.roundsPerWeek});
     }
     std::unordered_map<qint64, Product> products;
     {
-        sql::Statement st(store.handle(),
-                          "SELECT id, code, label, dispensing_unit, pack_size, mitm, ven FROM product");
-        while (st.step() == SQLITE_ROW) {
-            Product p;
-            p.id = st.int64(0);
-            p.code = st.text(1);
-            p.label = st.text(2);
-            p.dispensingUnit = st.text(3);
-            p.packSize = st.real(4) > 0.0 ? st.real(4) : 1.0;
-            p.mitm = st.int64(5) != 0;
-            p.ven = static_cast<VenClass>(st.int64(6));
+        for (Product &p : store.products()) {
+            if (!(p.packSize > 0.0))
+                p.packSize = 1.0;
             products.emplace(p.id, std::move(p));
         }
     }

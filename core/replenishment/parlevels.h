@@ -35,7 +35,7 @@
 #pragma once
 
 #include "core/domain/criticality.h"
-#include "core/import/importer.h"
+#include "core/common/rejectedline.h"
 #include "core/common/messages.h"
 
 #include <QDate>

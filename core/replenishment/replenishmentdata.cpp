@@ -1,6 +1,5 @@
 #include "core/replenishment/replenishmentdata.h"
 
-#include "core/store/sqlite.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,31 +42,28 @@ std::unordered_map<qint64, ProductFacts> loadFacts(const Store &store)
     // Receptions without expiry, destructions, adjustments and transfers, per
     // day: with consumption, they rebuild the stock of a past day. Receptions
     // with an expiry are already in receptionShelfLives.
-    sql::Statement st(store.handle(),
-                      "SELECT m.product_id, m.day, m.type, m.quantity, m.expiry, COALESCE(t.kind, -1), COALESCE(f.kind, -1) "
-                      "FROM movement m LEFT JOIN location t ON t.id = m.to_location_id "
-                      "LEFT JOIN location f ON f.id = m.from_location_id WHERE m.type IN (1, 4, 5, 6, 7)");
-    while (st.step() == SQLITE_ROW) {
-        const qint64 id = st.int64(0), day = st.int64(1);
-        const int type = int(st.int64(2));
-        const double q = st.real(3);
-        ProductFacts &f = facts[id];
+    store.forEachStockChange([&](const StockChange &m) {
+        const qint64 day = m.day;
+        const double q = m.quantity;
+        ProductFacts &f = facts[m.productId];
         double change = 0.0;
-        switch (MovementType(type)) {
+        switch (m.type) {
         case MovementType::Reception:
             change = q;
-            if (st.isNull(4))
+            if (!m.hasExpiry)
                 f.receptions.push_back({fromJulian(day), q, {}});
             break;
         case MovementType::DestructionExpired:
         case MovementType::DestructionOther: change = -q; break;
         case MovementType::InventoryAdjustment: change = q; break;
-        case MovementType::Transfer: change = st.int64(5) == 0 ? q : (st.int64(6) == 0 ? -q : 0.0); break;
+        case MovementType::Transfer:
+            change = m.toKind == 0 ? q : (m.fromKind == 0 ? -q : 0.0);
+            break;
         default: break;
         }
         if (change != 0.0)
             f.otherChanges.emplace_back(day, change);
-    }
+    });
     for (auto &[id, f] : facts)
         std::sort(f.receptions.begin(), f.receptions.end(), [](const Arrival &a, const Arrival &b) { return a.day < b.day; });
     return facts;
@@ -226,8 +222,7 @@ double onHandAt(const Loaded &d, qint64 productId, QDate day, const ProductFacts
 
 QDate lastHistoryDay(const Store &store)
 {
-    const qint64 day = sql::queryInt(store.handle(), "SELECT COALESCE(MAX(day), 0) FROM movement");
-    return day > 0 ? QDate::fromJulianDay(day) : QDate();
+    return store.lastMovementDay();
 }
 
 std::vector<ProductSituation> loadSituations(const Store &store, QDate asOf)

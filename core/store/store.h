@@ -1,13 +1,18 @@
 // The local SQLite database of one hospital: schema, migrations, and the
 // read queries the application needs (summary, product list, consumption
 // series, stored forecasts, the reference data, stock, orders and observed
-// lead times replenishment works from). Writes come from the Importer, and
-// forecast runs from forecastDatabase (core/forecast/forecastrun.h).
+// lead times replenishment works from). Every SQL statement of Reappro lives
+// in this folder: store.cpp (open, summary), schema.cpp (schema and
+// migrations), queries.cpp (reads), forecaststorage.cpp (forecast runs and
+// the replay's class aims), importwriter.h (what an import writes) and
+// movementwriter.h (movement lines in bulk). Forecast runs come from
+// forecastDatabase (core/forecast/forecastrun.h).
 #pragma once
 
-#include "core/domain/criticality.h"
-#include "core/domain/lot.h"
 #include "core/common/money.h"
+#include "core/domain/criticality.h"
+#include "core/domain/location.h"
+#include "core/domain/lot.h"
 #include "core/domain/movement.h"
 #include "core/store/movementwriter.h"
 #include "core/domain/openorderline.h"
@@ -18,12 +23,18 @@
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
 struct sqlite3;
 
 namespace reappro {
+
+namespace sql {
+class ReadSnapshot;
+}
 
 struct StoreInfo {
     qint64 products = 0, drugs = 0, devices = 0;
@@ -85,6 +96,18 @@ struct ReceptionShelfLife {
     int remainingDays() const { return int(received.daysTo(expiry)); }
 };
 
+// A movement that changes the central stock other than by consumption:
+// receptions, destructions, inventory adjustments and transfers. Location
+// kinds: 0 = the central pharmacy, -1 = none.
+struct StockChange {
+    qint64 productId = 0;
+    qint64 day = 0;              // Julian day number
+    MovementType type = MovementType::Reception;
+    double quantity = 0.0;
+    bool hasExpiry = false;      // the line names a lot expiry
+    int toKind = -1, fromKind = -1;
+};
+
 class Store
 {
 public:
@@ -121,6 +144,8 @@ public:
     // time) and every product.
     std::vector<Supplier> suppliers() const;
     std::vector<Product> products() const;
+    // Every location (central pharmacy, care units, other sites), by id.
+    std::vector<Location> locations() const;
     // The stock-by-lot snapshot rows, by product, expiry and id.
     std::vector<Lot> lots() const;
     // Order lines still on order (received < ordered), by product, order
@@ -136,6 +161,10 @@ public:
     // Every reception with a lot expiry (on or after `since` when valid), by
     // product and day. One scan of the movements.
     std::vector<ReceptionShelfLife> receptionShelfLives(QDate since = {}) const;
+    // Every StockChange, in storage order. One scan of the movements.
+    void forEachStockChange(const std::function<void(const StockChange &)> &fn) const;
+    // The day of the last movement; invalid when there is none.
+    QDate lastMovementDay() const;
 
     // Forecasts: one stored run per bucket. Writing a run deletes the previous
     // run of its bucket in the same transaction as it inserts the new rows, so
@@ -171,6 +200,22 @@ private:
     QString m_connectionName;
     QString m_path;
     sqlite3 *m_handle = nullptr;
+};
+
+// A read transaction, ended early or by the destructor: every query of the
+// store in it sees one snapshot, so an import committing meanwhile (the GUI
+// imports on its own connection) cannot shift the data between them.
+class StoreSnapshot
+{
+public:
+    explicit StoreSnapshot(const Store &store);
+    ~StoreSnapshot();
+    StoreSnapshot(const StoreSnapshot &) = delete;
+    StoreSnapshot &operator=(const StoreSnapshot &) = delete;
+    void end();
+
+private:
+    std::unique_ptr<sql::ReadSnapshot> m_snapshot;
 };
 
 } // namespace reappro
