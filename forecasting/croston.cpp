@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Croston family and temporal aggregation (ADIDA, IMAPA); see croston.h.
 #include "forecasting/croston.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Intermittent-demand models: Croston, SBA, TSB, ADIDA and IMAPA, the usual
 // choices for hospital products consumed a few times a year.
 //

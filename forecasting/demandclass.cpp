@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Syntetos-Boylan demand classification; see demandclass.h.
 #include "forecasting/demandclass.h"
 
 namespace reappro::forecasting {

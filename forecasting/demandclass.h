@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Syntetos-Boylan demand classification of a consumption series.
 // Pure C++: the forecasting layer knows periods, never dates.
 #pragma once

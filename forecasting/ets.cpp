@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ETS recursions, initial states and parameter estimation; the model and its
 // conventions are described in ets.h.
 #include "forecasting/ets.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exponential smoothing (SES, Holt, damped Holt, Holt-Winters additive and
 // multiplicative) written as additive-error ETS state-space recursions
 // (Hyndman et al. 2008, error-correction form).

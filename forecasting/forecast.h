@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Common result types of the forecasting models: every family fits a
 // series into a ModelFit and projects it with forecast(), so the selection
 // step (written apart from the models) compares fits without knowing them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Naive and seasonal naive; see naive.h.
 #include "forecasting/naive.h"
 

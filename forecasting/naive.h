@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmarks every other model must beat: naive (last value) and seasonal
 // naive (value one season ago).
 //

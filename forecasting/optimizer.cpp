@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Nelder-Mead (Lagarias et al. 1998 coefficients) over a logistic mapping of
 // the box; see optimizer.h for why this exists.
 #include "forecasting/optimizer.h"

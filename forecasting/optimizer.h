@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bounded Nelder-Mead minimiser for the smoothing parameters of the models.
 // Our own rather than NLopt: no extra dependency to ship in the installer,
 // and the problems are tiny (1 to 4 parameters, a few hundred O(n) runs),

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Seasonal indices by harmonic regression on ratios to a centred moving
+// average; the method is described in seasonal.h.
 #include "forecasting/seasonal.h"
 
 #include <Eigen/Cholesky>

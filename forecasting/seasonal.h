@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Seasonal indices for series too short or too noisy for Holt-Winters to
 // estimate one state per period (52 weekly indices from three years of
 // history is mostly noise).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Model selection, prediction intervals and batch forecasting: the single
 // entry point the CLI and the application use to forecast a series.
 //
@@ -60,9 +61,16 @@
 //  Residuals of the warm-up periods (fitted from the initial states, which are
 //  computed from those very periods) are left out of sigma and quantiles.
 //  Everything is deterministic (totalDemand's bootstrap has a fixed seed).
+//
+// Where it is implemented: the list of methods in methods.cpp; the choice
+// of a model and the one-series forecast in selection.cpp; intervals and
+// quantiles in intervals.cpp; totalDemand and dormantRun in
+// leadtimedemand.cpp; the holdout in holdout.cpp; forecastSeries and
+// forecastBatch in batch.cpp; what they share in select_detail.h (private).
 #pragma once
 
 #include "forecasting/demandclass.h"
+#include "forecasting/methods.h" // Method, methodFromName, methodName, methods()
 
 #include <Eigen/Core>
 
@@ -78,24 +86,17 @@
 
 namespace reappro::forecasting {
 
-enum class Method { Auto, Ses, Holt, HoltDamped, HwAdd, HwMul, Croston, Sba, Tsb, Adida, Imapa, Naive, SNaive, Theta };
-
-// "auto","ses","holt","holt-damped","hw-add","hw-mul","croston","sba","tsb",
-// "adida","imapa","naive","snaive" (exact, lower case).
-std::optional<Method> methodFromName(std::string_view name);
-std::string_view methodName(Method method);
-
 struct SeriesSpec {
     int period = 1;
     // Also score the method on this history: the last `horizon` periods are
-    // held out, the same rule forecasts them from the rest (ForecastResult::backtest).
-    bool backtest = false;
+    // held out, the same rule forecasts them from the rest (ForecastResult::holdout).
+    bool holdout = false;
 };
 
 // Accuracy of the rule on the held-out end of the history, so a user can see
 // how well it would have done. points == 0: not computed, or history too
 // short (fewer than max(2 x horizon, 8) periods) to hold any out.
-struct Backtest {
+struct Holdout {
     int points = 0;
     double mae = 0.0;      // mean absolute error, in the series' unit
     double mase = 0.0;     // mae / in-sample MAE of the seasonal naive (lag = period, 1 if too short); NaN if that is 0
@@ -108,7 +109,7 @@ struct ForecastResult {
     Eigen::VectorXd mean, lower, upper; // h values; lower <= mean <= upper, lower >= 0
     DemandProfile profile;              // Syntetos-Boylan class of the history
     std::vector<std::pair<std::string, double>> parameters; // estimated quantities, e.g. {"alpha", 0.12}
-    Backtest backtest;                  // filled when SeriesSpec::backtest is set
+    Holdout holdout;                  // filled when SeriesSpec::holdout is set
     std::string error;                  // non-empty when the series could not be forecast (then mean etc. empty)
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Demo hospital: simulates a French hospital pharmacy (PUI) day by day and
 // writes its exports (suppliers, care units, products, stock movements, lots
 // in stock, open orders) as French CSV files, so that every feature can be

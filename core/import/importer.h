@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Import of a hospital's stock exports (CSV or XLSX) into the Store, as one
 // all-or-nothing transaction. Errors users caused are data: every rejected
 // line comes back with file, line, column, value and reason.

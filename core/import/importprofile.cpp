@@ -1,3 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Saved column-mapping profiles (importprofile.h) as JSON files: one entry
+// per kind of file with its delimiter, encoding, decimal separator, date
+// order, columns and movement type names; and where profiles are kept.
 #include "core/import/importprofile.h"
 
 #include <QDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A saved column-mapping profile: how one source software's exports map to
 // Reappro's fields, so a pharmacist confirms a mapping once per source.
 #pragma once

@@ -1,3 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The fields of each kind of export (importschema.h) with the header names
+// that mean them, and what is read from a header row: which column holds
+// each field, which columns hold patient data (dropped), which kind of file
+// it is; and the codes and names of kinds and movement types.
 #include "core/import/importschema.h"
 #include "core/domain/supplier.h"
 #include "core/common/textparse.h"

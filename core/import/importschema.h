@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What each kind of export file contains: its fields, which are required,
 // and the header names (French and English) that mean each field.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Streaming reader of one worksheet of an .xlsx file, row by row like a CSV,
 // so the importer reads spreadsheet exports with the same code as text ones.
 #pragma once
