@@ -10,8 +10,8 @@ build_reappro
 DEMO=build/demo
 DB="$DEMO/demo.sqlite"
 # Bumped when the demo's files change (4: suppliers' order days, order
-# history; 5: replayed once for the class aims of its orders).
-DEMO_VERSION=5
+# history; 5: replayed once for the class aims of its orders; 6: replay.json).
+DEMO_VERSION=6
 if [ "$(cat "$DEMO/version" 2>/dev/null)" != "$DEMO_VERSION" ]; then
     rm -f "$DB" "$DB-wal" "$DB-shm"
 fi
@@ -23,16 +23,16 @@ if [ ! -f "$DB" ]; then
     build/bin/reappro-cli import --db "$DB.tmp" --report "$DEMO/import-report.csv" "$DEMO"/exports/*.csv
     mv "$DB.tmp" "$DB"
     rm -f "$DB.tmp-wal" "$DB.tmp-shm"
-    rm -f "$DEMO/backtest.json"
+    rm -f "$DEMO/replay.json"
     echo "$DEMO_VERSION" > "$DEMO/version"
 fi
-if [ ! -f "$DEMO/backtest.json" ]; then
+if [ ! -f "$DEMO/replay.json" ]; then
     # The replay of the demo's last two years stores the class aims that
     # served each class target there; the orders (suggest, Commandes tab)
     # then aim the same way.
     echo "==> Replaying Reappro's policy over the demo's last two years (about 3 minutes, once)"
-    build/bin/reappro-cli backtest --db "$DB" --from 2024-11-01 --to 2026-10-31 --output "$DEMO/backtest.json.tmp"
-    mv "$DEMO/backtest.json.tmp" "$DEMO/backtest.json"
+    build/bin/reappro-cli replay --db "$DB" --from 2024-11-01 --to 2026-10-31 --output "$DEMO/replay.json.tmp"
+    mv "$DEMO/replay.json.tmp" "$DEMO/replay.json"
 fi
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
@@ -55,7 +55,7 @@ echo "  the main window (picture):  $(pwd)/$DEMO/reappro.png"
 echo "  demo exports (French CSV):  $(pwd)/$DEMO/exports/"
 echo "  database:                   $(pwd)/$DB"
 echo "  import report:              $(pwd)/$DEMO/import-report.csv"
-echo "  policy replay (2 years):    $(pwd)/$DEMO/backtest.json"
+echo "  policy replay (2 years):    $(pwd)/$DEMO/replay.json"
 echo "  suggested orders:           $(pwd)/$DEMO/orders.csv"
 echo "  ward par levels:            $(pwd)/$DEMO/parlevels.csv"
 echo "Open the GUI later with:      build/bin/reappro --db $DB"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 4's target on several demo hospitals at once: for each seed, builds
 # that hospital (1,500 references, 40 care units, 3 years), runs
-# `reappro-cli backtest --policy compare` over its last two years (Reappro,
+# `reappro-cli replay --policy compare` over its last two years (Reappro,
 # min/max at Reappro's cycle service level overall and class by class, what
 # the hospital did) and prints one line per hospital: stock and expired value
 # against min/max at equal service, the part of the expired value the
@@ -25,7 +25,7 @@ for seed in "${SEEDS[@]}"; do
     dir="$WORK/seed$seed"
     demo_database "$CLI" "$dir" "$seed"
     if [ ! -f "$dir/compare.json" ] || ! grep -q minmax_matched_by_class "$dir/compare.json"; then
-        "$CLI" backtest --lang en --db "$dir/demo.sqlite" --from "$FROM" --to "$TO" --policy compare \
+        "$CLI" replay --lang en --db "$dir/demo.sqlite" --from "$FROM" --to "$TO" --policy compare \
             ${SERVICE:+--service "$SERVICE"} --output "$dir/compare.json.tmp" >/dev/null
         mv "$dir/compare.json.tmp" "$dir/compare.json"
     fi

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Policy backtest on the demo hospital (1,500 references, 40 care units, 3
+# The replay of policies on the demo hospital (1,500 references, 40 care units, 3
 # years): Reappro's order-up-to policy against min/max rules (average monthly
 # consumption x months of cover, as the anchors do: minimum m months, maximum
 # 2m, for several m) and against what the hospital did, over the last two
 # years of history. The comparison the target asks for is at equal service:
 # the min/max rule at Reappro's service level (months found by bisection,
-# service not above Reappro's: `backtest --policy compare`), the same class
+# service not above Reappro's: `replay --policy compare`), the same class
 # by class (each class's months serve it as often as Reappro serves it), the
 # grid's nearest rule below it, and the min/max curve interpolated at
 # Reappro's service level.
-#   bench/replenishment_backtest.sh [FROM] [TO] [SEED]     (SEED: another demo hospital)
+#   bench/replenishment_replay.sh [FROM] [TO] [SEED]     (SEED: another demo hospital)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
@@ -21,11 +21,11 @@ WORK=${WORK:-build/bench-replenishment${SEED:+-seed$SEED}}
 demo_database "$CLI" "$WORK" "$SEED"
 run() {   # label policy [options]
     local label=$1; shift
-    "$CLI" backtest --lang en --db "$WORK/demo.sqlite" --from "$FROM" --to "$TO" --output "$WORK/$label.json" \
+    "$CLI" replay --lang en --db "$WORK/demo.sqlite" --from "$FROM" --to "$TO" --output "$WORK/$label.json" \
         --details "$WORK/$label.csv" "$@" >/dev/null
 }
 # Reappro, min/max at Reappro's service (overall, and class by class: the
-# bisections of `backtest --policy compare`) and what the hospital did.
+# bisections of `replay --policy compare`) and what the hospital did.
 # REUSE=1 keeps a comparison already there (the min/max runs take seconds).
 if [ -z "${REUSE:-}" ] || [ ! -f "$WORK/compare.json" ]; then
     run compare --policy compare   # compare.csv: Reappro's figures per product

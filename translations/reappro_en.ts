@@ -138,9 +138,9 @@
     </message>
 </context>
 <context>
-    <name>reappro::WardStocksView</name>
+    <name>reappro::ParLevelsView</name>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="258"/>
+        <location filename="../ui/parlevelsview.cpp" line="258"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="259"/>
+        <location filename="../ui/parlevelsview.cpp" line="259"/>
         <source>in %Ln care unit(s)</source>
         <translation>
             <numerusform>in %Ln care unit</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="260"/>
+        <location filename="../ui/parlevelsview.cpp" line="260"/>
         <source>%Ln top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%Ln top-up to deliver at the next round</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="262"/>
+        <location filename="../ui/parlevelsview.cpp" line="262"/>
         <source>%Ln allowance(s) unused for %1 weeks</source>
         <translation>
             <numerusform>%Ln allowance unused for %1 weeks</numerusform>
@@ -172,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="264"/>
+        <location filename="../ui/parlevelsview.cpp" line="264"/>
         <source>%Ln without a forecast</source>
         <translation>
             <numerusform>%Ln without a forecast</numerusform>

@@ -404,7 +404,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="249"/>
-        <source>Ward stocks</source>
+        <source>Par levels</source>
         <translation>Dotations</translation>
     </message>
     <message>
@@ -1250,90 +1250,90 @@
     </message>
 </context>
 <context>
-    <name>reappro::WardStocksView</name>
+    <name>reappro::ParLevelsView</name>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="41"/>
+        <location filename="../ui/parlevelsview.cpp" line="41"/>
         <source>Compute the par levels</source>
         <translation>Calculer les dotations</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="43"/>
+        <location filename="../ui/parlevelsview.cpp" line="43"/>
         <source>For every product and care unit with consumption: the par level that lasts until the next round at the product&apos;s service level, and the top-up of the next round</source>
         <translation>Pour chaque produit et chaque unité de soins qui le consomme&#xa0;: la dotation qui tient jusqu&apos;à la tournée suivante au taux de service du produit, et le complément de la prochaine tournée</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="45"/>
+        <location filename="../ui/parlevelsview.cpp" line="45"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="50"/>
+        <location filename="../ui/parlevelsview.cpp" line="50"/>
         <source>Care unit:</source>
         <translation>Unité de soins&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="56"/>
+        <location filename="../ui/parlevelsview.cpp" line="56"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="59"/>
+        <location filename="../ui/parlevelsview.cpp" line="59"/>
         <source>All the lines</source>
         <translation>Toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="60"/>
+        <location filename="../ui/parlevelsview.cpp" line="60"/>
         <source>Top-ups to deliver</source>
         <translation>Compléments à livrer</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="61"/>
+        <location filename="../ui/parlevelsview.cpp" line="61"/>
         <source>Allowances unused</source>
         <translation>Dotations inutilisées</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="65"/>
+        <location filename="../ui/parlevelsview.cpp" line="65"/>
         <source>Filter (care unit, product)…</source>
         <translation>Filtrer (unité de soins, produit)…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="67"/>
+        <location filename="../ui/parlevelsview.cpp" line="67"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="70"/>
+        <location filename="../ui/parlevelsview.cpp" line="70"/>
         <source>Every line with its explanation, as reappro-cli parlevels writes them</source>
         <translation>Toutes les lignes avec leur explication, comme les écrit reappro-cli parlevels</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="104"/>
+        <location filename="../ui/parlevelsview.cpp" line="104"/>
         <source>Select a line to read how its par level and top-up are computed.</source>
         <translation>Sélectionnez une ligne pour lire comment sa dotation et son complément sont calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="137"/>
-        <location filename="../ui/wardstocksview.cpp" line="204"/>
+        <location filename="../ui/parlevelsview.cpp" line="137"/>
+        <location filename="../ui/parlevelsview.cpp" line="204"/>
         <source>All care units</source>
         <translation>Toutes les unités</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="234"/>
+        <location filename="../ui/parlevelsview.cpp" line="234"/>
         <source>Computing the par levels: a forecast for every product in every care unit…</source>
         <translation>Calcul des dotations&#xa0;: une prévision pour chaque produit dans chaque unité de soins…</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="242"/>
+        <location filename="../ui/parlevelsview.cpp" line="242"/>
         <source>Compute the par levels of the care units&apos; stocks from their consumption.</source>
         <translation>Calculez les dotations des stocks des unités de soins à partir de leur consommation.</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="246"/>
+        <location filename="../ui/parlevelsview.cpp" line="246"/>
         <source>No consumption by care unit in the history: nothing to compute.</source>
         <translation>Aucune consommation par unité de soins dans l&apos;historique&#xa0;: rien à calculer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="258"/>
+        <location filename="../ui/parlevelsview.cpp" line="258"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln ligne&lt;/b&gt;</numerusform>
@@ -1341,7 +1341,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="259"/>
+        <location filename="../ui/parlevelsview.cpp" line="259"/>
         <source>in %Ln care unit(s)</source>
         <translation>
             <numerusform>dans %Ln unité de soins</numerusform>
@@ -1349,7 +1349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="260"/>
+        <location filename="../ui/parlevelsview.cpp" line="260"/>
         <source>%Ln top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%Ln complément à livrer à la prochaine tournée</numerusform>
@@ -1357,7 +1357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="262"/>
+        <location filename="../ui/parlevelsview.cpp" line="262"/>
         <source>%Ln allowance(s) unused for %1 weeks</source>
         <translation>
             <numerusform>%Ln dotation inutilisée depuis %1 semaines</numerusform>
@@ -1365,7 +1365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wardstocksview.cpp" line="264"/>
+        <location filename="../ui/parlevelsview.cpp" line="264"/>
         <source>%Ln without a forecast</source>
         <translation>
             <numerusform>%Ln sans prévision</numerusform>
@@ -1373,22 +1373,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="266"/>
+        <location filename="../ui/parlevelsview.cpp" line="266"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="267"/>
-        <source>Ward stocks from the history up to %1: </source>
+        <location filename="../ui/parlevelsview.cpp" line="267"/>
+        <source>Par levels from the history up to %1: </source>
         <translation>Dotations d&apos;après l&apos;historique jusqu&apos;au %1&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="277"/>
+        <location filename="../ui/parlevelsview.cpp" line="277"/>
         <source>Export the par levels</source>
         <translation>Exporter les dotations</translation>
     </message>
     <message>
-        <location filename="../ui/wardstocksview.cpp" line="277"/>
+        <location filename="../ui/parlevelsview.cpp" line="277"/>
         <source>parlevels_%1.csv</source>
         <translation>dotations_%1.csv</translation>
     </message>

@@ -38,8 +38,13 @@ std::function<void(std::size_t, std::size_t)> terminalProgress(const char *label
 // Prints why on stderr and returns false when the database cannot be opened.
 bool openStore(Store &store, const QString &path, bool mustExist);
 
+// One function per command, one file per command group.
+int cmdDemo(const QStringList &args);        // app/cli/data.cpp
+int cmdImport(const QStringList &args);      // app/cli/data.cpp
+int cmdInfo(const QStringList &args);        // app/cli/data.cpp
+int cmdForecast(const QStringList &args);    // app/cli/forecast.cpp
 int cmdParLevels(const QStringList &args);   // app/cli/parlevels.cpp
-int cmdSuggest(const QStringList &args);     // app/cli/replenish.cpp
-int cmdBacktest(const QStringList &args);    // app/cli/replenish.cpp
+int cmdSuggest(const QStringList &args);     // app/cli/suggest.cpp
+int cmdReplay(const QStringList &args);      // app/cli/replay.cpp (alias: backtest)
 
 } // namespace reappro::cli

@@ -3,6 +3,7 @@
 // Without --db, reopens the database used last time, or shows an empty
 // window that offers to open a database or import exports.
 #include "core/common/messages.h"
+#include "ui/icons.h"
 #include "ui/mainwindow.h"
 #include "ui/uilanguage.h"
 
@@ -20,6 +21,10 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Reappro"));
     QApplication::setApplicationName(QStringLiteral("Reappro"));
     QApplication::setApplicationVersion(QStringLiteral(REAPPRO_VERSION));
+    // The desktop entry (resources/fr.reappro.Reappro.desktop) names the
+    // window's application on Wayland; the icon shows in every window.
+    QGuiApplication::setDesktopFileName(QStringLiteral("fr.reappro.Reappro"));
+    QApplication::setWindowIcon(applicationIcon());
 
     // The language is needed before the real parser exists, so that --help
     // and its option descriptions are already in it.

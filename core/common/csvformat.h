@@ -1,5 +1,5 @@
 // How Reappro writes the cells of the CSV files it produces (import
-// report, orders, par levels, backtest details), so they read back the same
+// report, orders, par levels, replay details), so they read back the same
 // everywhere.
 #pragma once
 

@@ -29,7 +29,7 @@ QString criticalityCode(Criticality c);
 QString criticalityLabel(Criticality c, Language language);
 
 // A class target is met on average over the class's products (cycles
-// pooled, as the backtest measures it). Each product gets its own target, at
+// pooled, as the replay measures it). Each product gets its own target, at
 // least the class's floor: see serviceallocation.h. The defaults serve at
 // least as often as the min/max of the pharmacy software (1-2 months of
 // cover serve 98% of cycles in every class): a pharmacist does not trade
@@ -50,7 +50,7 @@ struct ServiceTargets {
     bool parse(const QString &text, QString *error);
 };
 
-// What a replay of the hospital's history (policybacktest.h) learned: the
+// What a replay of the hospital's history (replay.h) learned: the
 // class aims at which its per-product targets achieved each class target.
 // The allocation reads service off the forecasts' distributions, whose
 // tails are not exactly the hospital's (on the demo hospitals, aiming 97% in

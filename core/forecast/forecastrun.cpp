@@ -155,7 +155,7 @@ ForecastRunOutcome forecastDatabase(Store &store, const ForecastRunOptions &opti
 
     snapshot.end();
 
-    const std::vector<forecasting::SeriesSpec> specs{{run.seasonPeriod, /*backtest=*/true}};
+    const std::vector<forecasting::SeriesSpec> specs{{run.seasonPeriod, /*holdout=*/true}};
     const auto results = forecasting::forecastBatch(histories, specs, run.horizon, options.method,
                                                     options.levelPercent / 100.0, options.threads, progress, stop);
     if (stop && stop->load()) {
@@ -196,7 +196,7 @@ ForecastRunOutcome forecastDatabase(Store &store, const ForecastRunOptions &opti
         f.modelFamily = modelFamily(f.model);
         f.parameters = parametersOf(r);
         f.profile = r.profile;
-        f.backtest = r.backtest;
+        f.holdout = r.holdout;
         f.values.reserve(size_t(r.mean.size()));
         for (Eigen::Index h = 0; h < r.mean.size(); ++h)
             f.values.push_back({int(h) + 1, periodStarts[size_t(h)], r.mean[h], r.lower[h], r.upper[h]});

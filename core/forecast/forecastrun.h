@@ -15,7 +15,7 @@
 // Syntetos-Boylan demand class of each series (forecasting layer), ABC of the
 // product on its consumption value over the last 12 months of history, XYZ of
 // each series on its history (core/domain/classification.h). Every series is also
-// backtested on its last `horizon` periods (forecasting::Backtest).
+// scored on its last `horizon` periods held out (forecasting::Holdout).
 #pragma once
 
 #include "core/store/store.h"

@@ -260,14 +260,14 @@ std::vector<ProductSituation> loadSituations(const Store &store, QDate asOf)
     return out;
 }
 
-std::vector<BacktestProduct> loadBacktestProducts(const Store &store, QDate from)
+std::vector<ReplayProduct> loadReplayProducts(const Store &store, QDate from)
 {
     const Loaded d = loadAll(store);
-    std::vector<BacktestProduct> out;
+    std::vector<ReplayProduct> out;
     out.reserve(d.products.size());
     for (const Product &p : d.products) {
         const ProductFacts *f = factsOf(d, p.id);
-        BacktestProduct b;
+        ReplayProduct b;
         b.situation = baseSituation(p, d.suppliers, f, from);
         const auto dc = d.daily.find(p.id);
         if (dc != d.daily.end()) {

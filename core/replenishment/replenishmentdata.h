@@ -4,7 +4,7 @@
 // lot, quantity on order, usual shelf life at reception and consumption.
 #pragma once
 
-#include "core/simulation/policybacktest.h"
+#include "core/simulation/replay.h"
 #include "core/replenishment/replenishment.h"
 #include "core/store/store.h"
 
@@ -25,6 +25,6 @@ std::vector<ProductSituation> loadSituations(const Store &store, QDate asOf);
 
 // Every product's history for a replay from `from`: daily demand of the
 // whole history, the lots on hand on `from` (rebuilt), receptions from then on.
-std::vector<BacktestProduct> loadBacktestProducts(const Store &store, QDate from);
+std::vector<ReplayProduct> loadReplayProducts(const Store &store, QDate from);
 
 } // namespace reappro

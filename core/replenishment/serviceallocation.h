@@ -2,7 +2,7 @@
 //
 // A class target (vital 99%, essential 98.5%, other 98%) is a promise about the
 // class: the share of its products' replenishment cycles that end without a
-// stockout, cycles pooled (the backtest measures exactly that). Holding every
+// stockout, cycles pooled (the replay measures exactly that). Holding every
 // product at the class target spends most of the stock on the few products
 // where each point of service is dearest: expensive, lumpy ones, whose large
 // safety stock then sits, and on short shelf lives expires. Instead each

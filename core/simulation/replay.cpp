@@ -1,4 +1,4 @@
-#include "core/simulation/policybacktest.h"
+#include "core/simulation/replay.h"
 #include "core/common/parallel.h"
 #include "core/replenishment/serviceallocation.h"
 
@@ -87,19 +87,19 @@ private:
 
 // Weekly sums of the demand on Monday-aligned weeks from the week of the
 // history's first day, for the forecasts.
-QDate firstMonday(const BacktestProduct &bp)
+QDate firstMonday(const ReplayProduct &bp)
 {
     return bp.historyStart.addDays(1 - bp.historyStart.dayOfWeek());
 }
 
-double demandOn(const BacktestProduct &bp, QDate d)
+double demandOn(const ReplayProduct &bp, QDate d)
 {
     const qint64 i = bp.historyStart.daysTo(d);
     return i >= 0 && i < qint64(bp.dailyDemand.size()) ? std::max(0.0, bp.dailyDemand[std::size_t(i)]) : 0.0;
 }
 
 // The complete weeks that end before `end`.
-std::vector<double> weeklySums(const BacktestProduct &bp, QDate end)
+std::vector<double> weeklySums(const ReplayProduct &bp, QDate end)
 {
     std::vector<double> weekly;
     for (QDate d = firstMonday(bp); d.addDays(6) < end; d = d.addDays(7)) {
@@ -113,17 +113,17 @@ std::vector<double> weeklySums(const BacktestProduct &bp, QDate end)
 
 } // namespace
 
-QString backtestPolicyCode(BacktestPolicy p)
+QString replayPolicyCode(ReplayPolicy p)
 {
     switch (p) {
-    case BacktestPolicy::Reappro: return QStringLiteral("reappro");
-    case BacktestPolicy::MinMax: return QStringLiteral("minmax");
-    case BacktestPolicy::Actual: return QStringLiteral("actual");
+    case ReplayPolicy::Reappro: return QStringLiteral("reappro");
+    case ReplayPolicy::MinMax: return QStringLiteral("minmax");
+    case ReplayPolicy::Actual: return QStringLiteral("actual");
     }
     return {};
 }
 
-void BacktestMetrics::add(const BacktestMetrics &o)
+void ReplayMetrics::add(const ReplayMetrics &o)
 {
     cycles += o.cycles;
     servedCycles += o.servedCycles;
@@ -142,13 +142,13 @@ void BacktestMetrics::add(const BacktestMetrics &o)
     startStock += o.startStock;
 }
 
-Money BacktestResult::averageStockValue() const
+Money ReplayResult::averageStockValue() const
 {
     const qint64 span = from.daysTo(to) + 1;
     return span > 0 ? Money::fromUnits(total.stockValueDays.units() / span) : Money();
 }
 
-Money BacktestResult::averageStockValue(Criticality c) const
+Money ReplayResult::averageStockValue(Criticality c) const
 {
     const auto it = byCriticality.find(c);
     const qint64 span = from.daysTo(to) + 1;
@@ -163,7 +163,7 @@ namespace {
 class ProductReplay
 {
 public:
-    ProductReplay(const BacktestProduct &bp, const BacktestOptions &opt)
+    ProductReplay(const ReplayProduct &bp, const ReplayOptions &opt)
         : m_bp(bp), m_opt(opt), m_product(bp.situation.product), m_stock(bp.initialLots), m_decision(bp.situation)
     {
         const ProductSituation &base = bp.situation;
@@ -181,10 +181,10 @@ public:
         // expiry is inherited, like the first day's stock.
         for (Arrival r : bp.receptions) {
             r.inherited = r.day < opt.from.addDays(m_leadDays);
-            if (r.day >= opt.from && r.day <= opt.to && (opt.policy == BacktestPolicy::Actual || r.inherited))
+            if (r.day >= opt.from && r.day <= opt.to && (opt.policy == ReplayPolicy::Actual || r.inherited))
                 m_pipeline.push_back(r);
         }
-        if (opt.policy == BacktestPolicy::Actual) {
+        if (opt.policy == ReplayPolicy::Actual) {
             std::vector<QDate> days;
             for (const Arrival &r : m_pipeline)
                 if (!r.inherited) // ordered before the first day: every policy receives it
@@ -193,7 +193,7 @@ public:
             m.orders = std::unique(days.begin(), days.end()) - days.begin();
         }
         m_weekStart = firstMonday(bp);
-        if (opt.policy == BacktestPolicy::Reappro)
+        if (opt.policy == ReplayPolicy::Reappro)
             m_weekly = weeklySums(bp, opt.to);
         m_decision.weeklyDemand.clear(); // always a prefix of m_weekly (reapproOrder)
     }
@@ -208,7 +208,7 @@ public:
     }
 
     // Closes the cycle under way and returns the totals.
-    BacktestMetrics finish()
+    ReplayMetrics finish()
     {
         if (m_inCycle) {
             closeCycle();
@@ -218,7 +218,7 @@ public:
         return m;
     }
 
-    const BacktestMetrics &metrics() const { return m; }
+    const ReplayMetrics &metrics() const { return m; }
     // What Reappro knows of the product now (learned delays included).
     const ProductSituation &situation() const { return m_decision; }
 
@@ -264,16 +264,16 @@ private:
             for (const Arrival &a : m_pipeline)
                 onOrder += a.quantity;
             double quantity = 0.0;
-            if (m_opt.policy == BacktestPolicy::Reappro)
+            if (m_opt.policy == ReplayPolicy::Reappro)
                 quantity = reapproOrder(d, onOrder);
-            else if (m_opt.policy == BacktestPolicy::MinMax)
+            else if (m_opt.policy == ReplayPolicy::MinMax)
                 quantity = minMaxOrder(d, onOrder);
             if (quantity > 0.0) {
                 const qint64 delay = m_bp.leadTimes.empty() ? m_leadDays
                                                             : m_bp.leadTimes[std::size_t(m.orders) % m_bp.leadTimes.size()];
                 const QDate arrival = d.addDays(delay);
                 m_pipeline.push_back({arrival, quantity, arrival.addDays(qint64(m_shelf))});
-                if (m_opt.policy == BacktestPolicy::Reappro) {
+                if (m_opt.policy == ReplayPolicy::Reappro) {
                     const auto at = std::upper_bound(m_delivering.begin(), m_delivering.end(), arrival,
                                                      [](QDate a, const std::pair<QDate, int> &x) { return a < x.first; });
                     m_delivering.insert(at, {arrival, int(delay)});
@@ -337,10 +337,10 @@ private:
                         roundUpToPacks(m_product.minOrderQuantity, m_pack));
     }
 
-    const BacktestProduct &m_bp;
-    const BacktestOptions &m_opt;
+    const ReplayProduct &m_bp;
+    const ReplayOptions &m_opt;
     const Product &m_product;
-    BacktestMetrics m;
+    ReplayMetrics m;
     Stock m_stock;
     std::vector<Arrival> m_pipeline; // pending, any order
     std::vector<std::pair<QDate, int>> m_delivering; // Reappro's orders under way: (arrival, delay), by arrival
@@ -374,14 +374,14 @@ ServiceTargets correctedTargets(const ServiceTargets &target, ServiceTargets aim
     return aim;
 }
 
-QDate periodEnd(QDate start, const BacktestOptions &o)
+QDate periodEnd(QDate start, const ReplayOptions &o)
 {
     return std::min(o.to, start.addDays(std::max(1, o.reallocateDays) - 1));
 }
 
 } // namespace
 
-BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &opt, std::span<const double> serviceTargets)
+ReplayMetrics replayProduct(const ReplayProduct &bp, const ReplayOptions &opt, std::span<const double> serviceTargets)
 {
     ProductReplay r(bp, opt);
     std::size_t k = 0;
@@ -390,9 +390,9 @@ BacktestMetrics replayProduct(const BacktestProduct &bp, const BacktestOptions &
     return r.finish();
 }
 
-std::optional<ServiceCalibration> calibrationOf(const BacktestResult &result, const BacktestOptions &options)
+std::optional<ServiceCalibration> calibrationOf(const ReplayResult &result, const ReplayOptions &options)
 {
-    if (result.policy != BacktestPolicy::Reappro || !options.calibrate || result.serviceAim.empty()
+    if (result.policy != ReplayPolicy::Reappro || !options.calibrate || result.serviceAim.empty()
         || options.from.daysTo(options.to) < 2 * std::max(1, options.reallocateDays))
         return std::nullopt;
     ServiceCalibration c;
@@ -414,14 +414,14 @@ ReplayControl ReplayControl::part(double from, double to) const
     return c;
 }
 
-BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads,
+ReplayResult replay(const std::vector<ReplayProduct> &products, const ReplayOptions &options, int threads,
                       const ReplayControl &control)
 {
     std::vector<ProductReplay> replays;
     replays.reserve(products.size());
-    for (const BacktestProduct &bp : products)
+    for (const ReplayProduct &bp : products)
         replays.emplace_back(bp, options);
-    const bool allocate = options.policy == BacktestPolicy::Reappro && options.settings.service.perProduct;
+    const bool allocate = options.policy == ReplayPolicy::Reappro && options.settings.service.perProduct;
     // Each period, Reappro's per-product service targets are allocated again
     // from the history known then, aiming each class at its target corrected
     // by the service the replay has achieved so far (see the header).
@@ -444,7 +444,7 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
             });
             targets = allocateServiceTargets(candidates, aim);
         }
-        std::vector<BacktestMetrics> before(products.size());
+        std::vector<ReplayMetrics> before(products.size());
         for (std::size_t i = 0; i < products.size(); ++i)
             before[i] = replays[i].metrics();
         const QDate end = periodEnd(d, options);
@@ -466,10 +466,10 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
             aim = correctedTargets(options.settings.service, aim, period);
         }
     }
-    std::vector<BacktestMetrics> each(products.size());
+    std::vector<ReplayMetrics> each(products.size());
     for (std::size_t i = 0; i < products.size(); ++i)
         each[i] = replays[i].finish();
-    BacktestResult r;
+    ReplayResult r;
     for (Criticality c : kAllCriticalities)
         r.serviceAim[c] = aim.of(c);
     // Summed in product order: the same totals whatever the thread count.
@@ -487,10 +487,10 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
     return r;
 }
 
-MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, BacktestOptions options, double cycleServiceLevel,
+MatchedMinMax matchMinMax(const std::vector<ReplayProduct> &products, ReplayOptions options, double cycleServiceLevel,
                           int threads, int steps, const ReplayControl &control)
 {
-    options.policy = BacktestPolicy::MinMax;
+    options.policy = ReplayPolicy::MinMax;
     int runs = 0;
     const auto run = [&](double months) {
         options.minMonths = months;
@@ -502,7 +502,7 @@ MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, Backtest
     MatchedMinMax best{lo, 2.0 * lo, run(lo)};
     for (int i = 0; i < steps && !control.stopped(); ++i) {
         const double mid = 0.5 * (lo + hi);
-        BacktestResult r = run(mid);
+        ReplayResult r = run(mid);
         if (r.total.cycleServiceLevel() <= cycleServiceLevel) {
             lo = mid;
             best = {mid, 2.0 * mid, std::move(r)};
@@ -513,11 +513,11 @@ MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, Backtest
     return best;
 }
 
-ClassMatchedMinMax matchMinMaxByClass(const std::vector<BacktestProduct> &products, const BacktestOptions &options,
-                                      const BacktestResult &reappro, int threads, int steps, const ReplayControl &control)
+ClassMatchedMinMax matchMinMaxByClass(const std::vector<ReplayProduct> &products, const ReplayOptions &options,
+                                      const ReplayResult &reappro, int threads, int steps, const ReplayControl &control)
 {
     ClassMatchedMinMax m;
-    m.result.policy = BacktestPolicy::MinMax;
+    m.result.policy = ReplayPolicy::MinMax;
     m.result.from = options.from;
     m.result.to = options.to;
     m.result.products = int(products.size());
@@ -527,7 +527,7 @@ ClassMatchedMinMax matchMinMaxByClass(const std::vector<BacktestProduct> &produc
         const Criticality c = kAllCriticalities[k];
         const auto achieved = reappro.byCriticality.find(c);
         std::vector<std::size_t> index;
-        std::vector<BacktestProduct> subset;
+        std::vector<ReplayProduct> subset;
         for (std::size_t i = 0; i < products.size(); ++i)
             if (criticalityOf(products[i].situation.product) == c) {
                 index.push_back(i);
@@ -547,19 +547,19 @@ ClassMatchedMinMax matchMinMaxByClass(const std::vector<BacktestProduct> &produc
     return m;
 }
 
-PolicyComparison comparePolicies(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads,
+PolicyComparison comparePolicies(const std::vector<ReplayProduct> &products, const ReplayOptions &options, int threads,
                                  const ReplayControl &control)
 {
     // Shares of the time: Reappro's replay forecasts and allocates, the
     // others only count.
     PolicyComparison c;
-    BacktestOptions o = options;
-    o.policy = BacktestPolicy::Reappro;
+    ReplayOptions o = options;
+    o.policy = ReplayPolicy::Reappro;
     c.reappro = replay(products, o, threads, control.part(0.0, 0.7));
-    o.policy = BacktestPolicy::MinMax;
+    o.policy = ReplayPolicy::MinMax;
     if (!control.stopped())
         c.minmax = replay(products, o, threads, control.part(0.7, 0.72));
-    o.policy = BacktestPolicy::Actual;
+    o.policy = ReplayPolicy::Actual;
     if (!control.stopped())
         c.actual = replay(products, o, threads, control.part(0.72, 0.74));
     if (!control.stopped())

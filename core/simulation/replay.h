@@ -1,4 +1,4 @@
-// Policy backtest: replays a replenishment policy over the hospital's own
+// The replay: replays a replenishment policy over the hospital's own
 // history, day by day and product by product, and measures what it would
 // have achieved.
 //
@@ -58,8 +58,8 @@
 
 namespace reappro {
 
-enum class BacktestPolicy { Reappro, MinMax, Actual };
-QString backtestPolicyCode(BacktestPolicy p); // "reappro", "minmax", "actual"
+enum class ReplayPolicy { Reappro, MinMax, Actual };
+QString replayPolicyCode(ReplayPolicy p); // "reappro", "minmax", "actual"
 
 struct Arrival {
     QDate day;
@@ -69,7 +69,7 @@ struct Arrival {
 };
 
 // One product's history, as the replay needs it.
-struct BacktestProduct {
+struct ReplayProduct {
     ProductSituation situation;     // product, supplier days, lead time known on the first day, shelf life (lots, demand unused)
     QDate historyStart;             // day of dailyDemand[0]
     std::vector<double> dailyDemand; // whole history, net consumption per day
@@ -78,9 +78,9 @@ struct BacktestProduct {
     std::vector<int> leadTimes;     // observed order-to-reception delays (days), in date order; empty: the mean
 };
 
-struct BacktestOptions {
+struct ReplayOptions {
     QDate from, to;                 // replayed days, inclusive
-    BacktestPolicy policy = BacktestPolicy::Reappro;
+    ReplayPolicy policy = ReplayPolicy::Reappro;
     ReplenishmentSettings settings;
     int refitDays = 28;
     int reallocateDays = 91;        // per-product service targets allocated again (serviceallocation.h)
@@ -89,7 +89,7 @@ struct BacktestOptions {
     double defaultShelfLifeDays = 730.0;
 };
 
-struct BacktestMetrics {
+struct ReplayMetrics {
     qint64 cycles = 0, servedCycles = 0;
     double targetSum = 0.0;          // sum over cycles of the service target in force (Reappro; else the class's)
     double demand = 0.0, served = 0.0;
@@ -101,7 +101,7 @@ struct BacktestMetrics {
     qint64 stockoutDays = 0;
     double received = 0.0, expired = 0.0, endStock = 0.0, startStock = 0.0; // units, for the accounting check
 
-    void add(const BacktestMetrics &o);
+    void add(const ReplayMetrics &o);
     double cycleServiceLevel() const { return cycles ? double(servedCycles) / double(cycles) : 1.0; }
     double averageTarget() const { return cycles ? targetSum / double(cycles) : 0.0; }
     Money expiredFromOrders() const { return expiredValue - expiredInitialValue; } // what the policy's own orders lost
@@ -110,14 +110,14 @@ struct BacktestMetrics {
     // products): stockValueDays / days per product.
 };
 
-struct BacktestResult {
-    BacktestPolicy policy = BacktestPolicy::Reappro;
+struct ReplayResult {
+    ReplayPolicy policy = ReplayPolicy::Reappro;
     QDate from, to;
     int products = 0;
-    BacktestMetrics total;
-    std::map<Criticality, BacktestMetrics> byCriticality;
+    ReplayMetrics total;
+    std::map<Criticality, ReplayMetrics> byCriticality;
     std::map<Criticality, int> productsByCriticality;
-    std::vector<BacktestMetrics> perProduct; // in the order of the products given
+    std::vector<ReplayMetrics> perProduct; // in the order of the products given
     std::map<Criticality, double> serviceAim; // Reappro: each class's aim after the last correction
 
     // Average total stock value over the period (all products).
@@ -128,12 +128,12 @@ struct BacktestResult {
 // The class aims a Reappro replay ended with, as the database stores them
 // for `suggest` and the orders tab (criticality.h); none for another
 // policy, without the correction, or over less than two periods.
-std::optional<ServiceCalibration> calibrationOf(const BacktestResult &result, const BacktestOptions &options);
+std::optional<ServiceCalibration> calibrationOf(const ReplayResult &result, const ReplayOptions &options);
 
 // One product over options.from .. options.to. serviceTargets: Reappro's
 // target for this product in each period of options.reallocateDays from
 // options.from (empty: its class target).
-BacktestMetrics replayProduct(const BacktestProduct &product, const BacktestOptions &options,
+ReplayMetrics replayProduct(const ReplayProduct &product, const ReplayOptions &options,
                               std::span<const double> serviceTargets = {});
 
 // Progress and cancellation of long replays. progress(fraction done) is
@@ -149,7 +149,7 @@ struct ReplayControl {
 
 // All products on `threads` threads (0 = all cores); the result does not
 // depend on the thread count.
-BacktestResult replay(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0,
+ReplayResult replay(const std::vector<ReplayProduct> &products, const ReplayOptions &options, int threads = 0,
                       const ReplayControl &control = {});
 
 // The comparison at equal service: the min/max rule (minimum m months,
@@ -158,9 +158,9 @@ BacktestResult replay(const std::vector<BacktestProduct> &products, const Backte
 // `steps` halvings (a replay each). options gives the days and settings.
 struct MatchedMinMax {
     double minMonths = 0.0, maxMonths = 0.0;
-    BacktestResult result;
+    ReplayResult result;
 };
-MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, BacktestOptions options, double cycleServiceLevel,
+MatchedMinMax matchMinMax(const std::vector<ReplayProduct> &products, ReplayOptions options, double cycleServiceLevel,
                           int threads = 0, int steps = 12, const ReplayControl &control = {});
 
 // The comparison at equal service in every class: for each criticality
@@ -172,22 +172,22 @@ MatchedMinMax matchMinMax(const std::vector<BacktestProduct> &products, Backtest
 // replays together.
 struct ClassMatchedMinMax {
     std::map<Criticality, double> minMonths; // each class's maximum is twice its minimum
-    BacktestResult result;
+    ReplayResult result;
 };
-ClassMatchedMinMax matchMinMaxByClass(const std::vector<BacktestProduct> &products, const BacktestOptions &options,
-                                      const BacktestResult &reappro, int threads = 0, int steps = 12,
+ClassMatchedMinMax matchMinMaxByClass(const std::vector<ReplayProduct> &products, const ReplayOptions &options,
+                                      const ReplayResult &reappro, int threads = 0, int steps = 12,
                                       const ReplayControl &control = {});
 
-// What `backtest --policy compare` and the GUI's replay tab show: Reappro
+// What `replay --policy compare` and the GUI's replay tab show: Reappro
 // (options as given), min/max as set (options.minMonths, maxMonths), min/max
 // at Reappro's cycle service level, overall and class by class, and what
 // the hospital did.
 struct PolicyComparison {
-    BacktestResult reappro, minmax, actual;
+    ReplayResult reappro, minmax, actual;
     MatchedMinMax matched;
     ClassMatchedMinMax matchedByClass;
 };
-PolicyComparison comparePolicies(const std::vector<BacktestProduct> &products, const BacktestOptions &options, int threads = 0,
+PolicyComparison comparePolicies(const std::vector<ReplayProduct> &products, const ReplayOptions &options, int threads = 0,
                                  const ReplayControl &control = {});
 
 } // namespace reappro

@@ -41,7 +41,7 @@ std::vector<std::pair<QString, double>> parametersFromJson(const QString &text)
 constexpr const char *kForecastSeriesColumns =
     "s.id, s.run_id, s.product_id, s.unit_id, s.model, s.model_family, s.parameters, s.demand_class, s.adi, s.cv2, "
     "s.nonzero_periods, s.abc, s.abc_value, s.abc_share_above, s.xyz, s.cv, s.history_from, s.history_periods, "
-    "s.backtest_points, s.backtest_mae, s.backtest_mase, s.backtest_bias, s.backtest_coverage, s.error";
+    "s.holdout_points, s.holdout_mae, s.holdout_mase, s.holdout_bias, s.holdout_coverage, s.error";
 
 StoredForecast forecastFromRow(const sql::Statement &st)
 {
@@ -64,11 +64,11 @@ StoredForecast forecastFromRow(const sql::Statement &st)
     f.cv = realOrNaN(st, 15);
     f.historyFrom = QDate::fromJulianDay(st.int64(16));
     f.historyPeriods = int(st.int64(17));
-    f.backtest.points = int(st.int64(18));
-    f.backtest.mae = realOrNaN(st, 19);
-    f.backtest.mase = realOrNaN(st, 20);
-    f.backtest.bias = realOrNaN(st, 21);
-    f.backtest.coverage = realOrNaN(st, 22);
+    f.holdout.points = int(st.int64(18));
+    f.holdout.mae = realOrNaN(st, 19);
+    f.holdout.mase = realOrNaN(st, 20);
+    f.holdout.bias = realOrNaN(st, 21);
+    f.holdout.coverage = realOrNaN(st, 22);
     f.error = st.text(23);
     return f;
 }
@@ -103,7 +103,7 @@ VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql");
             sql::Statement seriesRow(m_handle, R"sql(
 INSERT INTO forecast_series(run_id, product_id, unit_id, model, model_family, parameters, demand_class, adi, cv2,
                             nonzero_periods, abc, abc_value, abc_share_above, xyz, cv, history_from, history_periods,
-                            backtest_points, backtest_mae, backtest_mase, backtest_bias, backtest_coverage, error)
+                            holdout_points, holdout_mae, holdout_mase, holdout_bias, holdout_coverage, error)
 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql");
             sql::Statement valueRow(m_handle, "INSERT INTO forecast_value(series_id, step, period_start, mean, lower, upper) "
                                               "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
@@ -149,12 +149,12 @@ VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?1
                 bindReal(seriesRow, 15, f.cv);
                 seriesRow.bind(16, f.historyFrom.toJulianDay());
                 seriesRow.bind(17, f.historyPeriods);
-                seriesRow.bind(18, f.backtest.points);
-                if (f.backtest.points > 0) {
-                    bindReal(seriesRow, 19, f.backtest.mae);
-                    bindReal(seriesRow, 20, f.backtest.mase);
-                    bindReal(seriesRow, 21, f.backtest.bias);
-                    bindReal(seriesRow, 22, f.backtest.coverage);
+                seriesRow.bind(18, f.holdout.points);
+                if (f.holdout.points > 0) {
+                    bindReal(seriesRow, 19, f.holdout.mae);
+                    bindReal(seriesRow, 20, f.holdout.mase);
+                    bindReal(seriesRow, 21, f.holdout.bias);
+                    bindReal(seriesRow, 22, f.holdout.coverage);
                 }
                 if (!f.error.isEmpty())
                     seriesRow.bind(23, f.error);
@@ -283,11 +283,11 @@ std::optional<ForecastRun> Store::latestForecastRun(Bucket bucket) const
     counts("SELECT xyz, COUNT(*) FROM forecast_series WHERE run_id = ?1 AND unit_id IS NULL GROUP BY 1",
            [&](const QString &k, qint64 n) { r.xyzProducts[k] = n; });
     std::vector<double> mase;
-    sql::Statement m(m_handle, "SELECT backtest_mase FROM forecast_series WHERE run_id = ?1 AND backtest_mase IS NOT NULL ORDER BY 1");
+    sql::Statement m(m_handle, "SELECT holdout_mase FROM forecast_series WHERE run_id = ?1 AND holdout_mase IS NOT NULL ORDER BY 1");
     m.bind(1, r.id);
     while (m.step() == SQLITE_ROW)
         mase.push_back(m.real(0));
-    r.backtestedSeries = qint64(mase.size());
+    r.holdoutSeries = qint64(mase.size());
     if (!mase.empty()) {
         const size_t k = mase.size() / 2;
         r.medianMase = mase.size() % 2 ? mase[k] : (mase[k - 1] + mase[k]) / 2.0;

@@ -269,6 +269,15 @@ CREATE TABLE service_calibration(
     replay_to INTEGER NOT NULL,
     computed_at TEXT NOT NULL);               -- ISO 8601, UTC
 )sql", nullptr, nullptr},
+    // 5 -> 6: one word per concept: a forecast's accuracy on the held-out
+    // end of its history is the holdout (the replay is the policy's).
+    {R"sql(
+ALTER TABLE forecast_series RENAME COLUMN backtest_points TO holdout_points;
+ALTER TABLE forecast_series RENAME COLUMN backtest_mae TO holdout_mae;
+ALTER TABLE forecast_series RENAME COLUMN backtest_mase TO holdout_mase;
+ALTER TABLE forecast_series RENAME COLUMN backtest_bias TO holdout_bias;
+ALTER TABLE forecast_series RENAME COLUMN backtest_coverage TO holdout_coverage;
+)sql", nullptr, nullptr},
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 

@@ -111,7 +111,7 @@ struct StockChange {
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     static constexpr const char *kCentralPharmacyCode = "PUI";
 
     Store();
@@ -172,7 +172,7 @@ public:
     // and the ids of nothing else (read them back with latestForecast).
     bool replaceForecastRun(ForecastRun &run, const std::vector<StoredForecast> &series, QString *error);
     // The run of a bucket with its summary (counts per model family, demand
-    // class, ABC and XYZ class; median backtest MASE).
+    // class, ABC and XYZ class; median holdout MASE).
     std::optional<ForecastRun> latestForecastRun(Bucket bucket) const;
     // The class aims of the last replay (criticality.h), replacing the
     // previous ones in one transaction; none stored yet: nullopt.

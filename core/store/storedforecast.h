@@ -44,7 +44,7 @@ struct StoredForecast {
     double cv = std::numeric_limits<double>::quiet_NaN();   // NaN: no demand
     QDate historyFrom;                    // first period forecast from (leading zeros dropped)
     int historyPeriods = 0;
-    forecasting::Backtest backtest;       // points == 0: history too short
+    forecasting::Holdout holdout;       // points == 0: history too short
     QString error;                        // not empty: no forecast, values empty
     std::vector<ForecastPoint> values;
 };
@@ -68,7 +68,7 @@ struct ForecastRun {
     std::map<QString, qint64> demandClasses;          // "smooth"... -> series (all levels)
     std::map<QString, qint64> abcProducts;            // "A".. -> products
     std::map<QString, qint64> xyzProducts;            // "X".. -> products
-    qint64 backtestedSeries = 0;                      // series with a finite backtest MASE
+    qint64 holdoutSeries = 0;                      // series with a finite holdout MASE
     double medianMase = std::numeric_limits<double>::quiet_NaN();
 
     qint64 series() const { return productSeries + unitSeries; }

@@ -1,4 +1,4 @@
-// reappro-cli suggest and backtest end to end on a small demo hospital:
+// reappro-cli suggest and replay end to end on a small demo hospital:
 // the files they write, their columns and keys, the budget, the languages,
 // the exit codes.
 #include "testutil.h"
@@ -261,19 +261,19 @@ private Q_SLOTS:
                          QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 1);
     }
 
-    void backtestReportsEveryMeasure_data()
+    void replayReportsEveryMeasure_data()
     {
         QTest::addColumn<QString>("policy");
         QTest::newRow("reappro") << "reappro";
         QTest::newRow("minmax") << "minmax";
         QTest::newRow("actual") << "actual";
     }
-    void backtestReportsEveryMeasure()
+    void replayReportsEveryMeasure()
     {
         QFETCH(QString, policy);
         const QString out = m_dir.filePath(policy + QStringLiteral(".json"));
         // The demo ends on 31/10/2026 with two years of history.
-        const auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
+        const auto r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
                                QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
                                QStringLiteral("--policy"), policy, QStringLiteral("--output"), out,
                                QStringLiteral("--details"), m_dir.filePath(policy + QStringLiteral("-details.csv"))});
@@ -314,7 +314,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(fromOrders - j.value(QStringLiteral("expired_from_orders_eur")).toDouble()) < 0.01);
     }
 
-    void suggestTakesTheBacktestsClassAims()
+    void suggestTakesTheReplaysClassAims()
     {
         // The reappro replay above ends with corrected class aims; suggest
         // --calibration aims each class there (here with --uniform-service,
@@ -370,7 +370,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("service_aim")), qPrintable(r.err));
     }
 
-    void backtestReplaysTheReorderPointRule()
+    void replayReplaysTheReorderPointRule()
     {
         // --rule ss replays Reappro's reorder-point rule (s, S): an order only
         // when the position falls to s, then up to S = s + one more review's
@@ -379,7 +379,7 @@ private Q_SLOTS:
         const QJsonObject rs = readJson(m_dir.filePath(QStringLiteral("reappro.json")));
         QCOMPARE(rs.value(QStringLiteral("rule")).toString(), QStringLiteral("rs"));
         const QString out = m_dir.filePath(QStringLiteral("reappro-ss.json"));
-        const auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
+        const auto r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
                                QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
                                QStringLiteral("--rule"), QStringLiteral("ss"), QStringLiteral("--output"), out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -389,25 +389,25 @@ private Q_SLOTS:
         const double ordersSs = ss.value(QStringLiteral("orders")).toDouble(), ordersRs = rs.value(QStringLiteral("orders")).toDouble();
         QVERIFY2(ordersSs > 0.0 && ordersSs < 0.9 * ordersRs, qPrintable(QStringLiteral("%1 vs %2").arg(ordersSs).arg(ordersRs)));
         // The rule is Reappro's: min/max has its own.
-        const auto bad = runCli({QStringLiteral("backtest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+        const auto bad = runCli({QStringLiteral("replay"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
                                  QStringLiteral("--from"), QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
                                  QStringLiteral("--policy"), QStringLiteral("minmax"), QStringLiteral("--rule"), QStringLiteral("ss"),
                                  QStringLiteral("--output"), out});
         QCOMPARE(bad.exitCode, 64);
         QVERIFY2(bad.err.contains(QStringLiteral("--rule")), qPrintable(bad.err));
-        QCOMPARE(runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+        QCOMPARE(runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                          QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--rule"), QStringLiteral("sq"),
                          QStringLiteral("--output"), out}).exitCode, 64);
     }
 
-    void backtestComparesAtEqualService()
+    void replayComparesAtEqualService()
     {
         // --policy compare: Reappro beside min/max as set, min/max at
         // Reappro's service (months by bisection) and what the hospital did,
         // each measured as its own run measures it, and Reappro's changes
         // against the matched min/max.
         const QString out = m_dir.filePath(QStringLiteral("compare.json"));
-        auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+        auto r = runCli({QStringLiteral("replay"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
                          QStringLiteral("--from"), QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
                          QStringLiteral("--policy"), QStringLiteral("compare"), QStringLiteral("--output"), out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -429,7 +429,7 @@ private Q_SLOTS:
         QCOMPARE(matched.value(QStringLiteral("max_months")).toDouble(), 2.0 * months);
         QVERIFY(matched.value(QStringLiteral("cycle_service_level")).toDouble() <= reappro.value(QStringLiteral("cycle_service_level")).toDouble());
         const QString single = m_dir.filePath(QStringLiteral("matched.json"));
-        r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+        r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                     QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("minmax"),
                     QStringLiteral("--min-months"), QString::number(months, 'g', 17), QStringLiteral("--max-months"),
                     QString::number(2.0 * months, 'g', 17), QStringLiteral("--output"), single});
@@ -465,7 +465,7 @@ private Q_SLOTS:
             QCOMPARE(theirs.value(QStringLiteral("max_months")).toDouble(), 2.0 * classMonths);
             QVERIFY2(theirs.value(QStringLiteral("cycle_service_level")).toDouble() <= mine.value(QStringLiteral("cycle_service_level")).toDouble(), c);
             const QString path = m_dir.filePath(QStringLiteral("class-%1.json").arg(QLatin1String(c)));
-            r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+            r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                         QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("minmax"),
                         QStringLiteral("--min-months"), QString::number(classMonths, 'g', 17), QStringLiteral("--max-months"),
                         QString::number(2.0 * classMonths, 'g', 17), QStringLiteral("--output"), path});
@@ -483,20 +483,20 @@ private Q_SLOTS:
                          - (reappro.value(QStringLiteral("expired_value_eur")).toDouble() / expiredSum - 1.0)) < 1e-9);
     }
 
-    void backtestRejectsBadUse()
+    void replayRejectsBadUse()
     {
         const QString out = m_dir.filePath(QStringLiteral("bad.json"));
-        QCOMPARE(runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+        QCOMPARE(runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                          QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("magic"),
                          QStringLiteral("--output"), out}).exitCode, 64);
         // Beyond the history: said, and refused.
-        const auto r = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+        const auto r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                                QStringLiteral("--to"), QStringLiteral("2027-10-31"), QStringLiteral("--output"), out});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("31/10/2026")), qPrintable(r.err));
-        QCOMPARE(runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-10-01"),
+        QCOMPARE(runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-10-01"),
                          QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--output"), out}).exitCode, 64);
-        const auto refit = runCli({QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+        const auto refit = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                                    QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--refit-days"), QStringLiteral("0"),
                                    QStringLiteral("--output"), out});
         QCOMPARE(refit.exitCode, 64);

@@ -257,8 +257,8 @@ private slots:
             QVERIFY(one[i].mean == four[i].mean);
             QVERIFY(one[i].lower == four[i].lower);
             QVERIFY(one[i].upper == four[i].upper);
-            QCOMPARE(one[i].backtest.points, four[i].backtest.points);
-            QCOMPARE(one[i].backtest.mae, four[i].backtest.mae);
+            QCOMPARE(one[i].holdout.points, four[i].holdout.points);
+            QCOMPARE(one[i].holdout.mae, four[i].holdout.mae);
             QCOMPARE(one[i].parameters, four[i].parameters);
             const ForecastResult alone = forecastSeries(series[i], specs[i], 8, Method::Auto, 0.95);
             QVERIFY(alone.mean == one[i].mean && alone.upper == one[i].upper);
@@ -371,24 +371,24 @@ private slots:
         QVERIFY2(share >= 0.85 && share <= 0.96, qPrintable(QString::number(share)));
     }
 
-    void backtestScoresTheHeldOutEnd()
+    void holdoutScoresTheHeldOutEnd()
     {
         const Series y = smoothSeries(5, 120);
         SeriesSpec spec;
-        spec.backtest = true;
+        spec.holdout = true;
         const ForecastResult r = forecastSeries(y, spec, 12, Method::Auto);
-        QCOMPARE(r.backtest.points, 12);
+        QCOMPARE(r.holdout.points, 12);
         // By hand: the same rule on the first 108 periods, scored on the last 12.
         const ForecastResult early = forecastSeries(std::span<const double>(y).first(108), {}, 12, Method::Auto);
         double mae = 0.0;
         for (int h = 0; h < 12; ++h)
             mae += std::abs(early.mean[h] - y[std::size_t(108 + h)]) / 12.0;
-        QVERIFY(std::abs(r.backtest.mae - mae) < 1e-9 * std::max(1.0, mae));
-        QVERIFY(r.backtest.mase > 0.0 && r.backtest.mase < 2.0);
-        QVERIFY(r.backtest.coverage >= 0.0 && r.backtest.coverage <= 1.0);
+        QVERIFY(std::abs(r.holdout.mae - mae) < 1e-9 * std::max(1.0, mae));
+        QVERIFY(r.holdout.mase > 0.0 && r.holdout.mase < 2.0);
+        QVERIFY(r.holdout.coverage >= 0.0 && r.holdout.coverage <= 1.0);
         // Not asked, or too short: nothing.
-        QCOMPARE(forecastSeries(y, {}, 12, Method::Auto).backtest.points, 0);
-        QCOMPARE(forecastSeries(std::span<const double>(y).first(20), spec, 12, Method::Auto).backtest.points, 0);
+        QCOMPARE(forecastSeries(y, {}, 12, Method::Auto).holdout.points, 0);
+        QCOMPARE(forecastSeries(std::span<const double>(y).first(20), spec, 12, Method::Auto).holdout.points, 0);
         // Parameters are reported by name.
         QVERIFY(!r.parameters.empty());
         QCOMPARE(r.parameters.front().first, std::string("alpha"));

@@ -1,4 +1,4 @@
-// The Orders and Ward stocks tabs as a pharmacist uses them, in French, on
+// The Orders and Par levels tabs as a pharmacist uses them, in French, on
 // a small demo hospital:
 //  - the orders computed for the day after its history with and without a
 //    budget, a line's explanation, a budget typed wrong, and the CSV export,
@@ -8,8 +8,8 @@
 //    to deliver, a line's explanation, and the export, byte for byte what
 //    `reappro-cli parlevels` writes.
 //  - the policies replayed over the last six months, as `reappro-cli
-//    backtest --policy compare` replays them.
-// Also writes build/screenshots/orders_fr.png, wardstocks_fr.png and
+//    replay --policy compare` replays them.
+// Also writes build/screenshots/orders_fr.png, parlevels_fr.png and
 // replay_fr.png.
 #include "core/demo/demogenerator.h"
 #include "core/import/importer.h"
@@ -18,7 +18,7 @@
 #include "ui/models/orderlinemodel.h"
 #include "ui/views/ordersview.h"
 #include "ui/views/replayview.h"
-#include "ui/views/wardstocksview.h"
+#include "ui/views/parlevelsview.h"
 #include "ui/models/parlevelmodel.h"
 #include "ui/formatting.h"
 #include "ui/uilanguage.h"
@@ -95,13 +95,13 @@ private Q_SLOTS:
         MainWindow w(Language::French);
         QVERIFY(w.openDatabase(m_dir.filePath(QStringLiteral("empty.sqlite"))));
         QVERIFY(!w.ordersView()->findChild<QPushButton *>(QStringLiteral("ordersCompute"))->isEnabled());
-        QVERIFY(!w.wardStocksView()->findChild<QPushButton *>(QStringLiteral("wardCompute"))->isEnabled());
+        QVERIFY(!w.parLevelsView()->findChild<QPushButton *>(QStringLiteral("wardCompute"))->isEnabled());
         w.ordersView()->compute(); // refused, not started
         QVERIFY(!w.ordersView()->isComputing());
         // Back on the demo: computable.
         QVERIFY(w.openDatabase(m_db));
         QVERIFY(w.ordersView()->findChild<QPushButton *>(QStringLiteral("ordersCompute"))->isEnabled());
-        QVERIFY(w.wardStocksView()->findChild<QPushButton *>(QStringLiteral("wardCompute"))->isEnabled());
+        QVERIFY(w.parLevelsView()->findChild<QPushButton *>(QStringLiteral("wardCompute"))->isEnabled());
     }
 
     void computesExplainsAndExportsTheOrders()
@@ -184,14 +184,14 @@ private Q_SLOTS:
         QVERIFY(guiBytes == b.readAll());
     }
 
-    void wardStocksTabComputesParLevels()
+    void parLevelsTabComputesParLevels()
     {
         MainWindow w(Language::French);
         QVERIFY(w.openDatabase(m_db));
         w.resize(1440, 860);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        WardStocksView *v = w.wardStocksView();
+        ParLevelsView *v = w.parLevelsView();
         w.tabs()->setCurrentWidget(v);
         QCOMPARE(w.tabs()->tabText(w.tabs()->currentIndex()), QStringLiteral("Dotations"));
         QVERIFY(!v->findChild<QPushButton *>(QStringLiteral("wardExport"))->isEnabled());
@@ -211,7 +211,7 @@ private Q_SLOTS:
         QAbstractItemModel *shown = v->lineView()->model();
         for (int r = 0; r < shown->rowCount(); ++r)
             QVERIFY(shown->index(r, ParLevelModel::UnitColumn).data().toString().startsWith(unit));
-        v->showFilter()->setCurrentIndex(v->showFilter()->findData(int(WardStocksView::Show::TopUps)));
+        v->showFilter()->setCurrentIndex(v->showFilter()->findData(int(ParLevelsView::Show::TopUps)));
         int expected = 0;
         for (const ParLevel &l : v->lineModel()->lines())
             expected += l.unitCode == unit && l.topUp > 0.0 ? 1 : 0;
@@ -224,7 +224,7 @@ private Q_SLOTS:
         v->lineView()->selectRow(0);
         const QString why = v->explanationView()->toPlainText();
         QVERIFY2(why.contains(QStringLiteral("dotation")) && why.contains(unit), qPrintable(why));
-        QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/wardstocks_fr.png")));
+        QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/parlevels_fr.png")));
 
         // The export holds every line, as the CLI writes them.
         const QString gui = m_dir.filePath(QStringLiteral("gui-par.csv")), cli = m_dir.filePath(QStringLiteral("cli-par.csv"));

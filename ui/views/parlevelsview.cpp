@@ -1,4 +1,4 @@
-#include "ui/views/wardstocksview.h"
+#include "ui/views/parlevelsview.h"
 #include "ui/widgets/explainedtable.h"
 #include "ui/formatting.h"
 #include "ui/uilanguage.h"
@@ -20,7 +20,7 @@
 
 namespace reappro {
 
-WardStocksView::WardStocksView(Language lang, QWidget *parent)
+ParLevelsView::ParLevelsView(Language lang, QWidget *parent)
     : QWidget(parent)
     , m_lang(lang)
 {
@@ -109,22 +109,22 @@ WardStocksView::WardStocksView(Language lang, QWidget *parent)
     };
     connect(m_unit, &QComboBox::currentIndexChanged, this, refilter);
     connect(m_show, &QComboBox::currentIndexChanged, this, refilter);
-    connect(m_table, &ExplainedTable::filterChanged, this, &WardStocksView::updateSummary);
-    connect(m_computeButton, &QPushButton::clicked, this, &WardStocksView::compute);
+    connect(m_table, &ExplainedTable::filterChanged, this, &ParLevelsView::updateSummary);
+    connect(m_computeButton, &QPushButton::clicked, this, &ParLevelsView::compute);
     connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_task.cancel(); });
-    connect(m_exportButton, &QPushButton::clicked, this, &WardStocksView::exportInteractively);
-    connect(&m_task.watcher(), &QFutureWatcherBase::finished, this, &WardStocksView::onFinished);
+    connect(m_exportButton, &QPushButton::clicked, this, &ParLevelsView::exportInteractively);
+    connect(&m_task.watcher(), &QFutureWatcherBase::finished, this, &ParLevelsView::onFinished);
     connect(&m_task.watcher(), &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
     connect(&m_task.watcher(), &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     setDatabase({}, false);
 }
 
-QTableView *WardStocksView::lineView() const { return m_table->view(); }
-QTextBrowser *WardStocksView::explanationView() const { return m_table->explanation(); }
-QLineEdit *WardStocksView::searchField() const { return m_table->searchField(); }
-int WardStocksView::shownRows() const { return m_table->shownRows(); }
+QTableView *ParLevelsView::lineView() const { return m_table->view(); }
+QTextBrowser *ParLevelsView::explanationView() const { return m_table->explanation(); }
+QLineEdit *ParLevelsView::searchField() const { return m_table->searchField(); }
+int ParLevelsView::shownRows() const { return m_table->shownRows(); }
 
-void WardStocksView::setDatabase(const QString &path, bool hasHistory)
+void ParLevelsView::setDatabase(const QString &path, bool hasHistory)
 {
     // A computation under way is dropped when it ends (onFinished).
     m_task.cancel();
@@ -141,7 +141,7 @@ void WardStocksView::setDatabase(const QString &path, bool hasHistory)
     updateSummary();
 }
 
-void WardStocksView::setFilter(const QString &unitCode, Show show)
+void ParLevelsView::setFilter(const QString &unitCode, Show show)
 {
     const int unitIndex = m_unit->findData(unitCode);
     if (unitIndex >= 0 && unitIndex != m_unit->currentIndex())
@@ -162,12 +162,12 @@ void WardStocksView::setFilter(const QString &unitCode, Show show)
     });
 }
 
-bool WardStocksView::isComputing() const
+bool ParLevelsView::isComputing() const
 {
     return m_task.isRunning();
 }
 
-void WardStocksView::compute()
+void ParLevelsView::compute()
 {
     if (isComputing() || !m_canCompute)
         return;
@@ -183,7 +183,7 @@ void WardStocksView::compute()
     });
 }
 
-void WardStocksView::onFinished()
+void ParLevelsView::onFinished()
 {
     setBusy(false);
     auto o = m_task.take();
@@ -218,7 +218,7 @@ void WardStocksView::onFinished()
     Q_EMIT finished();
 }
 
-void WardStocksView::setBusy(bool busy)
+void ParLevelsView::setBusy(bool busy)
 {
     m_computeButton->setEnabled(!busy && m_canCompute);
     m_cancelButton->setVisible(busy);
@@ -228,7 +228,7 @@ void WardStocksView::setBusy(bool busy)
         updateSummary();
 }
 
-void WardStocksView::updateSummary()
+void ParLevelsView::updateSummary()
 {
     if (isComputing()) {
         m_summary->setText(tr("Computing the par levels: a forecast for every product in every care unit…"));
@@ -264,15 +264,15 @@ void WardStocksView::updateSummary()
         parts << tr("%Ln without a forecast", nullptr, m_result.failed);
     if (shownRows() != m_model->rowCount())
         parts << tr("%1 shown").arg(formatCount(shownRows(), locale));
-    m_summary->setText(tr("Ward stocks from the history up to %1: ").arg(formatDate(m_result.historyTo)) + parts.join(QStringLiteral(" · ")));
+    m_summary->setText(tr("Par levels from the history up to %1: ").arg(formatDate(m_result.historyTo)) + parts.join(QStringLiteral(" · ")));
 }
 
-bool WardStocksView::exportCsv(const QString &path, QString *error) const
+bool ParLevelsView::exportCsv(const QString &path, QString *error) const
 {
     return writeParLevelsCsv(path, m_result, m_lang, error);
 }
 
-void WardStocksView::exportInteractively()
+void ParLevelsView::exportInteractively()
 {
     exportCsvInteractively(this, tr("Export the par levels"), tr("parlevels_%1.csv").arg(m_result.asOf.toString(QStringLiteral("yyyy-MM-dd"))),
                            [this](const QString &path, QString *error) { return exportCsv(path, error); });

@@ -25,11 +25,11 @@ namespace reappro {
 class ExplainedTable;
 class ParLevelModel;
 
-class WardStocksView : public QWidget
+class ParLevelsView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WardStocksView(Language lang, QWidget *parent = nullptr);
+    explicit ParLevelsView(Language lang, QWidget *parent = nullptr);
 
     // The database the par levels are computed on. Clears the lines shown.
     void setDatabase(const QString &path, bool hasHistory);

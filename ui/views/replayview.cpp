@@ -151,7 +151,7 @@ void ReplayView::compute()
         say(errorHtml(tr("The first day must come before the last one.")));
         return;
     }
-    m_options = BacktestOptions{};
+    m_options = ReplayOptions{};
     m_options.from = m_from->date();
     m_options.to = m_to->date();
     setBusy(true);
@@ -160,7 +160,7 @@ void ReplayView::compute()
         ReplayControl control;
         control.stop = &stop;
         control.progress = [&promise](double f) { promise.setProgressValue(int(1000.0 * f)); };
-        return comparePolicies(loadBacktestProducts(store, options.from), options, 0, control);
+        return comparePolicies(loadReplayProducts(store, options.from), options, 0, control);
     });
 }
 
@@ -226,10 +226,10 @@ void ReplayView::showComparison()
     m_table->verticalHeaderItem(MatchedByClassRow)
         ->setToolTip(tr("Months of cover set class by class (vital / essential / other) so that each class is served as often as "
                         "Reappro serves it; the maximum is twice the minimum."));
-    const BacktestResult *rows[RowCount] = {&m_comparison.reappro, &m_comparison.minmax, &matched.result, &byClass.result,
+    const ReplayResult *rows[RowCount] = {&m_comparison.reappro, &m_comparison.minmax, &matched.result, &byClass.result,
                                             &m_comparison.actual};
     for (int r = 0; r < RowCount; ++r) {
-        const BacktestResult &x = *rows[r];
+        const ReplayResult &x = *rows[r];
         const auto classLevel = [&](Criticality c) {
             const auto it = x.byCriticality.find(c);
             return it == x.byCriticality.end() ? QString() : percent(it->second.cycleServiceLevel());
@@ -263,7 +263,7 @@ void ReplayView::showComparison()
         const double c = mine.toDouble() / theirs.toDouble() - 1.0; // a ratio, not an amount
         return (c > 0.0 ? QStringLiteral("+") : QString()) + percent(c);
     };
-    const BacktestResult &a = m_comparison.reappro, &b = matched.result, &k = byClass.result;
+    const ReplayResult &a = m_comparison.reappro, &b = matched.result, &k = byClass.result;
     say(tr("From %1 to %2, at the same service (%3 of cycles served), Reappro against min/max (%4-%5 months of consumption): "
            "average stock <b>%6</b>, expired value <b>%7</b> (%8 from its own orders). "
            "Against min/max set class by class to serve each class as often: average stock <b>%9</b>, expired value <b>%10</b>. "

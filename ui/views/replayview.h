@@ -1,7 +1,7 @@
 // The replay page of the main window: Reappro's policy replayed over a
 // period of the hospital's own history beside min/max as the anchors set it,
 // min/max at Reappro's service level, and what the hospital did
-// (core/simulation/policybacktest.h comparePolicies, as `reappro-cli backtest --policy
+// (core/simulation/replay.h comparePolicies, as `reappro-cli replay --policy
 // compare`): the proof, on its own data, that Reappro holds less stock and
 // loses less to expiry at the same service. Runs off the GUI thread on its
 // own connection, with progress and Cancel (a few minutes on a large
@@ -9,7 +9,7 @@
 #pragma once
 
 #include "core/common/messages.h"
-#include "core/simulation/policybacktest.h"
+#include "core/simulation/replay.h"
 
 #include "ui/databasetask.h"
 
@@ -61,7 +61,7 @@ private:
     bool m_computed = false;
     QString m_calibrationNote; // the class aims stored, or why not (HTML)
     PolicyComparison m_comparison;
-    BacktestOptions m_options;
+    ReplayOptions m_options;
     DatabaseTask<PolicyComparison> m_task;
 
     QDateEdit *m_from = nullptr;

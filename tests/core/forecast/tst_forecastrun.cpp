@@ -163,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(au1->cv, 0.0);
         QCOMPARE(au1->abc, AbcClass::A);   // its product's
         QCOMPARE(au1->profile.demandClass, forecasting::DemandClass::Smooth);
-        QCOMPARE(au1->backtest.points, 0);   // 20 periods < 2 x horizon: nothing to hold out
+        QCOMPARE(au1->holdout.points, 0);   // 20 periods < 2 x horizon: nothing to hold out
         QVERIFY(!au1->parameters.empty());
         checkIntervals(*au1);
 
@@ -230,9 +230,9 @@ private Q_SLOTS:
         const auto au1 = m_store.latestForecast(Bucket::Week, m_a, m_u1);
         QCOMPARE(int(au1->values.size()), 4);
         // Now the last 4 of 20 weeks are held out; a steady 10 a week is forecast exactly.
-        QCOMPARE(au1->backtest.points, 4);
-        QVERIFY2(au1->backtest.mae < 1e-6, qPrintable(QString::number(au1->backtest.mae)));
-        QCOMPARE(au1->backtest.coverage, 1.0);
+        QCOMPARE(au1->holdout.points, 4);
+        QVERIFY2(au1->holdout.mae < 1e-6, qPrintable(QString::number(au1->holdout.mae)));
+        QCOMPARE(au1->holdout.coverage, 1.0);
 
         // Another bucket is another run, kept beside it.
         o = {};

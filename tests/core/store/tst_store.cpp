@@ -144,6 +144,31 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         QCOMPARE(s.suppliers()[0].orderDays, 9);
     }
 
+    void migratesTheHoldoutColumns()
+    {
+        // Schema 6 renames the forecast accuracy columns backtest_* to
+        // holdout_* (the replay is the policy's); the values stay.
+        const QString path = m_dir.filePath(QStringLiteral("v5.sqlite"));
+        const auto columns = [](const Store &st) {
+            QStringList names;
+            sql::Statement c(st.handle(), "SELECT name FROM pragma_table_info('forecast_series') WHERE name LIKE '%_mase'");
+            while (c.step() == SQLITE_ROW)
+                names << c.text(0);
+            return names;
+        };
+        {
+            Store v5;
+            QString error;
+            QVERIFY(v5.open(path, &error, 5));
+            QCOMPARE(columns(v5), QStringList{QStringLiteral("backtest_mase")});
+        }
+        Store s;
+        QString error;
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        QCOMPARE(s.schemaVersion(), 6);
+        QCOMPARE(columns(s), QStringList{QStringLiteral("holdout_mase")});
+    }
+
     void storesTheReplaysServiceCalibration()
     {
         // A version 4 database gains the table, empty: no calibration yet.
@@ -156,7 +181,7 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         Store s;
         QString error;
         QVERIFY2(s.open(path, &error), qPrintable(error));
-        QCOMPARE(s.schemaVersion(), 5);
+        QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
         QVERIFY(!s.serviceCalibration());
 
         ServiceCalibration c;
@@ -327,7 +352,7 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
             f.cv = 0.75;
             f.historyFrom = QDate(2024, 1, 1);
             f.historyPeriods = 100;
-            f.backtest = {horizon, 1.5, std::numeric_limits<double>::quiet_NaN(), -0.25, 0.9};
+            f.holdout = {horizon, 1.5, std::numeric_limits<double>::quiet_NaN(), -0.25, 0.9};
             for (int h = 1; h <= horizon; ++h)
                 f.values.push_back({h, QDate(2026, 1, 5).addDays(7 * (h - 1)), level, level / 2, level * 2});
             return f;
@@ -360,9 +385,9 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         QCOMPARE(f->abc, AbcClass::B);
         QCOMPARE(f->abcValue, Money::fromUnits(123456789));
         QCOMPARE(f->xyz, XyzClass::Y);
-        QCOMPARE(f->backtest.points, 3);
-        QVERIFY(std::isnan(f->backtest.mase));   // stored as NULL
-        QCOMPARE(f->backtest.bias, -0.25);
+        QCOMPARE(f->holdout.points, 3);
+        QVERIFY(std::isnan(f->holdout.mase));   // stored as NULL
+        QCOMPARE(f->holdout.bias, -0.25);
         QCOMPARE(f->values.size(), size_t(3));
         QCOMPARE(f->values[2].step, 3);
         QCOMPARE(f->values[2].periodStart, QDate(2026, 1, 19));
@@ -380,7 +405,7 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         QCOMPARE(summary->models[0], std::make_pair(QStringLiteral("SBA"), qint64(2)));
         QCOMPARE(summary->demandClasses.at(QStringLiteral("lumpy")), qint64(3));
         QCOMPARE(summary->abcProducts.at(QStringLiteral("B")), qint64(2));   // products only
-        QCOMPARE(summary->backtestedSeries, qint64(0));
+        QCOMPARE(summary->holdoutSeries, qint64(0));
 
         // A failing write (an unknown product, after good rows) keeps the
         // previous run whole.

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Options and small helpers shared by the replenishment commands of
+// reappro-cli (suggest, replay, parlevels): service targets, the order rule,
+// the expiry confidence, dates, numbers for CSV and percentages.
+#pragma once
+
+#include "core/domain/criticality.h"
+#include "core/replenishment/replenishment.h"
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QDate>
+#include <QString>
+
+namespace reappro::cli {
+
+QString csvField(const QString &v);                  // a cell of a ',' CSV
+QString plain(double v, int decimals = 2);           // a number as CSV writes it
+QString percentText(double fraction);                // "97,1 %" in French, "97.1%" in English
+bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &date);
+void addServiceOptions(QCommandLineParser &p);
+bool parseService(const QCommandLineParser &p, ServiceTargets &service);
+bool parseExpiryConfidence(const QCommandLineParser &p, ReplenishmentSettings &settings);
+// The order rule, option NAME (suggest's --policy, replay's --rule).
+bool parseOrderRule(const QCommandLineParser &p, const QString &name, ReplenishmentSettings &settings);
+bool writeText(const QString &path, const QByteArray &bytes);
+
+} // namespace reappro::cli
