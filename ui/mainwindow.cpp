@@ -1,12 +1,13 @@
 #include "ui/mainwindow.h"
 #include "ui/widgets/criticalitydelegate.h"
 #include "ui/formatting.h"
+#include "ui/icons.h"
 #include "ui/dialogs/importdialog.h"
 #include "ui/models/productfilterproxymodel.h"
 #include "ui/models/producttablemodel.h"
 #include "ui/views/ordersview.h"
 #include "ui/views/replayview.h"
-#include "ui/views/wardstocksview.h"
+#include "ui/views/parlevelsview.h"
 #include "ui/widgets/summarystrip.h"
 #include "ui/uilanguage.h"
 
@@ -60,6 +61,7 @@ MainWindow::MainWindow(Language lang, QWidget *parent)
     m_proxy = new ProductFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
 
+    setWindowIcon(applicationIcon());
     createMenus();
     m_pages = new QStackedWidget(this);
     m_welcomePage = createWelcomePage();
@@ -93,15 +95,18 @@ void MainWindow::createMenus()
     m_openAction->setShortcut(QKeySequence::Open);
     m_importAction = file->addAction(tr("&Import exports…"), this, &MainWindow::importInteractively);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setIcon(actionIcon("import"));
     m_importAction->setStatusTip(tr("Import CSV or XLSX exports of the pharmacy software into the open database"));
     file->addSeparator();
     m_quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setIcon(actionIcon("quit"));
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_aboutAction = help->addAction(tr("&About Reappro"), this, &MainWindow::showAbout);
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutAction->setIcon(actionIcon("about"));
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -179,7 +184,7 @@ QWidget *MainWindow::createProductPage()
     connect(findAction, &QAction::triggered, this, [this] {
         // The search field of the tab shown.
         QLineEdit *search = m_tabs->currentWidget() == m_orders       ? m_orders->searchField()
-                            : m_tabs->currentWidget() == m_wardStocks ? m_wardStocks->searchField()
+                            : m_tabs->currentWidget() == m_parLevels ? m_parLevels->searchField()
                                                                       : m_search;
         search->setFocus(Qt::ShortcutFocusReason);
         search->selectAll();
@@ -244,11 +249,11 @@ QWidget *MainWindow::createProductPage()
 
     m_orders = new OrdersView(m_lang, m_tabs);
     m_tabs->addTab(productsTab, tr("Products"));
-    m_wardStocks = new WardStocksView(m_lang, m_tabs);
-    m_tabs->addTab(m_orders, tr("Orders"));
-    m_tabs->addTab(m_wardStocks, tr("Ward stocks"));
+    m_parLevels = new ParLevelsView(m_lang, m_tabs);
+    m_tabs->addTab(m_orders, actionIcon("orders"), tr("Orders"));
+    m_tabs->addTab(m_parLevels, actionIcon("par-levels"), tr("Par levels"));
     m_replay = new ReplayView(m_lang, m_tabs);
-    m_tabs->addTab(m_replay, tr("Replay"));
+    m_tabs->addTab(m_replay, actionIcon("replay"), tr("Replay"));
     layout->addWidget(m_tabs, 1);
     return page;
 }
@@ -287,7 +292,7 @@ void MainWindow::reload()
     // New data: the orders shown are those of the data before.
     const QDate lastDay = lastHistoryDay(*m_store);
     m_orders->setDatabase(m_store->path(), lastDay);
-    m_wardStocks->setDatabase(m_store->path(), lastDay.isValid());
+    m_parLevels->setDatabase(m_store->path(), lastDay.isValid());
     // Columns are fitted to the first data shown (an empty database fills up
     // on its first import); after that they keep the widths the user chose.
     const bool wasEmpty = m_model->rowCount() == 0;
@@ -446,13 +451,18 @@ void MainWindow::importInteractively()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Reappro"),
-                       tr("<h3>Reappro %1</h3>"
-                          "<p>Decision support for the stock of a hospital pharmacy: stock, consumption, "
-                          "expiry and ordering.</p>"
-                          "<p>Every suggestion is approved by a person, and every number says where it comes "
-                          "from. The data stays on this workstation: no patient data is ever stored.</p>")
-                           .arg(QStringLiteral(REAPPRO_VERSION)));
+    // The icon and the one version number (CMake's project version).
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Reappro"));
+    box.setIconPixmap(applicationIcon().pixmap(96, 96));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>Reappro %1</h3>"
+                   "<p>Decision support for the stock of a hospital pharmacy: stock, consumption, "
+                   "expiry and ordering.</p>"
+                   "<p>Every suggestion is approved by a person, and every number says where it comes "
+                   "from. The data stays on this workstation: no patient data is ever stored.</p>")
+                    .arg(QStringLiteral(REAPPRO_VERSION)));
+    box.exec();
 }
 
 void MainWindow::showMissingDatabase(const QString &path)

@@ -24,7 +24,7 @@ namespace reappro {
 class ImportDialog;
 class OrdersView;
 class ReplayView;
-class WardStocksView;
+class ParLevelsView;
 class ProductFilterProxyModel;
 class Store;
 class SummaryStrip;
@@ -57,7 +57,7 @@ public:
     QLabel *countLabel() const { return m_countLabel; }
     QTabWidget *tabs() const { return m_tabs; }
     OrdersView *ordersView() const { return m_orders; }
-    WardStocksView *wardStocksView() const { return m_wardStocks; }
+    ParLevelsView *parLevelsView() const { return m_parLevels; }
     ReplayView *replayView() const { return m_replay; }
 
 public Q_SLOTS:
@@ -93,7 +93,7 @@ private:
     SummaryStrip *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
     OrdersView *m_orders = nullptr;
-    WardStocksView *m_wardStocks = nullptr;
+    ParLevelsView *m_parLevels = nullptr;
     ReplayView *m_replay = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_category = nullptr;
