@@ -6,6 +6,7 @@ REAPPRO_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     qt6-translations-l10n libeigen3-dev libboost-date-time-dev libsqlite3-dev cmake ninja-build g++
     xvfb xauth poppler-utils fonts-dejavu-core libquazip1-qt6-dev libxlsxwriter-dev sqlite3 pkg-config
+    clang-format dpkg-dev desktop-file-utils appstream
 )
 
 install_missing_packages() {
