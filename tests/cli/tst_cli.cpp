@@ -2,6 +2,7 @@
 // reports, idempotent re-import, profiles, and help for every command.
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
+#include "forecasting/methods.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -65,6 +66,13 @@ private Q_SLOTS:
         QTest::newRow("info") << "info" << "--db";
         QTest::newRow("forecast") << "forecast" << "--method";
         QTest::newRow("forecast db") << "forecast" << "--bucket";
+        // The methods table (forecasting/methods.h), read by --help.
+        QTest::newRow("forecast methods") << "forecast" << "adida, imapa, naive, snaive, theta";
+        QTest::newRow("forecast families") << "forecast" << "Croston family";
+        QTest::newRow("replay") << "replay" << "--policy";
+        QTest::newRow("backtest, the replay's alias") << "backtest" << "--policy";
+        QTest::newRow("suggest") << "suggest" << "--calibration";
+        QTest::newRow("parlevels") << "parlevels" << "--counts";
     }
     void helpForEveryCommand()
     {
@@ -75,6 +83,34 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(mustMention), qPrintable(r.out));
         QCOMPARE(runCli({QStringLiteral("--help")}).exitCode, 0);
         QCOMPARE(runCli({QStringLiteral("frobnicate")}).exitCode, 64);
+    }
+
+    // The methods table is what docs/cli.md documents: every name in it.
+    void cliDocListsEveryMethod()
+    {
+        QFile doc(QStringLiteral(REAPPRO_SOURCE_DIR "/docs/cli.md"));
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(doc.readAll());
+        for (const auto &m : reappro::forecasting::methods()) {
+            const QString name = QStringLiteral("`%1`").arg(QString::fromUtf8(m.name.data(), qsizetype(m.name.size())));
+            QVERIFY2(text.contains(name), qPrintable(name));
+        }
+    }
+
+    // The sample exports shipped in resources/samples/ import as they are.
+    void shippedSamplesImport()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("samples.sqlite"));
+        QStringList files;
+        for (const QFileInfo &f : QDir(QStringLiteral(REAPPRO_SOURCE_DIR "/resources/samples")).entryInfoList({QStringLiteral("*.csv")}))
+            files << f.absoluteFilePath();
+        QCOMPARE(files.size(), 6);
+        const auto r = runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--lang"), QStringLiteral("en")} + files);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const auto info = runCli({QStringLiteral("info"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        const QJsonObject j = QJsonDocument::fromJson(info.out.toUtf8()).object();
+        QCOMPARE(j.value(QStringLiteral("products")).toInt(), 12);
+        QVERIFY(j.value(QStringLiteral("movements")).toInt() > 2000);
     }
 
     void demoIsDeterministic()
@@ -204,7 +240,7 @@ private Q_SLOTS:
         for (const QJsonValue v : j.value(QStringLiteral("demand_classes")).toObject())
             classes += v.toInteger();
         QCOMPARE(classes, j.value(QStringLiteral("series")).toInteger());
-        QVERIFY(j.value(QStringLiteral("backtest")).toObject().value(QStringLiteral("median_mase")).toDouble() > 0);
+        QVERIFY(j.value(QStringLiteral("holdout")).toObject().value(QStringLiteral("median_mase")).toDouble() > 0);
 
         Store s;
         QString error;
@@ -306,7 +342,7 @@ private Q_SLOTS:
         const auto en = runCli({QStringLiteral("forecast"), QStringLiteral("--db"), m_db, QStringLiteral("--lang"), QStringLiteral("en"),
                                 QStringLiteral("--horizon"), QStringLiteral("4")});
         QCOMPARE(en.exitCode, 0);
-        QVERIFY2(en.out.contains(QStringLiteral("Forecast stored in")) && en.out.contains(QStringLiteral("median backtest MASE")), qPrintable(en.out));
+        QVERIFY2(en.out.contains(QStringLiteral("Forecast stored in")) && en.out.contains(QStringLiteral("median holdout MASE")), qPrintable(en.out));
     }
 
     void forecastErrors()

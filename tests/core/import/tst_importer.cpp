@@ -101,18 +101,12 @@ private Q_SLOTS:
         Store s;
         QString error;
         QVERIFY(s.open(newDb(), &error));
-        const QString mv = write(QStringLiteral("mouvements.csv"),
-                                 QString::fromUtf8(kMovementHeader) + QStringLiteral(";IPP;Nom patient;Date de naissance\r\n")
-                                     + kGoodMovements.join(QStringLiteral(";8877665544;DUPONTEL Jeanne;01/02/1950\r\n"))
-                                     + QStringLiteral(";;;\r\n"));
-        const QString lots = write(QStringLiteral("stock_lots.csv"), QString::fromUtf8(
-            "Code produit;N° lot;Date de péremption;Quantité;Emplacement;Date stock\r\n"
-            "M000001;L1;31/12/2027;860;PUI;28/11/2026\r\n"
-            "M000002;A77;15/06/2027;6;PUI;28/11/2026\r\n"));
-        const QString orders = write(QStringLiteral("commandes.csv"), QString::fromUtf8(
-            "N° commande;Date commande;Fournisseur;Code produit;Qté commandée;Qté reçue;Date livraison prévue;Prix unitaire\r\n"
-            "C100;20/11/2026;F002;M000002;20;0;04/12/2026;1 234,56\r\n"));
-        const QString products = write(QStringLiteral("produits.csv"), kProducts);
+        // The files as a pharmacy software writes them: tests/data/import/.
+        const QString data = QStringLiteral(REAPPRO_TEST_DATA "/import/");
+        const QString mv = data + QStringLiteral("mouvements.csv");
+        const QString lots = data + QStringLiteral("stock_lots.csv");
+        const QString orders = data + QStringLiteral("commandes.csv");
+        const QString products = data + QStringLiteral("produits.csv");
         // Given in the "wrong" order: references are imported first anyway.
         const ImportResult r = import(s, {mv, orders, lots, products});
         QVERIFY2(r.committed, r.rejected.empty() ? qPrintable(r.error) : qPrintable(Importer::describe(r.rejected[0], Language::English)));
