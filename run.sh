@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds, and opens Reappro on the demo hospital.
 # Without a display, runs the same job through reappro-cli.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Forecast accuracy and speed on the benchmark kit's data sets, scored with
 # the kit's own scorer: the figures to put beside the R / statsmodels ones.
 #   bench/forecast_bench.sh [THREADS]      (default 1: per-core speed)

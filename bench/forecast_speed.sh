@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Forecast speed and memory, file to file: the kit's 500 weekly synthetic
 # series (156 weeks, H = 12 held out) copied under new ids up to N series,
 # forecast with --method auto and 95% intervals.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Import benchmark: reappro-cli import of a CHU-sized movements file against
 the sqlite3 shell's .import of the same file into a plain table (which
 parses nothing and checks nothing). Reports medians, lines per second, the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 4's target on several demo hospitals at once: for each seed, builds
 # that hospital (1,500 references, 40 care units, 3 years), runs
 # `reappro-cli replay --policy compare` over its last two years (Reappro,

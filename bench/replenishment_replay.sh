@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The replay of policies on the demo hospital (1,500 references, 40 care units, 3
 # years): Reappro's order-up-to policy against min/max rules (average monthly
 # consumption x months of cover, as the anchors do: minimum m months, maximum

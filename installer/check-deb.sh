@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-deb.sh [BUILD_DIR] [--keep]
 #
 # Builds Reappro's packages (DEB and TGZ) from an already configured build
@@ -22,7 +23,7 @@ keep=0
 for arg in "$@"; do
     case "$arg" in
         --keep) keep=1 ;;
-        -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "check-deb.sh: unknown option $arg" >&2; exit 64 ;;
         *) build=$arg ;;
     esac

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by run.sh, test.sh and the bench scripts: install what is missing,
 # build, build a demo hospital's database.
 # shellcheck shell=bash

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A computation on the open database, run off the GUI thread as the Orders,
 // Ward stocks and Replay tabs run theirs: on a connection of its own (SQLite
 // connections belong to the thread that opens them), one run at a time,

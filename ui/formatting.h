@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How numbers, money and dates look on screen, in one place so that the
 // table, the summary strip and the import dialog agree.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 #include "ui/widgets/criticalitydelegate.h"
 #include "ui/formatting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window: the open database's summary strip and product list, with
 // a search field and a category filter, and the menus to open a database and
 // import exports. It reads through the Store's query functions only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The language of the user interface: Qt translators and the locale used to
 // format numbers and dates. French is the default; the core's messages take
 // the same Language value so that one choice drives every text on screen.

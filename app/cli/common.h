@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared by the commands of reappro-cli: messages in the user's language,
 // output streams, option parsing and opening the database.
 #pragma once

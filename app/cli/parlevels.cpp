@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // reappro-cli parlevels: ward stock par levels (dotations) and the top-ups of
 // the next round, for every product and care unit with consumption, written
 // to a CSV a pharmacist opens in a spreadsheet (core/replenishment/parlevels.h).

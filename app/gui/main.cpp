@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // reappro: the desktop application.
 //   reappro [--db FILE] [--lang fr|en] [--screenshot FILE.png]
 // Without --db, reopens the database used last time, or shows an empty

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How Reappro writes the cells of the CSV files it produces (import
 // report, orders, par levels, replay details), so they read back the same
 // everywhere.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Streaming reader of delimited text exports: detects the encoding (UTF-8
 // with or without BOM, UTF-16 with BOM, Windows-1252 / ISO-8859-1) and the
 // delimiter (';', tab, ','), handles quoted fields spanning lines, and hands

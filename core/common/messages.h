@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Messages of the core shown to users, in French and English. The core
 // returns reasons as data; the language is chosen by whoever displays them.
 #pragma once

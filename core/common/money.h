@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Money as a fixed-point integer: never a binary float.
 // The unit is 1/10,000 of a euro because the weighted average price (PMP)
 // of one tablet is often below a cent (0,0345 EUR), so cents would lose it.

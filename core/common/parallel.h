@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One parallel loop for the core's batch work (replays, suggestions, par
 // levels): indexes handed out one at a time, so each result lands in its own
 // slot and nothing depends on the thread count.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A line of a user's file that was not taken, and why: errors users caused
 // are data (file, line, column, value, reason), shown in the import report,
 // the import dialog and the par levels' count files alike.

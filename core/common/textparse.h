@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsing of the numbers, dates and headers found in French stock exports.
 // These run once per field of multi-million-line files: no allocation.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ABC (by consumption value) and XYZ (by variability of demand) classes of
 // the products and series a forecast run covers. Pure functions on numbers:
 // the forecast run (core/forecast/forecastrun.h) chooses the windows and the series.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Criticality classes of the replenishment rules and their service-level
 // targets: the probability that a replenishment cycle (or a ward's restocking
 // round) ends without running out.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Product identifiers used in French hospital pharmacies and their checks.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A place where stock is held: the central pharmacy store (PUI), a care
 // unit (UF) with its ward stock, or another site.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Stock on hand of one lot of a product at one location.
 #pragma once
 

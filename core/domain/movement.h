@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One stock movement line of the pharmacy's export.
 #pragma once
 

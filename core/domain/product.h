@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A stock reference of the pharmacy: a drug (UCD) or a medical device (LPP).
 #pragma once
 

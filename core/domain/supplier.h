@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A supplier (laboratory, wholesaler, distributor).
 #pragma once
 

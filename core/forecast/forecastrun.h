@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Forecasts the demand of a whole database and stores the run
 // (Store::replaceForecastRun): one series per product, consumption or not,
 // and one per product and care unit with consumption.

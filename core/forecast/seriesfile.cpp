@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/forecast/seriesfile.h"
 #include "core/common/csvreader.h"
 #include "core/common/textparse.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The series file format of the forecast benchmark kit (shared/bench):
 // series.csv "series_id,t,value", meta.csv "series_id,period", and
 // forecasts.csv "series_id,h,forecast,loNN,hiNN".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The orders of one decision day, as `reappro-cli suggest` writes them and
 // the orders view shows them: every product's situation read from the
 // store, per-product service targets allocated (serviceallocation.h), each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/replenishment/parlevels.h"
 #include "core/common/csvformat.h"
 #include "core/common/csvreader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ward stocks: the par level (dotation) of every product in every care unit's
 // stock or automated cabinet, and the top-up to bring for the next round.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Order suggestions for the central pharmacy: how much of each product to
 // order from its supplier today, and why, line by line.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads what the replenishment engine and the policy replay need from the
 // database: per product its supplier and order days, lead time (observed
 // delays first, then the product's, then the supplier's setting), stock by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Per-product service targets.
 //
 // A class target (vital 99%, essential 98.5%, other 98%) is a promise about the

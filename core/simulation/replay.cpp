@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/simulation/replay.h"
 #include "core/common/parallel.h"
 #include "core/replenishment/serviceallocation.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The replay: replays a replenishment policy over the hospital's own
 // history, day by day and product by product, and measures what it would
 // have achieved.

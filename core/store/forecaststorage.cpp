@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the store keeps forecast runs (one per bucket, replaced whole) and the
 // class aims of the last replay (service calibration): written in one
 // transaction each, so a failure leaves the previous run or aims whole.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What an import writes, and the reference data it resolves names against:
 // the store's side of the Importer (core/import/importer.h), so that every
 // SQL statement of an import lives here and a schema change touches only

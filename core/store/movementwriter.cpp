@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/movementwriter.h"
 #include "core/store/sqlite.h"
 

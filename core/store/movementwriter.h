@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes the movement lines of one import batch: rows go to SQLite on a
 // writer thread while the importer parses the next lines, and the batch's
 // posting lists (movements by product and date, by care unit and date) are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store's read queries: the reference data, stock, orders, observed
 // lead times and shelf lives, movements through the posting lists, and the
 // consumption series forecasting and replenishment work from (store.h).

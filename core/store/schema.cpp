@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store's schema, written once as a list of migrations: version N is
 // the list's first N steps, each run in its own transaction, so a database of
 // any earlier version is brought up to date on open and a new database is

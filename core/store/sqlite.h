@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A thin RAII layer over the SQLite C API, used where QSqlQuery's per-value
 // QVariant boxing would cost too much (bulk import of millions of lines).
 // The connection itself is owned by QSqlDatabase (see Store).

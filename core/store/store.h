@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local SQLite database of one hospital: schema, migrations, and the
 // read queries the application needs (summary, product list, consumption
 // series, stored forecasts, the reference data, stock, orders and observed

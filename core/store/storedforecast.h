@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A demand forecast as the store keeps it, for the UI to draw and explain:
 // one run per period bucket (ForecastRun) and, in it, one StoredForecast per
 // product and per product-and-care-unit series, with every input of the

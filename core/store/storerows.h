@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers shared by the store's query files: how rows hold dates (Julian day
 // numbers, 0 = none), consumption in SQL, and reals that may be NaN.
 // Private to core/store/.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // reappro-cli end to end: demo -> import -> info -> forecast, exit codes,
 // reports, idempotent re-import, profiles, and help for every command.
 #include "core/store/sqlite.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // reappro-cli suggest and replay end to end on a small demo hospital:
 // the files they write, their columns and keys, the budget, the languages,
 // the exit codes.

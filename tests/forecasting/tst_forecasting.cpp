@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Forecasting models against values worked by hand on short series, plus the
 // edge cases (zeros, one demand, constant, huge values) and invalid input.
 #include "forecasting/croston.h"

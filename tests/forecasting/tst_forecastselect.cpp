@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Model selection, prediction intervals and batch forecasting: the rules of
 // Method::Auto, interval coverage on synthetic iid demand (where 95% is the
 // known truth), determinism across thread counts, cancellation, bad input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window and the import dialog as a pharmacist meets them, in
 // French: a small hospital imported from French CSV exports, the product
 // list with its search, filter and sorting, the summary strip, and an import

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Orders and Par levels tabs as a pharmacist uses them, in French, on
 // a small demo hospital:
 //  - the orders computed for the day after its history with and without a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Imports a set of export files into the open database, away from the GUI
 // thread: a progress bar and a Cancel button while it runs, then what each
 // file was recognised as and, if any line was rejected, the list of rejected

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One row per file of an import: what the file was recognised as, how it was
 // read, and what happened to its lines.
 #pragma once

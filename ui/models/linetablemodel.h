@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the tables of computed lines (order lines, par levels) share: the
 // lines in their given order, each line's folded search text
 // (ProductTableModel::foldForSearch) and the UI's locale. A subclass says

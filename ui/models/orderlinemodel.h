@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The suggested order lines of the orders view: one row per line of an
 // OrderPlan (core/replenishment/orderplan.h), in the plan's review order (supplier,
 // criticality, product). Display text in the UI language; SortRole holds raw

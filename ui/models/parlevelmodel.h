@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ward stock lines of the Ward stocks tab: one row per (care unit,
 // product) of a ParLevelResult (core/replenishment/parlevels.h), by care unit then
 // product. Display text in the UI language; SortRole holds raw values;

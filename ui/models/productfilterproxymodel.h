@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Filters the product list by a search text (code, label, DCI; accents and
 // case ignored; every word must match) and by a category, and sorts strings
 // the way a French reader expects (accents, case, "M2" before "M10").

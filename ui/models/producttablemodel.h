@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The product list of the main window: adapts the Store's ProductSummary rows
 // to a table. Display text is formatted for the UI language; Qt::UserRole
 // (SortRole) holds raw values so that sorting is numeric, by date, or by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lines an import rejected, as a table: file, line, column, value and
 // the reason in the UI language (the core's own text, which says how to fix
 // the line).

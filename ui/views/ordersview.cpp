@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/ordersview.h"
 #include "ui/widgets/explainedtable.h"
 #include "ui/formatting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The orders page of the main window: the orders Reappro suggests for a
 // decision day (core/replenishment/orderplan.h, the same lines as `reappro-cli suggest`),
 // with an optional budget cap, one row per line and, for the selected line,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ward stocks page of the main window: the par level (dotation) of every
 // product in every care unit's stock or cabinet and the top-up of the next
 // round (core/replenishment/parlevels.h, the same lines as `reappro-cli parlevels`), by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The replay page of the main window: Reappro's policy replayed over a
 // period of the hospital's own history beside min/max as the anchors set it,
 // min/max at Reappro's service level, and what the hospital did

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Paints the criticality column as small badges ("MITM" in red, the VEN
 // letter in a colour per class) so that critical references stand out when
 // scanning a long list. The cell's text stays the model's DisplayRole.

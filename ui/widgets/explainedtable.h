@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the Orders and Ward stocks tabs share: a sortable table of computed
 // lines, filtered by a search field, above the explanation of the selected
 // line. The model gives raw values under sortRole and folded search text

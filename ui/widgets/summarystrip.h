@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The strip of "cards" above the product list: what the open database holds
 // (references, suppliers, care units, movements and their period, lots,
 // stock value, open order lines). Each card's tooltip says how its number is computed.

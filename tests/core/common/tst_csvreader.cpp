@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CSV reader: encodings, delimiters, quoting, line numbers, big files.
 #include "core/common/csvreader.h"
 #include "testutil.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Numbers, dates, headers and identifiers as French exports write them.
 #include "core/domain/identifiers.h"
 #include "core/common/money.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ABC and XYZ classes at and around their cut points (80 % / 95 % of the
 // value; CV 0.5 / 1.0), on hand-built cases whose shares are exact.
 #include "core/domain/classification.h"

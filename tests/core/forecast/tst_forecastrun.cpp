@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // forecastDatabase on a small hospital built by hand, where every expected
 // number can be worked out: complete periods only, one series per product
 // and per product and care unit, negative weeks, late starts, a product

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The importer as a pharmacist meets it: French exports in their variants,
 // every rejection reason with its place, all-or-nothing, idempotence,
 // patient columns never stored, profiles, XLSX, suppliers' order days, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of XlsxReader on workbooks written by libxlsxwriter (shared and
 // inline strings, number formats) and on hand-made packages covering what
 // other writers do (x: prefix, 1904 dates, missing references, damage).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ward stock par levels on a small hospital built by hand, where the answers
 // are known: constant demand of 10 a day gives a par of 10 x the cover,
 // quantiles grow with criticality, a count lowers the top-up, an unknown

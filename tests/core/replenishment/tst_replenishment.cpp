@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Order suggestions on hand-built cases whose answer is known: deterministic
 // demand gives the exact order; packs, minimum order, expiring lots, the
 // shelf-life cap, observed delays, the budget's cutting order, the words.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Per-product service targets: the class target met on average at the least
 // stock value. A hand-worked greedy on given options; then real products:
 // the cheap steady one carries the class, the dear lumpy one is held lower,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Policy replay accounting on hand-built products: stock never negative,
 // every unit received is consumed, expired or still in stock at the end;
 // each policy orders as its rule says; totals independent of threads.

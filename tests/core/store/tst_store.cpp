@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQLite store: schema creation, migrations from the previous schemas,
 // consumption aggregated in SQL by day, ISO week and month, stored forecast
 // runs (all or nothing, one per bucket), and the reads replenishment works
