@@ -6,5 +6,6 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 install_missing_packages
 build_reappro
+check_format
 echo "==> Running the tests"
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure -j "$(nproc)"

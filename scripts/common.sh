@@ -7,7 +7,7 @@ REAPPRO_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     qt6-translations-l10n libeigen3-dev libboost-date-time-dev libsqlite3-dev cmake ninja-build g++
     xvfb xauth poppler-utils fonts-dejavu-core libquazip1-qt6-dev libxlsxwriter-dev sqlite3 pkg-config
-    clang-format dpkg-dev desktop-file-utils appstream
+    clang-format-16 dpkg-dev desktop-file-utils appstream
 )
 
 install_missing_packages() {
@@ -44,4 +44,18 @@ demo_database() {
     "$cli" demo --out "$dir/exports" ${seed:+--seed "$seed"} >/dev/null
     "$cli" import --db "$dir/demo.sqlite.tmp" "$dir"/exports/*.csv >/dev/null
     mv "$dir/demo.sqlite.tmp" "$dir/demo.sqlite"
+}
+
+# check_format: every C++ file as clang-format 16 writes it with the
+# project's .clang-format; lists the files that are not.
+check_format() {
+    local files out
+    files=$(git ls-files '*.h' '*.cpp')
+    # shellcheck disable=SC2086
+    if ! out=$(clang-format-16 --dry-run --Werror $files 2>&1); then
+        echo "==> Not formatted as .clang-format says (run clang-format-16 -i FILE):" >&2
+        echo "$out" | grep -o '^[^: ]*\.\(h\|cpp\)' | sort -u >&2
+        return 1
+    fi
+    echo "==> Formatting: $(echo "$files" | wc -w) files as .clang-format says"
 }
