@@ -22,8 +22,7 @@ namespace reappro::forecasting {
 using detail::holdout;
 using detail::run;
 
-ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
-                              double level)
+ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, double level)
 {
     try {
         ForecastResult r = run(y, spec, horizon, method, level);
@@ -37,16 +36,13 @@ ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec,
     }
 }
 
-std::vector<ForecastResult> forecastBatch(const std::vector<std::vector<double>> &series,
-                                          const std::vector<SeriesSpec> &specs, int horizon, Method method,
-                                          double level, int threads,
-                                          const std::function<void(std::size_t, std::size_t)> &progress,
-                                          const std::atomic<bool> *stop)
+std::vector<ForecastResult> forecastBatch(const std::vector<std::vector<double>> &series, const std::vector<SeriesSpec> &specs, int horizon,
+                                          Method method, double level, int threads,
+                                          const std::function<void(std::size_t, std::size_t)> &progress, const std::atomic<bool> *stop)
 {
     const std::size_t total = series.size();
     if (!specs.empty() && specs.size() != 1 && specs.size() != total)
-        throw std::invalid_argument("forecastBatch: " + std::to_string(specs.size()) + " specs for "
-                                    + std::to_string(total) + " series");
+        throw std::invalid_argument("forecastBatch: " + std::to_string(specs.size()) + " specs for " + std::to_string(total) + " series");
     const SeriesSpec defaultSpec;
     auto specOf = [&](std::size_t i) -> const SeriesSpec & {
         return specs.empty() ? defaultSpec : specs.size() == 1 ? specs[0] : specs[i];

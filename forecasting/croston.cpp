@@ -39,9 +39,9 @@ double chooseAlpha(const std::optional<double> &fixed, const std::function<doubl
     if (fixed)
         return *fixed;
     const Eigen::VectorXd x0 = Eigen::VectorXd::Constant(1, 0.1);
-    const OptimResult r = minimizeBounded([&](const Eigen::VectorXd &x) { return sse(x[0]); }, x0,
-                                          Eigen::VectorXd::Constant(1, kIntermittentAlphaMin),
-                                          Eigen::VectorXd::Constant(1, kIntermittentAlphaMax));
+    const OptimResult r =
+        minimizeBounded([&](const Eigen::VectorXd &x) { return sse(x[0]); }, x0, Eigen::VectorXd::Constant(1, kIntermittentAlphaMin),
+                        Eigen::VectorXd::Constant(1, kIntermittentAlphaMax));
     return r.x[0];
 }
 
@@ -87,9 +87,7 @@ ModelFit fitCrostonLike(std::span<const double> y, std::optional<double> alphaFi
     validateSeries(y, label);
     checkAlpha(alphaFixed, label);
     auto factorOf = [sba](double a) { return sba ? 1.0 - a / 2.0 : 1.0; };
-    const double alpha = chooseAlpha(alphaFixed, [&](double a) {
-        return sumSq(y, runCroston(y, a, factorOf(a)).fitted);
-    });
+    const double alpha = chooseAlpha(alphaFixed, [&](double a) { return sumSq(y, runCroston(y, a, factorOf(a)).fitted); });
     CrostonRun r = runCroston(y, alpha, factorOf(alpha));
     ModelFit fit;
     fit.name = label + "(alpha=" + fmt(alpha) + ")";
@@ -163,15 +161,9 @@ AdidaRun runAdida(std::span<const double> y, int k, std::optional<double> alphaF
 
 } // namespace
 
-ModelFit fitCroston(std::span<const double> y, std::optional<double> alpha)
-{
-    return fitCrostonLike(y, alpha, false);
-}
+ModelFit fitCroston(std::span<const double> y, std::optional<double> alpha) { return fitCrostonLike(y, alpha, false); }
 
-ModelFit fitSba(std::span<const double> y, std::optional<double> alpha)
-{
-    return fitCrostonLike(y, alpha, true);
-}
+ModelFit fitSba(std::span<const double> y, std::optional<double> alpha) { return fitCrostonLike(y, alpha, true); }
 
 ModelFit fitTsb(std::span<const double> y, std::optional<double> alphaDemand, std::optional<double> alphaSize)
 {
@@ -181,7 +173,10 @@ ModelFit fitTsb(std::span<const double> y, std::optional<double> alphaDemand, st
     const std::ptrdiff_t f = firstDemand(y);
     const double size0 = f < 0 ? 0.0 : y[std::size_t(f)];
     const double prob0 = y[0] > 0.0 ? 1.0 : 0.0;
-    struct Run { double prob, size; std::vector<double> fitted; };
+    struct Run {
+        double prob, size;
+        std::vector<double> fitted;
+    };
     auto run = [&](double ad, double az) {
         Run r{prob0, size0, std::vector<double>(y.size())};
         for (std::size_t t = 0; t < y.size(); ++t) {
@@ -199,8 +194,8 @@ ModelFit fitTsb(std::span<const double> y, std::optional<double> alphaDemand, st
         const Eigen::Vector2d x0(ad, az);
         const Eigen::Vector2d lo(alphaDemand ? ad : kIntermittentAlphaMin, alphaSize ? az : kIntermittentAlphaMin);
         const Eigen::Vector2d hi(alphaDemand ? ad : kIntermittentAlphaMax, alphaSize ? az : kIntermittentAlphaMax);
-        const OptimResult opt = minimizeBounded(
-            [&](const Eigen::VectorXd &x) { return sumSq(y, run(x[0], x[1]).fitted); }, x0, lo, hi, kSmoothingSearch);
+        const OptimResult opt =
+            minimizeBounded([&](const Eigen::VectorXd &x) { return sumSq(y, run(x[0], x[1]).fitted); }, x0, lo, hi, kSmoothingSearch);
         ad = opt.x[0];
         az = opt.x[1];
     }

@@ -34,8 +34,7 @@ ModelFit fitCroston(std::span<const double> y, std::optional<double> alpha = {})
 ModelFit fitSba(std::span<const double> y, std::optional<double> alpha = {});
 // Teunter-Syntetos-Babai: smooths the probability of demand every period
 // (alphaDemand), so an item that stops being used sees its forecast decay.
-ModelFit fitTsb(std::span<const double> y, std::optional<double> alphaDemand = {},
-                std::optional<double> alphaSize = {});
+ModelFit fitTsb(std::span<const double> y, std::optional<double> alphaDemand = {}, std::optional<double> alphaSize = {});
 // Aggregates the series into buckets of k = round(mean inter-demand interval)
 // periods (from the end, dropping the oldest remainder), applies SES, and
 // spreads the bucket forecast evenly over its k periods.

@@ -21,9 +21,7 @@ DemandProfile classifyDemand(std::span<const double> series)
     // intermittent even if that use was in the last period.
     p.adi = double(series.size()) / p.nonZeroPeriods;
     const double mean = sum / p.nonZeroPeriods;
-    const double var = p.nonZeroPeriods > 1
-        ? (sumSq - p.nonZeroPeriods * mean * mean) / (p.nonZeroPeriods - 1)
-        : 0.0;
+    const double var = p.nonZeroPeriods > 1 ? (sumSq - p.nonZeroPeriods * mean * mean) / (p.nonZeroPeriods - 1) : 0.0;
     p.cv2 = var > 0.0 ? var / (mean * mean) : 0.0;
     const bool intermittent = p.adi >= kAdiCut;
     const bool variable = p.cv2 >= kCv2Cut;

@@ -61,8 +61,7 @@ State initialState(std::span<const double> y, const EtsSpec &spec)
 // Runs the recursions over y from the initial state. Returns the SSE, or
 // +infinity when a multiplicative model leaves its domain (non-positive
 // level or seasonal index), so the optimiser steers away from it.
-double runEts(std::span<const double> y, const EtsSpec &spec, const Coefs &c, State &st,
-              double *fitted)
+double runEts(std::span<const double> y, const EtsSpec &spec, const Coefs &c, State &st, double *fitted)
 {
     constexpr double kInf = std::numeric_limits<double>::infinity();
     const double phi = spec.trend == Trend::Damped ? c.phi : 1.0;
@@ -129,8 +128,12 @@ double profiledRun(std::span<const double> y, const EtsSpec &spec, const Coefs &
         bu = phi * bu - betaStar * u;
         lv = v - c.alpha * v;
         bv = phi * bv - betaStar * v;
-        see += ez * ez; seu += ez * u; sev += ez * v;
-        suu += u * u; suv += u * v; svv += v * v;
+        see += ez * ez;
+        seu += ez * u;
+        sev += ez * v;
+        suu += u * u;
+        suv += u * v;
+        svv += v * v;
     }
     double l0 = 0.0, b0 = 0.0;
     if (hasTrend(spec)) {
@@ -207,8 +210,7 @@ std::string modelName(const EtsSpec &spec)
 {
     const bool damped = spec.trend == Trend::Damped;
     if (hasSeason(spec))
-        return std::string(spec.season == Season::Additive ? "HW additive" : "HW multiplicative")
-               + (damped ? " damped" : "");
+        return std::string(spec.season == Season::Additive ? "HW additive" : "HW multiplicative") + (damped ? " damped" : "");
     if (hasTrend(spec))
         return damped ? "Holt damped" : "Holt";
     return "SES";
@@ -224,8 +226,7 @@ std::string fmt(double v)
 void checkFixed(const std::optional<double> &v, double lo, double hi, const char *what)
 {
     if (v && !(*v >= lo && *v <= hi))
-        throw std::invalid_argument(std::string("ETS: ") + what + " = " + fmt(*v) + " outside ["
-                                    + fmt(lo) + ", " + fmt(hi) + "]");
+        throw std::invalid_argument(std::string("ETS: ") + what + " = " + fmt(*v) + " outside [" + fmt(lo) + ", " + fmt(hi) + "]");
 }
 
 } // namespace
@@ -236,16 +237,14 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
     validateSeries(y, name);
     if (hasSeason(spec)) {
         if (spec.period < 2)
-            throw std::invalid_argument(name + ": seasonal period must be >= 2, got "
-                                        + std::to_string(spec.period));
+            throw std::invalid_argument(name + ": seasonal period must be >= 2, got " + std::to_string(spec.period));
         if (y.size() < 2 * std::size_t(spec.period))
-            throw std::invalid_argument(name + ": needs at least two full seasons ("
-                                        + std::to_string(2 * spec.period) + " periods), got "
+            throw std::invalid_argument(name + ": needs at least two full seasons (" + std::to_string(2 * spec.period) + " periods), got "
                                         + std::to_string(y.size()));
-        if (spec.season == Season::Multiplicative
-            && std::any_of(y.begin(), y.end(), [](double v) { return v <= 0.0; }))
-            throw std::invalid_argument(name + ": multiplicative seasonality needs every period > 0;"
-                                        " use additive seasonality for series with zeros");
+        if (spec.season == Season::Multiplicative && std::any_of(y.begin(), y.end(), [](double v) { return v <= 0.0; }))
+            throw std::invalid_argument(name
+                                        + ": multiplicative seasonality needs every period > 0;"
+                                          " use additive seasonality for series with zeros");
     }
     checkFixed(fixed.alpha, kSmoothingMin, kSmoothingMax, "alpha");
     checkFixed(fixed.beta, kSmoothingMin, kSmoothingMax, "beta");
@@ -257,11 +256,18 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
 
     // Vector layout for the optimiser: alpha, beta, gamma, phi; parameters the
     // model lacks or the caller fixed get lower == upper and are not searched.
-    auto slot = [](const std::optional<double> &v, bool used, double lo, double hi, double start,
-                   double &x0, double &l, double &u) {
-        if (!used) { x0 = l = u = lo; return; }
-        if (v) { x0 = l = u = *v; return; }
-        x0 = start; l = lo; u = hi;
+    auto slot = [](const std::optional<double> &v, bool used, double lo, double hi, double start, double &x0, double &l, double &u) {
+        if (!used) {
+            x0 = l = u = lo;
+            return;
+        }
+        if (v) {
+            x0 = l = u = *v;
+            return;
+        }
+        x0 = start;
+        l = lo;
+        u = hi;
     };
     Eigen::Vector4d x0, lo, hi;
     slot(fixed.alpha, true, kSmoothingMin, kSmoothingMax, 0.3, x0[0], lo[0], hi[0]);
@@ -348,8 +354,8 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
 
     const double phi = spec.trend == Trend::Damped ? c.phi : 1.0;
     const Season season = spec.season;
-    fit.project = [level = st.level, trend = st.trend, seasons = std::vector<double>(fit.state.begin() + 2, fit.state.end()),
-                   phi, season](int h) {
+    fit.project = [level = st.level, trend = st.trend, seasons = std::vector<double>(fit.state.begin() + 2, fit.state.end()), phi,
+                   season](int h) {
         Eigen::VectorXd mean(h);
         double damp = 0.0, phiPow = 1.0;
         for (int j = 0; j < h; ++j) {
@@ -368,18 +374,14 @@ ModelFit fitEts(std::span<const double> y, const EtsSpec &spec, const EtsParams 
     return fit;
 }
 
-ModelFit fitSes(std::span<const double> y, std::optional<double> alpha)
-{
-    return fitEts(y, {}, EtsParams{alpha, {}, {}, {}});
-}
+ModelFit fitSes(std::span<const double> y, std::optional<double> alpha) { return fitEts(y, {}, EtsParams{alpha, {}, {}, {}}); }
 
 ModelFit fitHolt(std::span<const double> y, bool damped, const EtsParams &fixed)
 {
     return fitEts(y, {damped ? Trend::Damped : Trend::Additive, Season::None, 1}, fixed);
 }
 
-ModelFit fitHoltWinters(std::span<const double> y, int period, Season season, bool damped,
-                        const EtsParams &fixed)
+ModelFit fitHoltWinters(std::span<const double> y, int period, Season season, bool damped, const EtsParams &fixed)
 {
     if (season == Season::None)
         throw std::invalid_argument("Holt-Winters: a season type is required");

@@ -68,7 +68,6 @@ ModelFit fitHolt(std::span<const double> y, bool damped = false, const EtsParams
 // through the history, forecast l_n + b/2 (h - 1 + 1/alpha - (1-alpha)^n / alpha).
 // params: alpha, drift (= b/2).
 ModelFit fitTheta(std::span<const double> y);
-ModelFit fitHoltWinters(std::span<const double> y, int period, Season season, bool damped = false,
-                        const EtsParams &fixed = {});
+ModelFit fitHoltWinters(std::span<const double> y, int period, Season season, bool damped = false, const EtsParams &fixed = {});
 
 } // namespace reappro::forecasting

@@ -58,13 +58,11 @@ inline void validateSeries(std::span<const double> y, const std::string &model)
         throw std::invalid_argument(model + ": empty series");
     for (std::size_t i = 0; i < y.size(); ++i) {
         if (!std::isfinite(y[i]))
-            throw std::invalid_argument(model + ": value at period " + std::to_string(i)
-                                        + " is not a finite number");
+            throw std::invalid_argument(model + ": value at period " + std::to_string(i) + " is not a finite number");
         if (y[i] < 0.0) {
             char value[32];
             std::snprintf(value, sizeof value, "%g", y[i]);
-            throw std::invalid_argument(model + ": negative consumption " + value + " at period "
-                                        + std::to_string(i));
+            throw std::invalid_argument(model + ": negative consumption " + value + " at period " + std::to_string(i));
         }
     }
 }

@@ -120,8 +120,7 @@ std::vector<double> psiWeights(const Fitted &f, int count)
     return psi;
 }
 
-void parametricInterval(const Fitted &f, std::span<const double> y, int extraParams, int horizon, double level,
-                        ForecastResult &r)
+void parametricInterval(const Fitted &f, std::span<const double> y, int extraParams, int horizon, double level, ForecastResult &r)
 {
     const ModelFit &fit = f.fit;
     const std::size_t n = y.size();

@@ -142,8 +142,7 @@ TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, doubl
             for (double v : sel.adjusted)
                 if (v > 0.0)
                     sizes.push_back(v);
-        double p = std::max(double(std::count_if(window.begin(), window.end(), [](double v) { return v > 0.0; }))
-                                / double(window.size()),
+        double p = std::max(double(std::count_if(window.begin(), window.end(), [](double v) { return v > 0.0; })) / double(window.size()),
                             1.0 / double(window.size()));
         if (d.dormantPeriods > 0)
             p = std::min(p, 1.0 / double(d.dormantPeriods + 1));

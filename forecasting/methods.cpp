@@ -49,22 +49,17 @@ constexpr std::array<MethodInfo, 14> kMethods{{
      "parametric, approximate: the additive-error variance of hw-add (c_j = alpha + beta* j + gamma* [j mod m == "
      "0]), Student t quantiles, widened to the empirical residual quantiles (40+ residuals after the first season)",
      "Holt-Winters with multiplicative seasonality; needs every period > 0 (Winters 1960)"},
-    {Method::Croston, "croston", "Croston family",
-     kCrostonInterval,
+    {Method::Croston, "croston", "Croston family", kCrostonInterval,
      "Sizes and intervals between demands smoothed separately (Croston 1972)"},
-    {Method::Sba, "sba", "Croston family",
-     kCrostonInterval,
+    {Method::Sba, "sba", "Croston family", kCrostonInterval,
      "Syntetos-Boylan approximation, Croston x (1 - alpha/2) without its bias (Syntetos & Boylan 2005)"},
-    {Method::Tsb, "tsb", "Croston family",
-     kCrostonInterval,
+    {Method::Tsb, "tsb", "Croston family", kCrostonInterval,
      "Teunter-Syntetos-Babai: the probability of demand smoothed every period, so it decays when use stops "
      "(Teunter et al. 2011)"},
-    {Method::Adida, "adida", "Croston family",
-     kCrostonInterval,
+    {Method::Adida, "adida", "Croston family", kCrostonInterval,
      "Aggregate-disaggregate: SES on buckets of the mean inter-demand interval, spread evenly (Nikolopoulos et al. "
      "2011)"},
-    {Method::Imapa, "imapa", "Croston family",
-     kCrostonInterval,
+    {Method::Imapa, "imapa", "Croston family", kCrostonInterval,
      "Mean of the ADIDA forecasts at every aggregation level 1..K (Petropoulos & Kourentzes 2015)"},
     {Method::Naive, "naive", "naive",
      "parametric random walk: v_h = sigma^2 h, Student t quantiles, widened to the empirical residual quantiles (40+ "
@@ -95,10 +90,7 @@ static_assert(kMethods.size() == std::size_t(Method::Theta) + 1, "methods(): one
 
 } // namespace
 
-std::span<const MethodInfo> methods()
-{
-    return kMethods;
-}
+std::span<const MethodInfo> methods() { return kMethods; }
 
 std::optional<Method> methodFromName(std::string_view name)
 {

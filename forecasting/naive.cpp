@@ -12,8 +12,8 @@ ModelFit fitSeasonalNaive(std::span<const double> y, int period)
         throw std::invalid_argument(label + ": period must be >= 1, got " + std::to_string(period));
     const std::size_t m = std::size_t(period);
     if (y.size() < m)
-        throw std::invalid_argument(label + ": needs at least one full season (" + std::to_string(m)
-                                    + " periods), got " + std::to_string(y.size()));
+        throw std::invalid_argument(label + ": needs at least one full season (" + std::to_string(m) + " periods), got "
+                                    + std::to_string(y.size()));
     ModelFit fit;
     fit.name = period == 1 ? "Naive" : "Seasonal naive(m=" + std::to_string(period) + ")";
     std::vector<double> fitted(y.size());
@@ -31,9 +31,6 @@ ModelFit fitSeasonalNaive(std::span<const double> y, int period)
     return fit;
 }
 
-ModelFit fitNaive(std::span<const double> y)
-{
-    return fitSeasonalNaive(y, 1);
-}
+ModelFit fitNaive(std::span<const double> y) { return fitSeasonalNaive(y, 1); }
 
 } // namespace reappro::forecasting

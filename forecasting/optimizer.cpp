@@ -48,8 +48,8 @@ struct BoxMap {
 // One free coordinate (SES, the Croston alphas): a grid over the interval
 // finds the basin, golden-section search narrows it to 1e-6 of the range.
 // About 50 evaluations where a simplex with restarts takes a few hundred.
-OptimResult minimizeScalar(const std::function<double(const Eigen::VectorXd &)> &f, Eigen::VectorXd x,
-                           int i, double lo, double hi, OptimResult &result)
+OptimResult minimizeScalar(const std::function<double(const Eigen::VectorXd &)> &f, Eigen::VectorXd x, int i, double lo, double hi,
+                           OptimResult &result)
 {
     auto at = [&](double v) {
         ++result.evaluations;
@@ -74,11 +74,15 @@ OptimResult minimizeScalar(const std::function<double(const Eigen::VectorXd &)> 
     double fc = at(c), fe = at(e);
     while (b - a > 1e-6 * (hi - lo)) {
         if (fc <= fe) {
-            b = e; e = c; fe = fc;
+            b = e;
+            e = c;
+            fe = fc;
             c = b - invPhi * (b - a);
             fc = at(c);
         } else {
-            a = c; c = e; fc = fe;
+            a = c;
+            c = e;
+            fc = fe;
             e = a + invPhi * (b - a);
             fe = at(e);
         }
@@ -97,11 +101,8 @@ OptimResult minimizeScalar(const std::function<double(const Eigen::VectorXd &)> 
 
 } // namespace
 
-OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)> &f,
-                            const Eigen::VectorXd &x0,
-                            const Eigen::VectorXd &lower,
-                            const Eigen::VectorXd &upper,
-                            const NelderMeadOptions &opt)
+OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)> &f, const Eigen::VectorXd &x0,
+                            const Eigen::VectorXd &lower, const Eigen::VectorXd &upper, const NelderMeadOptions &opt)
 {
     const Eigen::Index n = x0.size();
     if (lower.size() != n || upper.size() != n)
@@ -156,8 +157,7 @@ OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)>
             double size = 0.0;
             for (int k = 0; k <= d; ++k)
                 size = std::max(size, (simplex[k] - simplex[iBest]).cwiseAbs().maxCoeff());
-            if (std::isfinite(fw) && std::abs(fw - fb) <= opt.fTolerance * (std::abs(fb) + 1e-300)
-                && size <= 1e3 * opt.xTolerance)
+            if (std::isfinite(fw) && std::abs(fw - fb) <= opt.fTolerance * (std::abs(fb) + 1e-300) && size <= 1e3 * opt.xTolerance)
                 break;
             if (size <= opt.xTolerance)
                 break;
@@ -173,12 +173,18 @@ OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)>
             if (fr < fb) {
                 const Eigen::VectorXd xe = centroid + 2.0 * (centroid - simplex[iWorst]);
                 const double fe = eval(xe);
-                if (fe < fr) { simplex[iWorst] = xe; values[iWorst] = fe; }
-                else { simplex[iWorst] = xr; values[iWorst] = fr; }
+                if (fe < fr) {
+                    simplex[iWorst] = xe;
+                    values[iWorst] = fe;
+                } else {
+                    simplex[iWorst] = xr;
+                    values[iWorst] = fr;
+                }
                 continue;
             }
             if (fr < values[iNext]) {
-                simplex[iWorst] = xr; values[iWorst] = fr;
+                simplex[iWorst] = xr;
+                values[iWorst] = fr;
                 continue;
             }
             const bool outside = fr < fw;
@@ -186,7 +192,8 @@ OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)>
                                                : Eigen::VectorXd(centroid + 0.5 * (simplex[iWorst] - centroid));
             const double fc = eval(xc);
             if (fc < (outside ? fr : fw)) {
-                simplex[iWorst] = xc; values[iWorst] = fc;
+                simplex[iWorst] = xc;
+                values[iWorst] = fc;
                 continue;
             }
             for (int k = 0; k <= d; ++k) {

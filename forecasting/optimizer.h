@@ -36,10 +36,7 @@ struct OptimResult {
 // held fixed. Non-finite values of f count as +infinity. With a single free
 // coordinate the search is a grid plus golden-section search instead
 // (deterministic as well; `options` do not apply).
-OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)> &f,
-                            const Eigen::VectorXd &x0,
-                            const Eigen::VectorXd &lower,
-                            const Eigen::VectorXd &upper,
-                            const NelderMeadOptions &options = {});
+OptimResult minimizeBounded(const std::function<double(const Eigen::VectorXd &)> &f, const Eigen::VectorXd &x0,
+                            const Eigen::VectorXd &lower, const Eigen::VectorXd &upper, const NelderMeadOptions &options = {});
 
 } // namespace reappro::forecasting

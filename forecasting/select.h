@@ -117,8 +117,7 @@ struct ForecastResult {
 // ForecastResult::error. horizon 0 gives empty vectors and no error.
 // A forced method that cannot fit the series (e.g. hw-mul with zeros, hw-add
 // without two seasons) is an error, not a silent fallback.
-ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
-                              double level = 0.95);
+ForecastResult forecastSeries(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, double level = 0.95);
 
 // Distribution of the TOTAL demand over the next `periods` periods (lead
 // time plus review period, in periods of the series; a fraction counts the
@@ -168,8 +167,7 @@ struct TotalDemand {
     double probabilityAbove(double x) const;
 };
 
-TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods,
-                        Method method = Method::Auto);
+TotalDemand totalDemand(std::span<const double> y, const SeriesSpec &spec, double periods, Method method = Method::Auto);
 
 // Standard normal quantile, p in (0, 1).
 double normalQuantile(double p);
@@ -185,9 +183,8 @@ double interpolatedQuantile(const std::vector<double> &sorted, double p);
 // it is called under a lock (the callback needs no locking of its own) after
 // each series, from worker threads. A set stop flag makes the series not yet
 // started return error "cancelled".
-std::vector<ForecastResult> forecastBatch(const std::vector<std::vector<double>> &series,
-                                          const std::vector<SeriesSpec> &specs, int horizon, Method method,
-                                          double level, int threads,
+std::vector<ForecastResult> forecastBatch(const std::vector<std::vector<double>> &series, const std::vector<SeriesSpec> &specs, int horizon,
+                                          Method method, double level, int threads,
                                           const std::function<void(std::size_t, std::size_t)> &progress = {},
                                           const std::atomic<bool> *stop = nullptr);
 

@@ -48,8 +48,7 @@ struct Selection {
 void checkArguments(std::span<const double> y, const SeriesSpec &spec, int horizon);
 
 // The fitted model for `method`; under Method::Auto the rule of select.h.
-Selection choose(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
-                 const DemandProfile &profile);
+Selection choose(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, const DemandProfile &profile);
 
 // ForecastResult::model of a selection: the fit's name, plus
 // " x seasonal(m=..,K=..)" when the series was deseasonalised.
@@ -81,8 +80,7 @@ std::vector<double> psiWeights(const Fitted &f, int count);
 
 // Fill r.lower and r.upper (already sized to horizon, r.mean set) around
 // r.mean: state-space variance (ETS, naive, seasonal naive) ...
-void parametricInterval(const Fitted &f, std::span<const double> y, int extraParams, int horizon, double level,
-                        ForecastResult &r);
+void parametricInterval(const Fitted &f, std::span<const double> y, int extraParams, int horizon, double level, ForecastResult &r);
 // ... or empirical quantiles of the recent demand (Croston family).
 void empiricalInterval(std::span<const double> y, double level, bool conformal, ForecastResult &r);
 

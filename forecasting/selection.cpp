@@ -54,10 +54,8 @@ Fitted fitMethod(Method method, std::span<const double> y, int period)
     case Method::Theta: return {fitTheta(y), Family::Ets};
     case Method::Holt: return {fitHolt(y, false), Family::Ets, Trend::Additive};
     case Method::HoltDamped: return {fitHolt(y, true), Family::Ets, Trend::Damped};
-    case Method::HwAdd:
-        return {fitHoltWinters(y, period, Season::Additive), Family::Ets, Trend::Additive, true, period};
-    case Method::HwMul:
-        return {fitHoltWinters(y, period, Season::Multiplicative), Family::Ets, Trend::Additive, true, period};
+    case Method::HwAdd: return {fitHoltWinters(y, period, Season::Additive), Family::Ets, Trend::Additive, true, period};
+    case Method::HwMul: return {fitHoltWinters(y, period, Season::Multiplicative), Family::Ets, Trend::Additive, true, period};
     case Method::Croston: return {fitCroston(y), Family::Intermittent};
     case Method::Sba: return {fitSba(y), Family::Intermittent};
     case Method::Tsb: return {fitTsb(y), Family::Intermittent};
@@ -115,8 +113,7 @@ Fitted selectIntermittent(std::span<const double> y, int horizon, Method *chosen
     if (hold < 1 || std::none_of(train.begin(), train.end(), [](double v) { return v > 0.0; }))
         return fitMethod(Method::Sba, y, 1);
 
-    constexpr std::array<Method, 5> candidates{Method::Sba, Method::Croston, Method::Tsb, Method::Adida,
-                                               Method::Imapa};
+    constexpr std::array<Method, 5> candidates{Method::Sba, Method::Croston, Method::Tsb, Method::Adida, Method::Imapa};
     Method best = Method::Sba;
     double bestMae = std::numeric_limits<double>::infinity();
     for (Method m : candidates) {
@@ -192,8 +189,7 @@ std::vector<std::pair<std::string, double>> parametersOf(const Selection &sel)
 
 } // namespace
 
-Selection choose(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method,
-                 const DemandProfile &profile)
+Selection choose(std::span<const double> y, const SeriesSpec &spec, int horizon, Method method, const DemandProfile &profile)
 {
     Selection sel;
     sel.adjusted.assign(y.begin(), y.end());
@@ -210,8 +206,7 @@ Selection choose(std::span<const double> y, const SeriesSpec &spec, int horizon,
     if (sel.season.seasonal())
         for (std::size_t t = 0; t < sel.adjusted.size(); ++t)
             sel.adjusted[t] /= sel.season.at(t);
-    const bool intermittent = profile.demandClass == DemandClass::Intermittent
-                              || profile.demandClass == DemandClass::Lumpy;
+    const bool intermittent = profile.demandClass == DemandClass::Intermittent || profile.demandClass == DemandClass::Lumpy;
     if (profile.demandClass == DemandClass::Erratic) {
         // Between the families: variable sizes of frequent orders suit either
         // ETS or the Croston family; two rolling origins decide.
@@ -239,8 +234,7 @@ std::string describe(const Selection &sel)
 {
     std::string model = sel.fitted.fit.name;
     if (sel.season.seasonal())
-        model += " x seasonal(m=" + std::to_string(sel.season.period) + ",K=" + std::to_string(sel.season.harmonics)
-                 + ")";
+        model += " x seasonal(m=" + std::to_string(sel.season.period) + ",K=" + std::to_string(sel.season.harmonics) + ")";
     return model;
 }
 

@@ -57,7 +57,9 @@ inline bool makeXlsx(const QTemporaryDir &dir, const QString &out, const QString
     const QString specPath = writeFile(dir, QFileInfo(out).fileName() + QStringLiteral(".tsv"), spec.toUtf8());
     return QProcess::execute(QStringLiteral(REAPPRO_MAKE_XLSX), {out, specPath}) == 0;
 #else
-    Q_UNUSED(dir); Q_UNUSED(out); Q_UNUSED(spec);
+    Q_UNUSED(dir);
+    Q_UNUSED(out);
+    Q_UNUSED(spec);
     return false;
 #endif
 }

@@ -19,8 +19,7 @@
 
 namespace reappro {
 
-template <class Result>
-class DatabaseTask
+template <class Result> class DatabaseTask
 {
 public:
     struct Outcome {
@@ -49,8 +48,7 @@ public:
 
     // Runs work(store, promise, stop) -> Result on a worker thread, `store`
     // opened on `path`; the work may report progress through `promise`.
-    template <class Work>
-    void start(const QString &path, Work work)
+    template <class Work> void start(const QString &path, Work work)
     {
         m_stop = std::make_shared<std::atomic<bool>>(false);
         m_watcher.setFuture(QtConcurrent::run([path, work = std::move(work), stop = m_stop](QPromise<Outcome> &promise) {

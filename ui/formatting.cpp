@@ -22,23 +22,17 @@ QString formatQuantity(double value, const QLocale &locale)
     return s;
 }
 
-QString formatCount(qint64 value, const QLocale &locale)
-{
-    return locale.toString(value);
-}
+QString formatCount(qint64 value, const QLocale &locale) { return locale.toString(value); }
 
 QString formatMoneyAmount(Money value, const QLocale &locale)
 {
     const qint64 c = value.cents();
     const qint64 a = c < 0 ? -c : c;
     return (c < 0 ? locale.negativeSign() : QString()) + locale.toString(a / 100) + locale.decimalPoint()
-        + QStringLiteral("%1").arg(a % 100, 2, 10, QLatin1Char('0'));
+           + QStringLiteral("%1").arg(a % 100, 2, 10, QLatin1Char('0'));
 }
 
-QString formatDate(QDate date)
-{
-    return date.isValid() ? date.toString(kDateFormat) : QString();
-}
+QString formatDate(QDate date) { return date.isValid() ? date.toString(kDateFormat) : QString(); }
 
 QDateEdit *newDateEdit(const QString &objectName, QWidget *parent)
 {
@@ -49,9 +43,6 @@ QDateEdit *newDateEdit(const QString &objectName, QWidget *parent)
     return edit;
 }
 
-QString errorHtml(const QString &text)
-{
-    return QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(text.toHtmlEscaped());
-}
+QString errorHtml(const QString &text) { return QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(text.toHtmlEscaped()); }
 
 } // namespace reappro

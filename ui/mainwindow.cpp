@@ -54,9 +54,7 @@ QString databaseFilters()
 
 } // namespace
 
-MainWindow::MainWindow(Language lang, QWidget *parent)
-    : QMainWindow(parent)
-    , m_lang(lang)
+MainWindow::MainWindow(Language lang, QWidget *parent) : QMainWindow(parent), m_lang(lang)
 {
     m_model = new ProductTableModel(lang, this);
     m_proxy = new ProductFilterProxyModel(this);
@@ -184,9 +182,9 @@ QWidget *MainWindow::createProductPage()
     findAction->setShortcut(QKeySequence::Find);
     connect(findAction, &QAction::triggered, this, [this] {
         // The search field of the tab shown.
-        QLineEdit *search = m_tabs->currentWidget() == m_orders       ? m_orders->searchField()
+        QLineEdit *search = m_tabs->currentWidget() == m_orders      ? m_orders->searchField()
                             : m_tabs->currentWidget() == m_parLevels ? m_parLevels->searchField()
-                                                                      : m_search;
+                                                                     : m_search;
         search->setFocus(Qt::ShortcutFocusReason);
         search->selectAll();
     });
@@ -278,10 +276,7 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
     return true;
 }
 
-QString MainWindow::databasePath() const
-{
-    return m_store ? m_store->path() : QString();
-}
+QString MainWindow::databasePath() const { return m_store ? m_store->path() : QString(); }
 
 void MainWindow::reload()
 {
@@ -330,7 +325,9 @@ void MainWindow::fitColumns()
     // (DCI, form, supplier) gets its full width when the window allows and
     // shrinks to a floor otherwise (the tooltip has the whole text), so that
     // the label, which stretches, keeps about 30 characters.
-    struct Text { int column, floorEm; };
+    struct Text {
+        int column, floorEm;
+    };
     const Text texts[] = {{PTM::DciColumn, 12}, {PTM::FormUnitColumn, 10}, {PTM::SupplierColumn, 12}};
     int fixed = 0;
     for (int c = 0; c < PTM::ColumnCount; ++c) {
@@ -409,8 +406,7 @@ bool MainWindow::ensureDatabaseForImport()
         return true;
     // Importing is also how a pharmacy starts: the database is created first.
     const QString path = QFileDialog::getSaveFileName(this, tr("Create a database for the imported data"),
-                                                      QDir(QDir::homePath()).filePath(QStringLiteral("reappro.sqlite")),
-                                                      databaseFilters());
+                                                      QDir(QDir::homePath()).filePath(QStringLiteral("reappro.sqlite")), databaseFilters());
     if (path.isEmpty())
         return false;
     QString error;

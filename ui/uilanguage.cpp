@@ -39,8 +39,7 @@ bool installTranslator(QPointer<QTranslator> &slot, const QString &fileName, con
 
 QLocale uiLocale(Language lang)
 {
-    return lang == Language::French ? QLocale(QLocale::French, QLocale::France)
-                                    : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    return lang == Language::French ? QLocale(QLocale::French, QLocale::France) : QLocale(QLocale::English, QLocale::UnitedKingdom);
 }
 
 bool applyUiLanguage(Language lang)
@@ -54,8 +53,7 @@ bool applyUiLanguage(Language lang)
     if (lang == Language::English)
         return installTranslator(g_appTranslator, QStringLiteral(":/i18n/reappro_en.qm"));
     // Qt's own strings: standard buttons, line edit context menu, file dialog.
-    const bool qt = installTranslator(g_qtTranslator, QStringLiteral("qtbase_fr"),
-                                      QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    const bool qt = installTranslator(g_qtTranslator, QStringLiteral("qtbase_fr"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     const bool app = installTranslator(g_appTranslator, QStringLiteral(":/i18n/reappro_fr.qm"));
     return qt && app;
 }

@@ -25,13 +25,19 @@ int cmdDemo(const QStringList &args)
     QCommandLineParser p;
     addCommonOptions(p);
     p.addOption({QStringLiteral("out"), t("Dossier où écrire les exports.", "Folder to write the exports to."), QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("seed"), t("Graine (même graine, mêmes fichiers).", "Seed (same seed, same files)."), QStringLiteral("N"), QStringLiteral("42")});
-    p.addOption({QStringLiteral("products"), t("Nombre de références.", "Number of references."), QStringLiteral("N"), QStringLiteral("1500")});
-    p.addOption({QStringLiteral("units"), t("Nombre d'unités de soins.", "Number of care units."), QStringLiteral("N"), QStringLiteral("40")});
+    p.addOption({QStringLiteral("seed"), t("Graine (même graine, mêmes fichiers).", "Seed (same seed, same files)."), QStringLiteral("N"),
+                 QStringLiteral("42")});
+    p.addOption(
+        {QStringLiteral("products"), t("Nombre de références.", "Number of references."), QStringLiteral("N"), QStringLiteral("1500")});
+    p.addOption(
+        {QStringLiteral("units"), t("Nombre d'unités de soins.", "Number of care units."), QStringLiteral("N"), QStringLiteral("40")});
     p.addOption({QStringLiteral("years"), t("Années d'historique.", "Years of history."), QStringLiteral("N"), QStringLiteral("3")});
-    p.addOption({QStringLiteral("end"), t("Dernier jour de l'historique (aaaa-mm-jj).", "Last day of history (yyyy-mm-dd)."), QStringLiteral("DATE"), QStringLiteral("2026-10-31")});
-    if (int rc = parse(p, args, t("Écrit les exports d'un hôpital de démonstration (CSV français : ';', virgule décimale, Windows-1252).",
-                                  "Writes the exports of a demo hospital (French CSV: ';', decimal comma, Windows-1252).")); rc >= 0)
+    p.addOption({QStringLiteral("end"), t("Dernier jour de l'historique (aaaa-mm-jj).", "Last day of history (yyyy-mm-dd)."),
+                 QStringLiteral("DATE"), QStringLiteral("2026-10-31")});
+    if (int rc = parse(p, args,
+                       t("Écrit les exports d'un hôpital de démonstration (CSV français : ';', virgule décimale, Windows-1252).",
+                         "Writes the exports of a demo hospital (French CSV: ';', decimal comma, Windows-1252)."));
+        rc >= 0)
         return rc;
     DemoOptions o;
     bool ok[5] = {true, true, true, true, true};
@@ -43,7 +49,8 @@ int cmdDemo(const QStringList &args)
     o.endDate = QDate::fromString(p.value(QStringLiteral("end")), Qt::ISODate);
     ok[4] = o.endDate.isValid();
     if (o.outDir.isEmpty() || !ok[0] || !ok[1] || !ok[2] || !ok[3] || !ok[4] || o.products < 1 || o.units < 1 || o.years < 1) {
-        err() << t("Options invalides : --out est obligatoire ; --products, --units, --years sont des entiers positifs ; --end une date aaaa-mm-jj.\n",
+        err() << t("Options invalides : --out est obligatoire ; --products, --units, --years sont des entiers positifs ; --end une date "
+                   "aaaa-mm-jj.\n",
                    "Invalid options: --out is required; --products, --units, --years are positive integers; --end a yyyy-mm-dd date.\n")
               << p.helpText();
         return kExitUsage;
@@ -74,17 +81,31 @@ int cmdImport(const QStringList &args)
 {
     QCommandLineParser p;
     addCommonOptions(p);
-    p.addOption({QStringLiteral("db"), t("Base SQLite (créée si absente).", "SQLite database (created if missing)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("profile"), t("Profil de correspondance des colonnes (nom ou fichier .json).", "Column-mapping profile (name or .json file)."), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("save-profile"), t("Enregistre les correspondances détectées sous ce nom après un import réussi.", "Saves the detected mapping under this name after a successful import."), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("report"), t("Écrit les lignes rejetées dans ce CSV.", "Writes the rejected lines to this CSV."), QStringLiteral("FILE.csv")});
-    p.addOption({QStringLiteral("today"), t("Date de référence pour le contrôle des dates futures (aaaa-mm-jj, défaut : aujourd'hui).", "Reference date for the future-date check (yyyy-mm-dd, default: today)."), QStringLiteral("DATE")});
-    p.addPositionalArgument(QStringLiteral("DATAFILE"), t("Exports CSV ou XLSX : produits, mouvements, stock par lot, commandes en cours, fournisseurs, unités.",
-                                                           "CSV or XLSX exports: products, movements, stock by lot, open orders, suppliers, care units."), QStringLiteral("DATAFILE..."));
-    if (int rc = parse(p, args, t("Importe des exports de stock dans la base, en une transaction : tout ou rien.\n"
-                                  "Code de sortie 0 : tout importé ; 2 : des lignes rejetées, rien importé.",
-                                  "Imports stock exports into the database in one transaction: all or nothing.\n"
-                                  "Exit code 0: all imported; 2: lines rejected, nothing imported.")); rc >= 0)
+    p.addOption(
+        {QStringLiteral("db"), t("Base SQLite (créée si absente).", "SQLite database (created if missing)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("profile"),
+                 t("Profil de correspondance des colonnes (nom ou fichier .json).", "Column-mapping profile (name or .json file)."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("save-profile"),
+                 t("Enregistre les correspondances détectées sous ce nom après un import réussi.",
+                   "Saves the detected mapping under this name after a successful import."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("report"), t("Écrit les lignes rejetées dans ce CSV.", "Writes the rejected lines to this CSV."),
+                 QStringLiteral("FILE.csv")});
+    p.addOption({QStringLiteral("today"),
+                 t("Date de référence pour le contrôle des dates futures (aaaa-mm-jj, défaut : aujourd'hui).",
+                   "Reference date for the future-date check (yyyy-mm-dd, default: today)."),
+                 QStringLiteral("DATE")});
+    p.addPositionalArgument(QStringLiteral("DATAFILE"),
+                            t("Exports CSV ou XLSX : produits, mouvements, stock par lot, commandes en cours, fournisseurs, unités.",
+                              "CSV or XLSX exports: products, movements, stock by lot, open orders, suppliers, care units."),
+                            QStringLiteral("DATAFILE..."));
+    if (int rc = parse(p, args,
+                       t("Importe des exports de stock dans la base, en une transaction : tout ou rien.\n"
+                         "Code de sortie 0 : tout importé ; 2 : des lignes rejetées, rien importé.",
+                         "Imports stock exports into the database in one transaction: all or nothing.\n"
+                         "Exit code 0: all imported; 2: lines rejected, nothing imported."));
+        rc >= 0)
         return rc;
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
@@ -153,7 +174,8 @@ int cmdImport(const QStringList &args)
     }
     if (r.rejectedCount > 0) {
         err() << t("%1 ligne(s) rejetée(s) : rien n'a été importé, la base est inchangée.\n",
-                   "%1 line(s) rejected: nothing was imported, the database is unchanged.\n").arg(number(r.rejectedCount));
+                   "%1 line(s) rejected: nothing was imported, the database is unchanged.\n")
+                     .arg(number(r.rejectedCount));
         const int shown = int(std::min<size_t>(r.rejected.size(), 50));
         for (int i = 0; i < shown; ++i)
             err() << "  " << Importer::describe(r.rejected[size_t(i)], g_lang) << "\n";
@@ -212,7 +234,8 @@ int cmdInfo(const QStringList &args)
         return kExitOk;
     }
     const bool fr = g_lang == Language::French;
-    out() << t("Base : ", "Database: ") << QFileInfo(store.path()).absoluteFilePath() << t(" (schéma v", " (schema v") << i.schemaVersion << ")\n"
+    out() << t("Base : ", "Database: ") << QFileInfo(store.path()).absoluteFilePath() << t(" (schéma v", " (schema v") << i.schemaVersion
+          << ")\n"
           << t("Produits : ", "Products: ") << number(i.products) << " (" << number(i.drugs) << t(" médicaments, ", " drugs, ")
           << number(i.devices) << t(" dispositifs médicaux)", " medical devices)") << "\n"
           << t("Unités de soins : ", "Care units: ") << number(i.careUnits) << "\n"

@@ -81,8 +81,7 @@ int forecastDatabaseCommand(const QCommandLineParser &p, forecasting::Method met
     const double seconds = timer.elapsed() / 1000.0;
     const QString path = QFileInfo(store.path()).absoluteFilePath();
     switch (r.status) {
-    case ForecastRunStatus::Done:
-        break;
+    case ForecastRunStatus::Done: break;
     case ForecastRunStatus::NoHistory:
         err() << t("Rien à prévoir dans %1 : aucun mouvement, ou aucune période complète (%2) d'historique. Importez des mouvements.\n",
                    "Nothing to forecast in %1: no movement, or no complete period (%2) of history. Import movements.\n")
@@ -148,14 +147,15 @@ int forecastDatabaseCommand(const QCommandLineParser &p, forecasting::Method met
               << t("  pas : ", "  bucket: ") << bucketLabel(run.bucket, false) << t(", horizon ", ", horizon ") << run.horizon << ' '
               << bucketLabel(run.bucket, run.horizon > 1) << t(", méthode ", ", method ") << run.method
               << t(", intervalle à ", ", interval ") << run.levelPercent << " %\n"
-              << t("  historique : du ", "  history: ") << dateText(run.historyFrom) << t(" au ", " to ") << dateText(run.historyTo)
-              << " (" << number(run.historyPeriods) << ' ' << bucketLabel(run.bucket, run.historyPeriods > 1) << ")";
+              << t("  historique : du ", "  history: ") << dateText(run.historyFrom) << t(" au ", " to ") << dateText(run.historyTo) << " ("
+              << number(run.historyPeriods) << ' ' << bucketLabel(run.bucket, run.historyPeriods > 1) << ")";
         if (dataTo > run.historyTo)
-            out() << t(" ; période incomplète exclue (données jusqu'au ", "; incomplete period left out (data up to ")
-                  << dateText(dataTo) << ")";
+            out() << t(" ; période incomplète exclue (données jusqu'au ", "; incomplete period left out (data up to ") << dateText(dataTo)
+                  << ")";
         out() << "\n"
-              << t("  séries : ", "  series: ") << number(run.series()) << " (" << number(run.productSeries) << t(" produits, ", " products, ")
-              << number(run.unitSeries) << t(" couples produit-unité de soins)", " product-care unit pairs)");
+              << t("  séries : ", "  series: ") << number(run.series()) << " (" << number(run.productSeries)
+              << t(" produits, ", " products, ") << number(run.unitSeries)
+              << t(" couples produit-unité de soins)", " product-care unit pairs)");
         if (run.failedSeries)
             out() << ", " << number(run.failedSeries) << t(" en échec", " failed");
         out() << "\n"
@@ -166,9 +166,10 @@ int forecastDatabaseCommand(const QCommandLineParser &p, forecasting::Method met
               << t("  modèles : ", "  models: ") << list(models, same);
         if (otherModels)
             out() << t(", autres ", ", others ") << number(otherModels);
-        out() << "\n" << t("  MASE médian du holdout : ", "  median holdout MASE: ")
-              << (std::isfinite(run.medianMase) ? decimal(run.medianMase, 3) : QStringLiteral("-"))
-              << t(" sur ", " over ") << number(run.holdoutSeries)
+        out() << "\n"
+              << t("  MASE médian du holdout : ", "  median holdout MASE: ")
+              << (std::isfinite(run.medianMase) ? decimal(run.medianMase, 3) : QStringLiteral("-")) << t(" sur ", " over ")
+              << number(run.holdoutSeries)
               << t(" séries (les %1 dernières périodes de l'historique mises de côté)", " series (last %1 periods of the history held out)")
                      .arg(run.horizon)
               << "\n"
@@ -176,7 +177,8 @@ int forecastDatabaseCommand(const QCommandLineParser &p, forecasting::Method met
     }
     if (run.failedSeries) {
         err() << t("%1 série(s) non prévue(s) : la raison est enregistrée avec chacune (forecast_series.error).\n",
-                   "%1 series not forecast: the reason is stored with each (forecast_series.error).\n").arg(number(run.failedSeries));
+                   "%1 series not forecast: the reason is stored with each (forecast_series.error).\n")
+                     .arg(number(run.failedSeries));
         return kExitRejected;
     }
     return kExitOk;
@@ -255,36 +257,49 @@ int cmdForecast(const QStringList &args)
 {
     QCommandLineParser p;
     addCommonOptions(p);
-    p.addOption({QStringLiteral("db"), t("Base SQLite : prévoit chaque produit et chaque produit par unité de soins, et enregistre la prévision dans la base.",
-                                         "SQLite database: forecasts every product and every product per care unit, and stores the forecast in the database."),
+    p.addOption({QStringLiteral("db"),
+                 t("Base SQLite : prévoit chaque produit et chaque produit par unité de soins, et enregistre la prévision dans la base.",
+                   "SQLite database: forecasts every product and every product per care unit, and stores the forecast in the database."),
                  QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("bucket"), t("Avec --db : pas de temps, day, week (défaut) ou month.", "With --db: time bucket, day, week (default) or month."),
+    p.addOption({QStringLiteral("bucket"),
+                 t("Avec --db : pas de temps, day, week (défaut) ou month.", "With --db: time bucket, day, week (default) or month."),
                  QStringLiteral("day|week|month"), QStringLiteral("week")});
     p.addOption({QStringLiteral("json"), t("Avec --db : résumé en JSON.", "With --db: summary as JSON.")});
-    p.addOption({QStringLiteral("input"), t("Séries : CSV series_id,t,value.", "Series: CSV series_id,t,value."), QStringLiteral("series.csv")});
-    p.addOption({QStringLiteral("meta"), t("Périodes saisonnières : CSV series_id,period.", "Seasonal periods: CSV series_id,period."), QStringLiteral("meta.csv")});
-    p.addOption({QStringLiteral("horizon"), t("Nombre de périodes à prévoir (avec --db, défaut : 28 jours, 12 semaines, 6 mois).",
-                                              "Number of periods to forecast (with --db, default: 28 days, 12 weeks, 6 months)."),
+    p.addOption(
+        {QStringLiteral("input"), t("Séries : CSV series_id,t,value.", "Series: CSV series_id,t,value."), QStringLiteral("series.csv")});
+    p.addOption({QStringLiteral("meta"), t("Périodes saisonnières : CSV series_id,period.", "Seasonal periods: CSV series_id,period."),
+                 QStringLiteral("meta.csv")});
+    p.addOption({QStringLiteral("horizon"),
+                 t("Nombre de périodes à prévoir (avec --db, défaut : 28 jours, 12 semaines, 6 mois).",
+                   "Number of periods to forecast (with --db, default: 28 days, 12 weeks, 6 months)."),
                  QStringLiteral("H")});
-    p.addOption({QStringLiteral("output"), t("Prévisions : CSV series_id,h,forecast,loNN,hiNN.", "Forecasts: CSV series_id,h,forecast,loNN,hiNN."), QStringLiteral("forecasts.csv")});
+    p.addOption({QStringLiteral("output"),
+                 t("Prévisions : CSV series_id,h,forecast,loNN,hiNN.", "Forecasts: CSV series_id,h,forecast,loNN,hiNN."),
+                 QStringLiteral("forecasts.csv")});
     const QString methodNames = QString::fromStdString(forecasting::methodNamesList());
     p.addOption({QStringLiteral("method"), t("Méthode (défaut : auto) : ", "Method (default: auto): ") + methodNames + QLatin1Char('.'),
                  QStringLiteral("METHOD"), QStringLiteral("auto")});
-    p.addOption({QStringLiteral("level"), t("Niveau de l'intervalle de prévision, en %.", "Prediction interval level, in %."), QStringLiteral("N"), QStringLiteral("95")});
-    p.addOption({QStringLiteral("threads"), t("Fils de calcul (0 = tous les cœurs).", "Worker threads (0 = all cores)."), QStringLiteral("N"), QStringLiteral("0")});
-    if (int rc = parse(p, args, t("Prévoit la demande, avec intervalles de prévision, de deux façons :\n"
-                                  "  --db FICHIER : chaque produit et chaque produit par unité de soins de la base, jusqu'à la dernière\n"
-                                  "    période complète ; enregistre prévisions, intervalles, modèle choisi, paramètres, classes\n"
-                                  "    (demande, ABC, XYZ) et précision sur les dernières périodes mises de côté (holdout), en remplaçant la prévision précédente du même pas ;\n"
-                                  "  --input/--meta/--output : séries au format du kit de benchmark.\n"
-                                  "Code de sortie 0 : fait ; 1 : base illisible ou non modifiable ; 2 : rien à prévoir ou séries en échec ; 64 : usage.",
-                                  "Forecasts demand, with prediction intervals, in two ways:\n"
-                                  "  --db FILE: every product and every product per care unit of the database, up to the last complete\n"
-                                  "    period; stores forecasts, intervals, chosen model, parameters, classes (demand, ABC, XYZ) and\n"
-                                  "    holdout accuracy, replacing the previous forecast of the same bucket;\n"
-                                  "  --input/--meta/--output: series in the benchmark kit's format.\n"
-                                  "Exit code 0: done; 1: database unreadable or read-only; 2: nothing to forecast or series failed; 64: usage.")
-                           + methodsTable()); rc >= 0)
+    p.addOption({QStringLiteral("level"), t("Niveau de l'intervalle de prévision, en %.", "Prediction interval level, in %."),
+                 QStringLiteral("N"), QStringLiteral("95")});
+    p.addOption({QStringLiteral("threads"), t("Fils de calcul (0 = tous les cœurs).", "Worker threads (0 = all cores)."),
+                 QStringLiteral("N"), QStringLiteral("0")});
+    if (int rc =
+            parse(p, args,
+                  t("Prévoit la demande, avec intervalles de prévision, de deux façons :\n"
+                    "  --db FICHIER : chaque produit et chaque produit par unité de soins de la base, jusqu'à la dernière\n"
+                    "    période complète ; enregistre prévisions, intervalles, modèle choisi, paramètres, classes\n"
+                    "    (demande, ABC, XYZ) et précision sur les dernières périodes mises de côté (holdout), en remplaçant la prévision "
+                    "précédente du même pas ;\n"
+                    "  --input/--meta/--output : séries au format du kit de benchmark.\n"
+                    "Code de sortie 0 : fait ; 1 : base illisible ou non modifiable ; 2 : rien à prévoir ou séries en échec ; 64 : usage.",
+                    "Forecasts demand, with prediction intervals, in two ways:\n"
+                    "  --db FILE: every product and every product per care unit of the database, up to the last complete\n"
+                    "    period; stores forecasts, intervals, chosen model, parameters, classes (demand, ABC, XYZ) and\n"
+                    "    holdout accuracy, replacing the previous forecast of the same bucket;\n"
+                    "  --input/--meta/--output: series in the benchmark kit's format.\n"
+                    "Exit code 0: done; 1: database unreadable or read-only; 2: nothing to forecast or series failed; 64: usage.")
+                      + methodsTable());
+        rc >= 0)
         return rc;
     bool okL = false, okT = false;
     const int level = p.value(QStringLiteral("level")).toInt(&okL);

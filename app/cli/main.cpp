@@ -68,7 +68,8 @@ int main(int argc, char **argv)
         return cmdInfo(rest);
     if (command == QLatin1String("forecast"))
         return cmdForecast(rest);
-    if (command == QLatin1String("parlevels")) return cmdParLevels(rest);
+    if (command == QLatin1String("parlevels"))
+        return cmdParLevels(rest);
     if (command == QLatin1String("suggest"))
         return cmdSuggest(rest);
     // "backtest" is the replay's former name, kept for scripts.

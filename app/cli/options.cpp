@@ -20,7 +20,8 @@ QString plain(double v, int decimals) { return csvNumber(v, decimals); }
 QString percentText(double fraction)
 {
     const bool fr = g_lang == Language::French;
-    return QLocale(fr ? QLocale::French : QLocale::English).toString(fraction * 100.0, 'f', 1) + (fr ? QStringLiteral(" %") : QStringLiteral("%"));
+    return QLocale(fr ? QLocale::French : QLocale::English).toString(fraction * 100.0, 'f', 1)
+           + (fr ? QStringLiteral(" %") : QStringLiteral("%"));
 }
 
 bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &date)
@@ -39,17 +40,22 @@ bool parseDateOption(const QCommandLineParser &p, const QString &name, QDate &da
 
 void addServiceOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("expiry-confidence"), t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 95).",
-                                                        "Smallest probability that the last unit ordered is used before it expires (default 95)."), QStringLiteral("PCT")});
-    p.addOption({QStringLiteral("vital-expiry-confidence"), t("La même pour les produits vitaux / MITM (défaut 90).",
-                                                              "The same for vital / MITM products (default 90)."), QStringLiteral("PCT")});
-    p.addOption({QStringLiteral("service"), t("Taux de service visés par classe, atteints en moyenne sur la classe, et planchers par produit, "
-                                              "ex. vital=99,essential=98.5,other=98,vital_min=97,essential_min=85,other_min=80.",
-                                              "Service targets per class, met on average over the class, and per-product floors, "
-                                              "e.g. vital=99,essential=98.5,other=98,vital_min=97,essential_min=85,other_min=80."),
+    p.addOption({QStringLiteral("expiry-confidence"),
+                 t("Probabilité minimale que la dernière unité commandée soit utilisée avant péremption (défaut 95).",
+                   "Smallest probability that the last unit ordered is used before it expires (default 95)."),
+                 QStringLiteral("PCT")});
+    p.addOption({QStringLiteral("vital-expiry-confidence"),
+                 t("La même pour les produits vitaux / MITM (défaut 90).", "The same for vital / MITM products (default 90)."),
+                 QStringLiteral("PCT")});
+    p.addOption({QStringLiteral("service"),
+                 t("Taux de service visés par classe, atteints en moyenne sur la classe, et planchers par produit, "
+                   "ex. vital=99,essential=98.5,other=98,vital_min=97,essential_min=85,other_min=80.",
+                   "Service targets per class, met on average over the class, and per-product floors, "
+                   "e.g. vital=99,essential=98.5,other=98,vital_min=97,essential_min=85,other_min=80."),
                  QStringLiteral("LIST")});
-    p.addOption({QStringLiteral("uniform-service"), t("Chaque produit vise exactement le taux de sa classe (pas de répartition au moindre coût).",
-                                                      "Every product aims at exactly its class target (no least-cost allocation).")});
+    p.addOption(
+        {QStringLiteral("uniform-service"), t("Chaque produit vise exactement le taux de sa classe (pas de répartition au moindre coût).",
+                                              "Every product aims at exactly its class target (no least-cost allocation).")});
 }
 
 bool parseService(const QCommandLineParser &p, ServiceTargets &service)

@@ -18,39 +18,53 @@ int cmdParLevels(const QStringList &args)
     QCommandLineParser p;
     addCommonOptions(p);
     p.addOption({QStringLiteral("db"), t("Base SQLite.", "SQLite database."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("output"), t("CSV des dotations à écrire (UTF-8, ';').", "Par levels CSV to write (UTF-8, ';')."), QStringLiteral("parlevels.csv")});
-    p.addOption({QStringLiteral("as-of"), t("Historique jusqu'à ce jour (aaaa-mm-jj ; défaut : le dernier jour des données). Seules les semaines complètes comptent.",
-                                            "History up to this day (yyyy-mm-dd; default: the last day of the data). Only complete weeks count."),
-                 QStringLiteral("DATE")});
-    p.addOption({QStringLiteral("service"), t("Taux de service visés par criticité, ex. \"vital=99,essential=98.5,other=98\".",
-                                              "Service-level targets by criticality, e.g. \"vital=99,essential=98.5,other=98\"."),
+    p.addOption({QStringLiteral("output"), t("CSV des dotations à écrire (UTF-8, ';').", "Par levels CSV to write (UTF-8, ';')."),
+                 QStringLiteral("parlevels.csv")});
+    p.addOption(
+        {QStringLiteral("as-of"),
+         t("Historique jusqu'à ce jour (aaaa-mm-jj ; défaut : le dernier jour des données). Seules les semaines complètes comptent.",
+           "History up to this day (yyyy-mm-dd; default: the last day of the data). Only complete weeks count."),
+         QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("service"),
+                 t("Taux de service visés par criticité, ex. \"vital=99,essential=98.5,other=98\".",
+                   "Service-level targets by criticality, e.g. \"vital=99,essential=98.5,other=98\"."),
                  QStringLiteral("LEVELS"), QStringLiteral("vital=99,essential=98.5,other=98")});
-    p.addOption({QStringLiteral("counts"), t("Inventaire des stocks des services : CSV Code UF ; Code produit ; Quantité. Sans lui, le stock à la tournée est estimé.",
-                                             "Ward stock count: CSV Code UF; Code produit; Quantité. Without it, the stock at the round is estimated."),
-                 QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("default-rounds"), t("Tournées par semaine des services dont le rythme est inconnu.", "Rounds a week for care units whose rhythm is unknown."),
-                 QStringLiteral("N"), QStringLiteral("2")});
-    p.addOption({QStringLiteral("delivery-delay"), t("Jours entre l'inventaire de la tournée et la livraison dans le service.",
-                                                     "Days from the count at the round to the delivery on the ward."),
+    p.addOption(
+        {QStringLiteral("counts"),
+         t("Inventaire des stocks des services : CSV Code UF ; Code produit ; Quantité. Sans lui, le stock à la tournée est estimé.",
+           "Ward stock count: CSV Code UF; Code produit; Quantité. Without it, the stock at the round is estimated."),
+         QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("default-rounds"),
+         t("Tournées par semaine des services dont le rythme est inconnu.", "Rounds a week for care units whose rhythm is unknown."),
+         QStringLiteral("N"), QStringLiteral("2")});
+    p.addOption({QStringLiteral("delivery-delay"),
+                 t("Jours entre l'inventaire de la tournée et la livraison dans le service.",
+                   "Days from the count at the round to the delivery on the ward."),
                  QStringLiteral("DAYS"), QStringLiteral("0.5")});
-    p.addOption({QStringLiteral("rounds-spread"), t("working-days (défaut) : tournées du lundi au vendredi, la dotation couvre le plus long intervalle (le week-end) ; "
-                                                    "week : tournées réparties sur 7 jours, intervalle 7/tournées.",
-                                                    "working-days (default): rounds Monday to Friday, the par level covers the longest interval (the weekend); "
-                                                    "week: rounds spread over 7 days, interval 7/rounds."),
+    p.addOption({QStringLiteral("rounds-spread"),
+                 t("working-days (défaut) : tournées du lundi au vendredi, la dotation couvre le plus long intervalle (le week-end) ; "
+                   "week : tournées réparties sur 7 jours, intervalle 7/tournées.",
+                   "working-days (default): rounds Monday to Friday, the par level covers the longest interval (the weekend); "
+                   "week: rounds spread over 7 days, interval 7/rounds."),
                  QStringLiteral("working-days|week"), QStringLiteral("working-days")});
-    p.addOption({QStringLiteral("whole-packs"), t("Arrondit dotations et compléments à la boîte entière (défaut : à l'unité de dispensation).",
-                                                  "Rounds par levels and top-ups up to whole packs (default: whole dispensing units).")});
-    p.addOption({QStringLiteral("threads"), t("Fils de calcul (0 = tous les cœurs).", "Worker threads (0 = all cores)."), QStringLiteral("N"), QStringLiteral("0")});
-    if (int rc = parse(p, args, t("Calcule la dotation de chaque produit dans chaque unité de soins (stock de service ou armoire) et le complément\n"
-                                  "de la prochaine tournée : quantile, au taux de service de la criticité, de la demande totale prévue sur le plus\n"
-                                  "long intervalle entre deux tournées plus le délai de livraison. Chaque ligne s'explique.\n"
-                                  "Code de sortie 0 : fait ; 1 : base illisible ou fichier non écrit ; 2 : inventaire rejeté, rien à calculer\n"
-                                  "ou prévisions en échec (le fichier est écrit) ; 64 : usage.",
-                                  "Computes the par level of every product in every care unit (ward stock or cabinet) and the top-up of the\n"
-                                  "next round: the quantile, at the criticality's service level, of the total demand forecast over the longest\n"
-                                  "interval between two rounds plus the delivery delay. Every line explains itself.\n"
-                                  "Exit code 0: done; 1: database unreadable or file not written; 2: count rejected, nothing to compute or\n"
-                                  "forecasts failed (the file is written); 64: usage.")); rc >= 0)
+    p.addOption(
+        {QStringLiteral("whole-packs"), t("Arrondit dotations et compléments à la boîte entière (défaut : à l'unité de dispensation).",
+                                          "Rounds par levels and top-ups up to whole packs (default: whole dispensing units).")});
+    p.addOption({QStringLiteral("threads"), t("Fils de calcul (0 = tous les cœurs).", "Worker threads (0 = all cores)."),
+                 QStringLiteral("N"), QStringLiteral("0")});
+    if (int rc = parse(p, args,
+                       t("Calcule la dotation de chaque produit dans chaque unité de soins (stock de service ou armoire) et le complément\n"
+                         "de la prochaine tournée : quantile, au taux de service de la criticité, de la demande totale prévue sur le plus\n"
+                         "long intervalle entre deux tournées plus le délai de livraison. Chaque ligne s'explique.\n"
+                         "Code de sortie 0 : fait ; 1 : base illisible ou fichier non écrit ; 2 : inventaire rejeté, rien à calculer\n"
+                         "ou prévisions en échec (le fichier est écrit) ; 64 : usage.",
+                         "Computes the par level of every product in every care unit (ward stock or cabinet) and the top-up of the\n"
+                         "next round: the quantile, at the criticality's service level, of the total demand forecast over the longest\n"
+                         "interval between two rounds plus the delivery delay. Every line explains itself.\n"
+                         "Exit code 0: done; 1: database unreadable or file not written; 2: count rejected, nothing to compute or\n"
+                         "forecasts failed (the file is written); 64: usage."));
+        rc >= 0)
         return rc;
 
     ParLevelOptions o;
@@ -101,7 +115,8 @@ int cmdParLevels(const QStringList &args)
         counts = readWardCounts(store, p.value(QStringLiteral("counts")), g_lang);
         if (!counts.rejected.empty()) {
             err() << t("Inventaire rejeté, aucune dotation écrite : %1 ligne(s) à corriger.\n",
-                       "Count rejected, no par level written: %1 line(s) to fix.\n").arg(number(qint64(counts.rejected.size())));
+                       "Count rejected, no par level written: %1 line(s) to fix.\n")
+                         .arg(number(qint64(counts.rejected.size())));
             const std::size_t shown = std::min<std::size_t>(counts.rejected.size(), 50);
             for (std::size_t i = 0; i < shown; ++i)
                 err() << "  " << Importer::describe(counts.rejected[i], g_lang) << "\n";
@@ -144,9 +159,8 @@ int cmdParLevels(const QStringList &args)
           << t("  couples produit-unité de soins : ", "  product-care unit pairs: ") << number(qint64(r.lines.size()))
           << t(" dans ", " in ") << number(qint64(units.size())) << t(" unités de soins\n", " care units\n")
           << t("  lignes à compléter : ", "  lines to top up: ") << number(topUps) << " (" << decimal(unitsToBring, 0)
-          << t(" unités de dispensation)\n", " dispensing units)\n")
-          << t("  stock des services : ", "  ward stock: ") << number(counted) << t(" compté(s), ", " counted, ")
-          << number(qint64(r.lines.size()) - counted) << t(" estimé(s)\n", " estimated\n")
+          << t(" unités de dispensation)\n", " dispensing units)\n") << t("  stock des services : ", "  ward stock: ") << number(counted)
+          << t(" compté(s), ", " counted, ") << number(qint64(r.lines.size()) - counted) << t(" estimé(s)\n", " estimated\n")
           << t("  plus consommés depuis %1 semaines (dotation 0) : ", "  unused for %1 weeks (par level 0): ").arg(o.dormantWeeks)
           << number(dormant) << "\n"
           << t("  durée : ", "  time: ") << decimal(seconds, 1) << " s\n";
@@ -156,7 +170,8 @@ int cmdParLevels(const QStringList &args)
                      .arg(number(qint64(r.countedWithoutHistory.size())));
     if (r.failed) {
         err() << t("%1 couple(s) sans prévision : dotation non calculée (status=error dans le fichier).\n",
-                   "%1 pair(s) without a forecast: par level not computed (status=error in the file).\n").arg(number(r.failed));
+                   "%1 pair(s) without a forecast: par level not computed (status=error in the file).\n")
+                     .arg(number(r.failed));
         return kExitRejected;
     }
     return kExitOk;

@@ -24,7 +24,6 @@ namespace reappro::cli {
 
 namespace {
 
-
 // A replay's measures as JSON: totals, then the same by criticality class.
 QJsonObject replayJson(const ReplayResult &r, const ReplayOptions &o)
 {
@@ -110,7 +109,8 @@ QJsonObject compareWithOthers(const PolicyComparison &c, const ReplayOptions &o,
     const auto versus = [&](const ReplayResult &other) {
         const ReplayMetrics &a = reappro.total, &b = other.total;
         QJsonObject vs;
-        vs.insert(QStringLiteral("average_stock_value"), change(reappro.averageStockValue().toDouble(), other.averageStockValue().toDouble()));
+        vs.insert(QStringLiteral("average_stock_value"),
+                  change(reappro.averageStockValue().toDouble(), other.averageStockValue().toDouble()));
         vs.insert(QStringLiteral("expired_value"), change(a.expiredValue.toDouble(), b.expiredValue.toDouble()));
         vs.insert(QStringLiteral("expired_from_orders"), change(a.expiredFromOrders().toDouble(), b.expiredFromOrders().toDouble()));
         vs.insert(QStringLiteral("stockout_days"), change(double(a.stockoutDays), double(b.stockoutDays)));
@@ -125,8 +125,9 @@ QJsonObject compareWithOthers(const PolicyComparison &c, const ReplayOptions &o,
     const bool fr = g_lang == Language::French;
     QTextStream text(table);
     text << t("\nComparaison", "\nComparison") << "\n"
-         << QString().leftJustified(45) << t("cycles servis  satisfaction  stock moyen       périmé        ruptures (produit-jours)\n",
-                                             "cycles served  fill rate     average stock     expired       stockouts (product-days)\n");
+         << QString().leftJustified(45)
+         << t("cycles servis  satisfaction  stock moyen       périmé        ruptures (produit-jours)\n",
+              "cycles served  fill rate     average stock     expired       stockouts (product-days)\n");
     const auto row = [&](const QString &name, const ReplayResult &x) {
         text << name.leftJustified(45) << percentText(x.total.cycleServiceLevel()).leftJustified(15)
              << percentText(x.total.fillRate()).leftJustified(14) << x.averageStockValue().toDisplayString(fr).leftJustified(18)
@@ -136,7 +137,8 @@ QJsonObject compareWithOthers(const PolicyComparison &c, const ReplayOptions &o,
     const auto months = [&](double m) { return loc.toString(m, 'f', 2); };
     row(QStringLiteral("Reappro"), reappro);
     row(t("min/max %1-%2 mois", "min/max %1-%2 months").arg(months(o.minMonths), months(o.maxMonths)), asSet);
-    row(t("min/max au même service (%1-%2 mois)", "min/max at equal service (%1-%2 months)").arg(months(matched.minMonths), months(matched.maxMonths)),
+    row(t("min/max au même service (%1-%2 mois)", "min/max at equal service (%1-%2 months)")
+            .arg(months(matched.minMonths), months(matched.maxMonths)),
         matched.result);
     row(t("min/max au même service, par classe", "min/max at equal service, by class"), byClass.result);
     row(t("ce que l'hôpital a fait", "what the hospital did"), done);
@@ -147,11 +149,12 @@ QJsonObject compareWithOthers(const PolicyComparison &c, const ReplayOptions &o,
     const auto summary = [&](const QString &against, const QJsonObject &x) {
         text << against << t(" : stock ", ": stock ") << percentText(x.value(QStringLiteral("average_stock_value")).toDouble())
              << t(", périmé ", ", expired ") << percentText(x.value(QStringLiteral("expired_value")).toDouble())
-             << t(" (de ses propres commandes ", " (from its own orders ") << percentText(x.value(QStringLiteral("expired_from_orders")).toDouble())
-             << ")\n";
+             << t(" (de ses propres commandes ", " (from its own orders ")
+             << percentText(x.value(QStringLiteral("expired_from_orders")).toDouble()) << ")\n";
     };
     summary(t("Reappro contre le min/max au même service", "Reappro against min/max at equal service"), vs);
-    summary(t("Reappro contre le min/max au même service dans chaque classe", "Reappro against min/max at equal service in each class"), vsByClass);
+    summary(t("Reappro contre le min/max au même service dans chaque classe", "Reappro against min/max at equal service in each class"),
+            vsByClass);
     text << t("Du périmé de chaque politique, %1 était en stock ou en commande le premier jour : il périme quelle que soit la politique\n",
               "Of each policy's expired value, %1 was in stock or on order on the first day: it expires under every policy\n")
                 .arg(reappro.total.expiredInitialValue.toDisplayString(fr));
@@ -167,24 +170,39 @@ int cmdReplay(const QStringList &args)
     p.addOption({QStringLiteral("db"), t("Base de l'hôpital.", "Hospital database."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("from"), t("Premier jour rejoué.", "First replayed day."), QStringLiteral("DATE")});
     p.addOption({QStringLiteral("to"), t("Dernier jour rejoué.", "Last replayed day."), QStringLiteral("DATE")});
-    p.addOption({QStringLiteral("policy"), t("reappro (défaut), minmax, actual (ce que l'hôpital a fait) ou compare (les trois, "
-                                             "et le min/max au même taux de service que Reappro).",
-                                             "reappro (default), minmax, actual (what the hospital did) or compare (all three, "
-                                             "and the min/max at Reappro's service level)."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("policy"),
+                 t("reappro (défaut), minmax, actual (ce que l'hôpital a fait) ou compare (les trois, "
+                   "et le min/max au même taux de service que Reappro).",
+                   "reappro (default), minmax, actual (what the hospital did) or compare (all three, "
+                   "and the min/max at Reappro's service level)."),
+                 QStringLiteral("NAME")});
     p.addOption({QStringLiteral("output"), t("Fichier JSON des résultats.", "JSON file of the results."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("rule"), t("Reappro : rs (recomplètement périodique, défaut) ou ss (point de commande).",
-                                           "Reappro: rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
+    p.addOption({QStringLiteral("rule"),
+                 t("Reappro : rs (recomplètement périodique, défaut) ou ss (point de commande).",
+                   "Reappro: rs (periodic order-up-to, default) or ss (reorder point)."),
+                 QStringLiteral("rs|ss")});
     addServiceOptions(p);
-    p.addOption({QStringLiteral("min-months"), t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("max-months"), t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("no-calibration"), t("Reappro : ne corrige pas la visée des classes par le service obtenu au trimestre précédent.",
-                                                     "Reappro: do not correct the classes' aims by the service achieved in the previous quarter.")});
-    p.addOption({QStringLiteral("refit-days"), t("Reappro : prévisions réestimées tous les N jours (défaut 28 ; 7 comme un usage hebdomadaire, plus lent).",
-                                                 "Reappro: forecasts refitted every N days (default 28; 7 as in weekly use, slower)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("details"), t("Fichier CSV des résultats par produit.", "CSV file of the results per product."), QStringLiteral("FILE")});
-    if (const int r = parse(p, args, t("Rejoue une politique de réapprovisionnement sur l'historique.",
-                                       "Replays a replenishment policy over the history.")); r >= 0)
+    p.addOption({QStringLiteral("min-months"),
+                 t("Min/max : mois de couverture du minimum (défaut 1).", "Min/max: months of cover of the minimum (default 1)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("max-months"),
+                 t("Min/max : mois de couverture du maximum (défaut 2).", "Min/max: months of cover of the maximum (default 2)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("threads"), t("Fils de calcul (défaut : tous les cœurs).", "Worker threads (default: all cores)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("no-calibration"),
+                 t("Reappro : ne corrige pas la visée des classes par le service obtenu au trimestre précédent.",
+                   "Reappro: do not correct the classes' aims by the service achieved in the previous quarter.")});
+    p.addOption({QStringLiteral("refit-days"),
+                 t("Reappro : prévisions réestimées tous les N jours (défaut 28 ; 7 comme un usage hebdomadaire, plus lent).",
+                   "Reappro: forecasts refitted every N days (default 28; 7 as in weekly use, slower)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("details"), t("Fichier CSV des résultats par produit.", "CSV file of the results per product."),
+                 QStringLiteral("FILE")});
+    if (const int r =
+            parse(p, args,
+                  t("Rejoue une politique de réapprovisionnement sur l'historique.", "Replays a replenishment policy over the history."));
+        r >= 0)
         return r;
     ReplayOptions o;
     if (!p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to")) || !p.isSet(QStringLiteral("output"))) {
@@ -218,7 +236,8 @@ int cmdReplay(const QStringList &args)
     o.calibrate = !p.isSet(QStringLiteral("no-calibration"));
     if (!parseService(p, o.settings.service) || !parseExpiryConfidence(p, o.settings))
         return kExitUsage;
-    for (const auto &[name, target] : {std::pair{QStringLiteral("min-months"), &o.minMonths}, std::pair{QStringLiteral("max-months"), &o.maxMonths}}) {
+    for (const auto &[name, target] :
+         {std::pair{QStringLiteral("min-months"), &o.minMonths}, std::pair{QStringLiteral("max-months"), &o.maxMonths}}) {
         if (!p.isSet(name))
             continue;
         bool ok = false;
@@ -266,7 +285,7 @@ int cmdReplay(const QStringList &args)
         if (store.saveServiceCalibration(*c, &error))
             stored = t("  visées enregistrées dans la base pour suggest et l'onglet Commandes : ",
                        "  aims stored in the database for suggest and the orders tab: ")
-                + calibrationText(*c, {}, g_lang) + QLatin1Char('\n');
+                     + calibrationText(*c, {}, g_lang) + QLatin1Char('\n');
         else
             err() << t("Visées non enregistrées : ", "Aims not stored: ") << error << "\n";
     }
@@ -279,17 +298,26 @@ int cmdReplay(const QStringList &args)
         return kExitFailure;
 
     if (p.isSet(QStringLiteral("details"))) {
-        QString csv = QStringLiteral("product_code,label,criticality,service_target,cycles,served_cycles,demand_units,served_units,"
-                                     "average_stock_value_eur,expired_units,expired_value_eur,expired_from_orders_eur,orders,stockout_days\n");
+        QString csv =
+            QStringLiteral("product_code,label,criticality,service_target,cycles,served_cycles,demand_units,served_units,"
+                           "average_stock_value_eur,expired_units,expired_value_eur,expired_from_orders_eur,orders,stockout_days\n");
         const qint64 span = o.from.daysTo(o.to) + 1;
         for (std::size_t i = 0; i < products.size(); ++i) {
             const Product &prod = products[i].situation.product;
             const ReplayMetrics &m = r.perProduct[i];
-            csv += QStringList{csvField(prod.code), csvField(prod.label), criticalityCode(criticalityOf(prod)),
-                               plain(m.averageTarget(), 4), QString::number(m.cycles), QString::number(m.servedCycles), plain(m.demand), plain(m.served),
+            csv += QStringList{csvField(prod.code),
+                               csvField(prod.label),
+                               criticalityCode(criticalityOf(prod)),
+                               plain(m.averageTarget(), 4),
+                               QString::number(m.cycles),
+                               QString::number(m.servedCycles),
+                               plain(m.demand),
+                               plain(m.served),
                                Money::fromUnits(m.stockValueDays.units() / std::max<qint64>(span, 1)).toPlainString(),
-                               plain(m.expired), m.expiredValue.toPlainString(),
-                               m.expiredFromOrders().toPlainString(), QString::number(m.orders),
+                               plain(m.expired),
+                               m.expiredValue.toPlainString(),
+                               m.expiredFromOrders().toPlainString(),
+                               QString::number(m.orders),
                                QString::number(m.stockoutDays)}
                        .join(QLatin1Char(','))
                    + QLatin1Char('\n');
@@ -315,8 +343,7 @@ int cmdReplay(const QStringList &args)
               << pct(o.settings.service.of(c)) << ")\n";
     }
     out() << comparison << stored;
-    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1)
-          << " s)\n";
+    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1) << " s)\n";
     return kExitOk;
 }
 

@@ -37,7 +37,8 @@ bool readServiceAims(const QString &path, ServiceTargets &service)
         const double aim = by.value(criticalityCode(c)).toObject().value(QStringLiteral("service_aim")).toDouble(-1.0);
         if (!(aim > 0.5 && aim <= 0.9999)) {
             err() << path << t(" : pas de service_aim pour la classe ", ": no service_aim for class ") << criticalityCode(c)
-                  << t(" (le JSON de « replay --policy reappro » est attendu)\n", " (the JSON of \"replay --policy reappro\" is expected)\n");
+                  << t(" (le JSON de « replay --policy reappro » est attendu)\n",
+                       " (the JSON of \"replay --policy reappro\" is expected)\n");
             return false;
         }
         service.of(c) = aim;
@@ -52,22 +53,31 @@ int cmdSuggest(const QStringList &args)
     QCommandLineParser p;
     addCommonOptions(p);
     p.addOption({QStringLiteral("db"), t("Base de l'hôpital.", "Hospital database."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("as-of"), t("Jour de la décision (défaut : le lendemain du dernier jour d'historique).",
-                                            "Decision day (default: the day after the last day of history)."), QStringLiteral("DATE")});
-    p.addOption({QStringLiteral("budget"), t("Plafond du total de la commande, en euros HT.", "Cap on the order total, EUR excl. VAT."), QStringLiteral("EUR")});
-    p.addOption({QStringLiteral("output"), t("Fichier CSV des lignes proposées.", "CSV file of the suggested lines."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("policy"), t("rs (recomplètement périodique, défaut) ou ss (point de commande).",
-                                             "rs (periodic order-up-to, default) or ss (reorder point)."), QStringLiteral("rs|ss")});
+    p.addOption({QStringLiteral("as-of"),
+                 t("Jour de la décision (défaut : le lendemain du dernier jour d'historique).",
+                   "Decision day (default: the day after the last day of history)."),
+                 QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("budget"), t("Plafond du total de la commande, en euros HT.", "Cap on the order total, EUR excl. VAT."),
+                 QStringLiteral("EUR")});
+    p.addOption(
+        {QStringLiteral("output"), t("Fichier CSV des lignes proposées.", "CSV file of the suggested lines."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("policy"),
+                 t("rs (recomplètement périodique, défaut) ou ss (point de commande).",
+                   "rs (periodic order-up-to, default) or ss (reorder point)."),
+                 QStringLiteral("rs|ss")});
     addServiceOptions(p);
-    p.addOption({QStringLiteral("calibration"), t("JSON d'un rejeu reappro : vise, pour chaque classe, le taux corrigé qu'il a trouvé (service_aim), "
-                                                  "au lieu des visées du dernier rejeu enregistrées dans la base.",
-                                                  "JSON of a reappro replay: aims each class at the corrected level it found (service_aim), "
-                                                  "instead of the aims of the last replay stored in the database."),
+    p.addOption({QStringLiteral("calibration"),
+                 t("JSON d'un rejeu reappro : vise, pour chaque classe, le taux corrigé qu'il a trouvé (service_aim), "
+                   "au lieu des visées du dernier rejeu enregistrées dans la base.",
+                   "JSON of a reappro replay: aims each class at the corrected level it found (service_aim), "
+                   "instead of the aims of the last replay stored in the database."),
                  QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("no-calibration"), t("Vise les cibles des classes telles quelles, sans les visées du dernier rejeu enregistrées dans la base.",
-                                                     "Aims at the class targets as they are, without the aims of the last replay stored in the database.")});
-    if (const int r = parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.",
-                                       "Suggests today's orders, each line explained.")); r >= 0)
+    p.addOption({QStringLiteral("no-calibration"),
+                 t("Vise les cibles des classes telles quelles, sans les visées du dernier rejeu enregistrées dans la base.",
+                   "Aims at the class targets as they are, without the aims of the last replay stored in the database.")});
+    if (const int r =
+            parse(p, args, t("Propose les commandes du jour, chaque ligne expliquée.", "Suggests today's orders, each line explained."));
+        r >= 0)
         return r;
     if (!p.isSet(QStringLiteral("output"))) {
         err() << t("--output FICHIER est obligatoire.\n", "--output FILE is required.\n");
@@ -115,17 +125,17 @@ int cmdSuggest(const QStringList &args)
         return kExitFailure;
 
     const bool fr = g_lang == Language::French;
-    out() << t("Commandes proposées pour le ", "Orders suggested for ") << dateText(asOf) << " : "
-          << number(qint64(plan.ordered)) << t(" lignes, ", " lines, ") << number(qint64(plan.suppliers))
-          << t(" fournisseurs, total ", " suppliers, total ") << plan.total.toDisplayString(fr) << "\n";
+    out() << t("Commandes proposées pour le ", "Orders suggested for ") << dateText(asOf) << " : " << number(qint64(plan.ordered))
+          << t(" lignes, ", " lines, ") << number(qint64(plan.suppliers)) << t(" fournisseurs, total ", " suppliers, total ")
+          << plan.total.toDisplayString(fr) << "\n";
     if (settings.budget)
         out() << t("  budget ", "  budget ") << settings.budget->toDisplayString(fr) << t(" : besoin ", ": need ")
               << plan.totalBeforeBudget.toDisplayString(fr) << ", " << number(plan.budgetCut)
               << t(" lignes réduites ou retirées\n", " lines cut or removed\n");
     if (!plan.calibrated.empty())
         out() << t("  visées corrigées par le rejeu du ", "  aims corrected by the replay from ") << dateText(plan.calibration->from)
-              << t(" au ", " to ") << dateText(plan.calibration->to) << t(" : ", ": ") << calibrationText(*plan.calibration, plan.calibrated, g_lang)
-              << "\n";
+              << t(" au ", " to ") << dateText(plan.calibration->to) << t(" : ", ": ")
+              << calibrationText(*plan.calibration, plan.calibrated, g_lang) << "\n";
     else if (plan.calibration)
         out() << t("  le dernier rejeu enregistré visait d'autres cibles : cibles des classes visées telles quelles\n",
                    "  the last replay stored was run with other targets: the class targets are aimed at as they are\n");
@@ -136,17 +146,19 @@ int cmdSuggest(const QStringList &args)
         out() << "  " << number(plan.capped) << t(" lignes plafonnées par la péremption, ", " lines capped by shelf life, ")
               << number(plan.expiryRisk) << t(" à risque de péremption\n", " at expiry risk\n");
     if (plan.failed)
-        out() << "  " << number(plan.failed) << t(" produits sans prévision possible (rien proposé)\n",
-                                                  " products could not be forecast (nothing suggested)\n");
+        out() << "  " << number(plan.failed)
+              << t(" produits sans prévision possible (rien proposé)\n", " products could not be forecast (nothing suggested)\n");
     if (!plan.forsaken.empty()) {
-        out() << "  " << number(qint64(plan.forsaken.size()))
-              << t(" produits vitaux en rupture, inutilisés depuis plus d'un an, non commandés (à commander à la main s'ils restent au livret) :\n",
-                   " vital products out of stock, unused for over a year, not ordered (order them by hand if they stay in the formulary):\n");
+        out()
+            << "  " << number(qint64(plan.forsaken.size()))
+            << t(" produits vitaux en rupture, inutilisés depuis plus d'un an, non commandés (à commander à la main s'ils restent au "
+                 "livret) :\n",
+                 " vital products out of stock, unused for over a year, not ordered (order them by hand if they stay in the formulary):\n");
         for (const OrderSuggestion &l : plan.forsaken)
-            out() << "    " << l.productCode << " " << l.label << " (" << l.dormantWeeks << t(" semaines sans demande)\n", " weeks without demand)\n");
+            out() << "    " << l.productCode << " " << l.label << " (" << l.dormantWeeks
+                  << t(" semaines sans demande)\n", " weeks without demand)\n");
     }
-    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1)
-          << " s)\n";
+    out() << t("  fichier : ", "  file: ") << output << t("  (durée ", "  (time ") << decimal(timer.elapsed() / 1000.0, 1) << " s)\n";
     return kExitOk;
 }
 

@@ -53,10 +53,9 @@ int main(int argc, char **argv)
         QStringLiteral("db"),
         QCoreApplication::translate("main", "SQLite database to open (created if missing). Default: the one used last time."),
         QCoreApplication::translate("main", "FILE"));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"),
-        QCoreApplication::translate("main", "Language of the interface: fr (default) or en."),
-        QStringLiteral("fr|en"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QCoreApplication::translate("main", "Language of the interface: fr (default) or en."),
+                                        QStringLiteral("fr|en"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Saves a picture of the main window to this PNG file, then quits."),

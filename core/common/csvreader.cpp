@@ -12,9 +12,9 @@ namespace {
 constexpr qint64 kChunk = 1 << 20;
 
 // Windows-1252 0x80-0x9F; the five undefined bytes keep their Latin-1 value.
-constexpr std::array<char16_t, 32> kCp1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kCp1252High = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                                  0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                                  0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 void appendUtf8(std::string &out, char32_t c)
 {
@@ -38,19 +38,26 @@ int utf8Length(const unsigned char *p, const unsigned char *end)
 {
     const unsigned char b = p[0];
     int n;
-    if (b < 0x80) return 1;
-    else if (b >= 0xC2 && b <= 0xDF) n = 2;
-    else if (b >= 0xE0 && b <= 0xEF) n = 3;
-    else if (b >= 0xF0 && b <= 0xF4) n = 4;
-    else return 0;
+    if (b < 0x80)
+        return 1;
+    else if (b >= 0xC2 && b <= 0xDF)
+        n = 2;
+    else if (b >= 0xE0 && b <= 0xEF)
+        n = 3;
+    else if (b >= 0xF0 && b <= 0xF4)
+        n = 4;
+    else
+        return 0;
     for (int i = 1; i < n; ++i) {
         if (p + i >= end)
             return -1;
         if ((p[i] & 0xC0) != 0x80)
             return 0;
     }
-    if (n == 3 && b == 0xE0 && p[1] < 0xA0) return 0;
-    if (n == 4 && b == 0xF0 && p[1] < 0x90) return 0;
+    if (n == 3 && b == 0xE0 && p[1] < 0xA0)
+        return 0;
+    if (n == 4 && b == 0xF0 && p[1] < 0x90)
+        return 0;
     return n;
 }
 
@@ -135,8 +142,8 @@ bool CsvReader::open(const QString &path, QString *error, char delimiter, std::o
     if (forcedEncoding)
         m_encoding = *forcedEncoding;
     if (m_encoding == TextEncoding::Utf16LE || m_encoding == TextEncoding::Utf16BE)
-        m_utf16 = std::make_unique<QStringDecoder>(m_encoding == TextEncoding::Utf16LE ? QStringConverter::Utf16LE
-                                                                                         : QStringConverter::Utf16BE);
+        m_utf16 =
+            std::make_unique<QStringDecoder>(m_encoding == TextEncoding::Utf16LE ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
     m_eof = n < kChunk;
     decodeChunk(m_chunk.data() + skip, n - skip, m_eof);
 

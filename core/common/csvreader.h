@@ -27,8 +27,7 @@ public:
     ~CsvReader();
 
     // delimiter 0 = detect; forcedEncoding empty = detect.
-    bool open(const QString &path, QString *error, char delimiter = 0,
-              std::optional<TextEncoding> forcedEncoding = std::nullopt);
+    bool open(const QString &path, QString *error, char delimiter = 0, std::optional<TextEncoding> forcedEncoding = std::nullopt);
 
     TextEncoding encoding() const { return m_encoding; }
     char delimiter() const { return m_delimiter; }

@@ -19,7 +19,12 @@ public:
     static constexpr qint64 kScale = 10000; // units per euro
 
     constexpr Money() = default;
-    static constexpr Money fromUnits(qint64 units) { Money m; m.m_units = units; return m; }
+    static constexpr Money fromUnits(qint64 units)
+    {
+        Money m;
+        m.m_units = units;
+        return m;
+    }
     static constexpr Money fromCents(qint64 cents) { return fromUnits(cents * (kScale / 100)); }
     static constexpr Money fromEuros(qint64 euros) { return fromUnits(euros * kScale); }
 
@@ -37,7 +42,11 @@ public:
 
     constexpr Money operator+(Money o) const { return fromUnits(m_units + o.m_units); }
     constexpr Money operator-(Money o) const { return fromUnits(m_units - o.m_units); }
-    Money &operator+=(Money o) { m_units += o.m_units; return *this; }
+    Money &operator+=(Money o)
+    {
+        m_units += o.m_units;
+        return *this;
+    }
     constexpr auto operator<=>(const Money &) const = default;
 
     // "1234.5600" (dot, 4 decimals): exact, for CSV and JSON outputs.

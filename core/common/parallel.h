@@ -14,8 +14,7 @@ namespace reappro {
 
 // Runs fn(i) for i in [0, n) on `threads` threads (0 = all cores); a set
 // `stop` flag leaves the indexes not yet started undone.
-template <class Fn>
-void parallelFor(std::size_t n, int threads, const std::atomic<bool> *stop, Fn &&fn)
+template <class Fn> void parallelFor(std::size_t n, int threads, const std::atomic<bool> *stop, Fn &&fn)
 {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t workers = std::min<std::size_t>(n, threads > 0 ? std::size_t(threads) : hw);

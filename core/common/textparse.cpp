@@ -63,8 +63,10 @@ std::optional<Decimal> parseDecimal(std::string_view text, char decimalSeparator
     {
         int groupSeps = 0, decimals = 0;
         for (size_t k = i; k < s.size(); ++k) {
-            if (s[k] == groupSeparator) ++groupSeps;
-            else if (s[k] == decimalSeparator) ++decimals;
+            if (s[k] == groupSeparator)
+                ++groupSeps;
+            else if (s[k] == decimalSeparator)
+                ++decimals;
         }
         if (groupSeps == 1 && decimals == 0) {
             const size_t p = s.find(groupSeparator, i);
@@ -191,9 +193,13 @@ std::optional<qint64> parseDate(std::string_view text, DateOrder order)
         d = parts[0] % 100;
     } else if (n == 2) {
         if (lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2) {
-            y = parts[0]; m = parts[1]; d = parts[2];
+            y = parts[0];
+            m = parts[1];
+            d = parts[2];
         } else if (lens[0] <= 2 && lens[1] <= 2 && (lens[2] == 4 || lens[2] == 2)) {
-            d = parts[0]; m = parts[1]; y = parts[2];
+            d = parts[0];
+            m = parts[1];
+            y = parts[2];
             if (order == DateOrder::MonthFirst)
                 std::swap(d, m);
             if (lens[2] == 2)

@@ -30,18 +30,15 @@ std::vector<bg::date> frenchPublicHolidays(int y)
 {
     const bg::date easter = easterSunday(y);
     return {
-        bg::date(y, bg::Jan, 1),  easter + bg::days(1),     bg::date(y, bg::May, 1),  bg::date(y, bg::May, 8),
-        easter + bg::days(39),    easter + bg::days(50),    bg::date(y, bg::Jul, 14), bg::date(y, bg::Aug, 15),
-        bg::date(y, bg::Nov, 1),  bg::date(y, bg::Nov, 11), bg::date(y, bg::Dec, 25),
+        bg::date(y, bg::Jan, 1), easter + bg::days(1),     bg::date(y, bg::May, 1),  bg::date(y, bg::May, 8),
+        easter + bg::days(39),   easter + bg::days(50),    bg::date(y, bg::Jul, 14), bg::date(y, bg::Aug, 15),
+        bg::date(y, bg::Nov, 1), bg::date(y, bg::Nov, 11), bg::date(y, bg::Dec, 25),
     };
 }
 
 } // namespace
 
-bg::date dateOfJulianDay(qint64 jd)
-{
-    return bg::date(bg::gregorian_calendar::from_day_number(bg::gregorian_calendar::date_int_type(jd)));
-}
+bg::date dateOfJulianDay(qint64 jd) { return bg::date(bg::gregorian_calendar::from_day_number(bg::gregorian_calendar::date_int_type(jd))); }
 
 // ------------------------------------------------------------ calendar
 

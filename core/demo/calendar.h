@@ -58,8 +58,10 @@ private:
     {
         const bg::date d = dateOfJulianDay(jd);
         const int y = d.year(), m = d.month(), dd = d.day();
-        return {char('0' + dd / 10), char('0' + dd % 10), '/', char('0' + m / 10), char('0' + m % 10), '/',
-                char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10)};
+        return {char('0' + dd / 10),  char('0' + dd % 10),      '/',
+                char('0' + m / 10),   char('0' + m % 10),       '/',
+                char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10),
+                char('0' + y % 10)};
     }
     int m_first;
     std::vector<std::array<char, 10>> m_text;

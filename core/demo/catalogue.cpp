@@ -11,6 +11,8 @@ namespace reappro::demo {
 namespace {
 
 // Most common first: a small hospital takes the head of the list.
+// The tables are laid out by hand, a row per entry or packed by kind.
+// clang-format off
 const UnitSpec kUnitTable[] = {
     {"Urgences adultes", Flat, 5, "AIRCNSH", 3, 1.5},
     {"Réanimation médicale", Flat, 5, "AIRCND", 3, 2.0},
@@ -471,6 +473,7 @@ const char *const kDeviceTagTable[] = {"HARTMANN", "BBRAUN", "VYGON", "BD", "MOL
                                         "INTERSURGICAL", "LOHMANN", "DISPOTECH"};
 
 } // namespace
+// clang-format on
 
 constinit const std::span<const UnitSpec> kUnits(kUnitTable);
 constinit const std::span<const SupplierSpec> kSuppliers(kSupplierTable);

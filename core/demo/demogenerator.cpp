@@ -31,9 +31,8 @@ bool Generator::run(DemoSummary *summary, QString *error)
     QString dummy;
     if (!error)
         error = &dummy;
-    if (m_o.outDir.isEmpty() || m_o.products < 1 || m_o.units < 1 || m_o.years < 1 || !m_o.endDate.isValid()
-        || m_o.products > 500000 || m_o.units > 2000 || m_o.years > 30 || m_o.endDate.year() < 1900
-        || m_o.endDate.year() > 9000) {
+    if (m_o.outDir.isEmpty() || m_o.products < 1 || m_o.units < 1 || m_o.years < 1 || !m_o.endDate.isValid() || m_o.products > 500000
+        || m_o.units > 2000 || m_o.years > 30 || m_o.endDate.year() < 1900 || m_o.endDate.year() > 9000) {
         *error = QStringLiteral("Invalid demo options: an output folder, 1 to 500000 products, 1 to 2000 units, "
                                 "1 to 30 years and a valid end date are needed.");
         return false;

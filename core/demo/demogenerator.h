@@ -39,7 +39,6 @@ struct DemoSummary {
 // dd/MM/yyyy.
 // progress(fraction 0..1) may be null. Returns false and sets *error on
 // invalid options or I/O failure.
-bool generateDemo(const DemoOptions &options, DemoSummary *summary, QString *error,
-                  const std::function<void(double)> &progress = {});
+bool generateDemo(const DemoOptions &options, DemoSummary *summary, QString *error, const std::function<void(double)> &progress = {});
 
 } // namespace reappro

@@ -49,8 +49,7 @@ bool Generator::writeSuppliers(QString *error)
         std::swap(chosen[size_t(i)], chosen[size_t(r.below(i + 1))]);
 
     OutFile f;
-    if (!f.open(m_dir.filePath(QStringLiteral("fournisseurs.csv")), "Code fournisseur;Nom;Délai (jours);Jours de commande",
-                error))
+    if (!f.open(m_dir.filePath(QStringLiteral("fournisseurs.csv")), "Code fournisseur;Nom;Délai (jours);Jours de commande", error))
         return false;
     for (size_t i = 0; i < chosen.size(); ++i) {
         Supplier s;
@@ -108,9 +107,7 @@ bool Generator::writeUnits(QString *error)
         u.profile = spec.profile;
         u.activity = spec.activity * r.lognormal(1.0, 0.25);
         u.domains = spec.domains;
-        u.rounds = spec.rounds ? spec.rounds
-                 : spec.profile == Ward ? (r.chance(0.6) ? 3 : 2)
-                                        : (r.chance(0.5) ? 1 : 2);
+        u.rounds = spec.rounds ? spec.rounds : spec.profile == Ward ? (r.chance(0.6) ? 3 : 2) : (r.chance(0.5) ? 1 : 2);
         switch (u.rounds) {
         case 5: u.roundMask = 0x1F; break;
         case 3: u.roundMask = 1u << 0 | 1u << 2 | 1u << 4; break;
@@ -326,7 +323,10 @@ bool Generator::writeProducts(QString *error)
         switch (p.cls) {
         case Smooth: k = 1 + int(std::lround(r.lognormal(2.0, 0.8))); break;
         case Erratic: k = 1 + int(std::lround(r.lognormal(1.5, 0.8))); break;
-        default: { const double u = r.uniform(); k = u < 0.5 ? 1 : u < 0.8 ? 2 : 3; }
+        default: {
+            const double u = r.uniform();
+            k = u < 0.5 ? 1 : u < 0.8 ? 2 : 3;
+        }
         }
         k = std::min<int>(k, int(candidates.size()));
         p.useBegin = int(m_uses.size());
@@ -445,8 +445,8 @@ bool Generator::writeProducts(QString *error)
 bool Generator::writeLots(QString *error)
 {
     OutFile f;
-    if (!f.open(m_dir.filePath(QStringLiteral("stock_lots.csv")),
-                "Code produit;N° lot;Date de péremption;Quantité;Emplacement;Date stock", error))
+    if (!f.open(m_dir.filePath(QStringLiteral("stock_lots.csv")), "Code produit;N° lot;Date de péremption;Quantité;Emplacement;Date stock",
+                error))
         return false;
     const int lastJd = m_cal.back().jd;
     for (const Product &p : m_products) {
@@ -475,8 +475,7 @@ bool Generator::writeOpenOrders(QString *error)
 {
     OutFile f;
     if (!f.open(m_dir.filePath(QStringLiteral("commandes_en_cours.csv")),
-                "N° commande;Date commande;Fournisseur;Code produit;Qté commandée;Qté reçue;Date livraison prévue;Prix unitaire",
-                error))
+                "N° commande;Date commande;Fournisseur;Code produit;Qté commandée;Qté reçue;Date livraison prévue;Prix unitaire", error))
         return false;
     // Every line still on order, and the lines of the last 12 months received
     // in full (Qté reçue = Qté commandée), as order-tracking exports list

@@ -147,10 +147,7 @@ enum OrderKind { OrderNormal = 0, OrderEmergency = 1 };
 class Generator
 {
 public:
-    Generator(const DemoOptions &o, const std::function<void(double)> &progress)
-        : m_o(o), m_progress(progress)
-    {
-    }
+    Generator(const DemoOptions &o, const std::function<void(double)> &progress) : m_o(o), m_progress(progress) {}
     bool run(DemoSummary *summary, QString *error);
 
 private:
@@ -182,8 +179,8 @@ private:
     void insertLot(Product &p, const LotRec &lot);
     void dropEmptyLots(Product &p);
 
-    void beginLine(std::string &b, int di, const std::string &type, const Product &p, const LotRec &lot, qint64 qty,
-                   std::string_view from, std::string_view to);
+    void beginLine(std::string &b, int di, const std::string &type, const Product &p, const LotRec &lot, qint64 qty, std::string_view from,
+                   std::string_view to);
     void endLine(std::string &b, const char *prefix, qint64 seq, int width, qint64 order = 0);
     void appendOrderNumber(std::string &b, qint64 number) const;
     int nextWorking(int di) const;
@@ -205,8 +202,8 @@ private:
     std::string m_pui = "PUI";
     qint64 m_movements = 0;
     int m_lots = 0, m_openLines = 0, m_orderLines = 0;
-    qint64 m_seqReception = 0, m_seqNote = 0, m_seqReturn = 0, m_seqExpired = 0, m_seqOther = 0, m_seqAdjust = 0,
-           m_seqOpening = 0, m_seqRetro = 0, m_seqOrder = 0, m_seqEmergency = 0;
+    qint64 m_seqReception = 0, m_seqNote = 0, m_seqReturn = 0, m_seqExpired = 0, m_seqOther = 0, m_seqAdjust = 0, m_seqOpening = 0,
+           m_seqRetro = 0, m_seqOrder = 0, m_seqEmergency = 0;
     QStringList m_files;
 };
 

@@ -160,7 +160,8 @@ void Generator::openingStock(Product &p, int di)
     const double low = avg * (p.lead + 1 + s.reviewPeriod + p.safetyDays);
     const double high = low + std::max(avg * p.cycleDays, 1.0);
     const qint64 stock = std::max<qint64>(1, std::llround(low + p.rng.uniform() * (high - low)));
-    const qint64 older = stock > 2 * p.pack && p.rng.chance(0.6) ? std::max<qint64>(1, std::llround(double(stock) * p.rng.uniform(0.2, 0.5))) : 0;
+    const qint64 older =
+        stock > 2 * p.pack && p.rng.chance(0.6) ? std::max<qint64>(1, std::llround(double(stock) * p.rng.uniform(0.2, 0.5))) : 0;
     for (const qint64 qty : {older, stock - older}) {
         if (qty <= 0)
             continue;
@@ -350,9 +351,8 @@ void Generator::accrue(Product &p, int di)
             if (x <= 0.0)
                 break;
         }
-        const double size = p.cls == Intermittent
-            ? p.sizeMean * p.rng.gamma(p.sizeParam) / p.sizeParam
-            : p.rng.lognormal(p.sizeMean * std::exp(-0.5 * p.sizeParam * p.sizeParam), p.sizeParam);
+        const double size = p.cls == Intermittent ? p.sizeMean * p.rng.gamma(p.sizeParam) / p.sizeParam
+                                                  : p.rng.lognormal(p.sizeMean * std::exp(-0.5 * p.sizeParam * p.sizeParam), p.sizeParam);
         m_uses[size_t(p.useBegin + j)].pending += std::max<qint64>(1, std::llround(size));
     }
 }

@@ -24,9 +24,7 @@ std::vector<AbcRank> classifyAbc(std::span<const Money> values)
     for (size_t i : order) {
         // above / total < p / 100, in integers.
         AbcRank &r = ranks[i];
-        r.abc = above * 100 < total * kAbcPercentA ? AbcClass::A
-            : above * 100 < total * kAbcPercentB   ? AbcClass::B
-                                                   : AbcClass::C;
+        r.abc = above * 100 < total * kAbcPercentA ? AbcClass::A : above * 100 < total * kAbcPercentB ? AbcClass::B : AbcClass::C;
         r.shareAbove = double(above) / double(total);
         above += values[i].units();
     }

@@ -42,7 +42,7 @@ QString calibrationText(const ServiceCalibration &calibration, const std::vector
         if (aim == calibration.aim.end() || target == calibration.target.end())
             continue;
         parts << (fr ? QStringLiteral("%1 %2 (cible %3)") : QStringLiteral("%1 %2 (target %3)"))
-                        .arg(criticalityLabel(c, language), pct(aim->second), pct(target->second));
+                     .arg(criticalityLabel(c, language), pct(aim->second), pct(target->second));
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -68,10 +68,7 @@ QString criticalityLabel(Criticality c, Language language)
     return {};
 }
 
-double ServiceTargets::of(Criticality c) const
-{
-    return const_cast<ServiceTargets *>(this)->of(c);
-}
+double ServiceTargets::of(Criticality c) const { return const_cast<ServiceTargets *>(this)->of(c); }
 
 double &ServiceTargets::of(Criticality c)
 {

@@ -56,9 +56,8 @@ IdCheck checkLpp(std::string_view code)
 {
     if (code.size() != 7)
         return IdCheck::WrongLength;
-    const bool ok = std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    });
+    const bool ok = std::all_of(code.begin(), code.end(),
+                                [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
     return ok ? IdCheck::Ok : IdCheck::NotDigits;
 }
 

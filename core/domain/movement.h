@@ -23,9 +23,8 @@ enum class MovementType {
 };
 
 inline constexpr std::array kAllMovementTypes = {
-    MovementType::Reception, MovementType::IssueToUnit, MovementType::Return,
-    MovementType::DestructionExpired, MovementType::DestructionOther,
-    MovementType::InventoryAdjustment, MovementType::Transfer, MovementType::OutpatientDispensing,
+    MovementType::Reception,        MovementType::IssueToUnit,         MovementType::Return,   MovementType::DestructionExpired,
+    MovementType::DestructionOther, MovementType::InventoryAdjustment, MovementType::Transfer, MovementType::OutpatientDispensing,
 };
 
 struct Movement {

@@ -41,13 +41,21 @@ std::optional<int> orderDaysFromText(const QString &text, QString *unknownWord)
         return 0;
     // Whole-value keywords. "Ouvrables" (Monday to Saturday) is not "ouvrés".
     static const QHash<QString, int> kKeywords = {
-        {QStringLiteral("tous"), kEveryDay}, {QStringLiteral("touslesjours"), kEveryDay}, {QStringLiteral("tlj"), kEveryDay},
-        {QStringLiteral("quotidien"), kEveryDay}, {QStringLiteral("7j7"), kEveryDay}, {QStringLiteral("7sur7"), kEveryDay},
-        {QStringLiteral("all"), kEveryDay}, {QStringLiteral("alldays"), kEveryDay}, {QStringLiteral("everyday"), kEveryDay},
+        {QStringLiteral("tous"), kEveryDay},
+        {QStringLiteral("touslesjours"), kEveryDay},
+        {QStringLiteral("tlj"), kEveryDay},
+        {QStringLiteral("quotidien"), kEveryDay},
+        {QStringLiteral("7j7"), kEveryDay},
+        {QStringLiteral("7sur7"), kEveryDay},
+        {QStringLiteral("all"), kEveryDay},
+        {QStringLiteral("alldays"), kEveryDay},
+        {QStringLiteral("everyday"), kEveryDay},
         {QStringLiteral("daily"), kEveryDay},
-        {QStringLiteral("ouvres"), kEveryWeekday}, {QStringLiteral("joursouvres"), kEveryWeekday},
+        {QStringLiteral("ouvres"), kEveryWeekday},
+        {QStringLiteral("joursouvres"), kEveryWeekday},
         {QStringLiteral("touslesjoursouvres"), kEveryWeekday},
-        {QStringLiteral("weekdays"), kEveryWeekday}, {QStringLiteral("workingdays"), kEveryWeekday},
+        {QStringLiteral("weekdays"), kEveryWeekday},
+        {QStringLiteral("workingdays"), kEveryWeekday},
         {QStringLiteral("ouvrables"), kEveryWeekday | weekdayBit(6)},
         {QStringLiteral("joursouvrables"), kEveryWeekday | weekdayBit(6)},
     };
@@ -72,8 +80,8 @@ std::optional<int> orderDaysFromText(const QString &text, QString *unknownWord)
         if (c == QLatin1Char('-') || c == QChar(0x2013) || c == QChar(0x2014)) {
             flush();
             tokens.push_back({QString(c), QString(), true});
-        } else if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char('/') || c == QLatin1Char('+')
-                   || c == QLatin1Char(';') || c == QLatin1Char('&')) {
+        } else if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char('/') || c == QLatin1Char('+') || c == QLatin1Char(';')
+                   || c == QLatin1Char('&')) {
             flush();
         } else {
             raw += c;
@@ -81,9 +89,9 @@ std::optional<int> orderDaysFromText(const QString &text, QString *unknownWord)
     }
     flush();
 
-    static const QStringList kFillers = {QStringLiteral("et"), QStringLiteral("and"), QStringLiteral("le"),
-                                         QStringLiteral("les"), QStringLiteral("du"), QStringLiteral("from"),
-                                         QStringLiteral("on"), QStringLiteral("chaque"), QStringLiteral("every")};
+    static const QStringList kFillers = {QStringLiteral("et"),  QStringLiteral("and"),    QStringLiteral("le"),
+                                         QStringLiteral("les"), QStringLiteral("du"),     QStringLiteral("from"),
+                                         QStringLiteral("on"),  QStringLiteral("chaque"), QStringLiteral("every")};
     int mask = 0, previous = -1;
     bool pendingRange = false;
     const auto fail = [&](const QString &word) -> std::optional<int> {

@@ -85,8 +85,7 @@ QDate lastCompleteDay(QDate lastDay, Bucket bucket)
 }
 
 ForecastRunOutcome forecastDatabase(Store &store, const ForecastRunOptions &options,
-                                    const std::function<void(std::size_t, std::size_t)> &progress,
-                                    const std::atomic<bool> *stop)
+                                    const std::function<void(std::size_t, std::size_t)> &progress, const std::atomic<bool> *stop)
 {
     QElapsedTimer timer;
     timer.start();
@@ -157,15 +156,15 @@ ForecastRunOutcome forecastDatabase(Store &store, const ForecastRunOptions &opti
     snapshot.end();
 
     const std::vector<forecasting::SeriesSpec> specs{{run.seasonPeriod, /*holdout=*/true}};
-    const auto results = forecasting::forecastBatch(histories, specs, run.horizon, options.method,
-                                                    options.levelPercent / 100.0, options.threads, progress, stop);
+    const auto results = forecasting::forecastBatch(histories, specs, run.horizon, options.method, options.levelPercent / 100.0,
+                                                    options.threads, progress, stop);
     if (stop && stop->load()) {
         out.status = ForecastRunStatus::Cancelled;
         return out;
     }
 
     std::vector<QDate> periodStarts(size_t(run.horizon));
-    for (QDate d = Store::nextPeriod(Store::periodStart(run.historyTo, run.bucket), run.bucket); QDate &p : periodStarts) {
+    for (QDate d = Store::nextPeriod(Store::periodStart(run.historyTo, run.bucket), run.bucket); QDate & p : periodStarts) {
         p = d;
         d = Store::nextPeriod(d, run.bucket);
     }

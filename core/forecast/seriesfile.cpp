@@ -60,13 +60,15 @@ bool readSeriesSet(const QString &seriesPath, const QString &metaPath, SeriesSet
         const std::string id(trimmed(f[size_t(c[0])]));
         double t = 0, v = 0;
         if (!parseNumber(trimmed(f[size_t(c[1])]), &t) || t < 0 || t != std::floor(t)) {
-            *error = where(seriesPath, line) + QStringLiteral("t must be an integer >= 0, got \"%1\"")
-                                                   .arg(QString::fromUtf8(f[size_t(c[1])].data(), qsizetype(f[size_t(c[1])].size())));
+            *error = where(seriesPath, line)
+                     + QStringLiteral("t must be an integer >= 0, got \"%1\"")
+                           .arg(QString::fromUtf8(f[size_t(c[1])].data(), qsizetype(f[size_t(c[1])].size())));
             return false;
         }
         if (!parseNumber(trimmed(f[size_t(c[2])]), &v) || !std::isfinite(v) || v < 0) {
-            *error = where(seriesPath, line) + QStringLiteral("value must be a finite number >= 0, got \"%1\"")
-                                                   .arg(QString::fromUtf8(f[size_t(c[2])].data(), qsizetype(f[size_t(c[2])].size())));
+            *error = where(seriesPath, line)
+                     + QStringLiteral("value must be a finite number >= 0, got \"%1\"")
+                           .arg(QString::fromUtf8(f[size_t(c[2])].data(), qsizetype(f[size_t(c[2])].size())));
             return false;
         }
         auto [it, added] = index.emplace(id, set->ids.size());
@@ -76,8 +78,11 @@ bool readSeriesSet(const QString &seriesPath, const QString &metaPath, SeriesSet
         }
         std::vector<double> &s = set->values[it->second];
         if (size_t(t) != s.size()) {
-            *error = where(seriesPath, line) + QStringLiteral("series %1: t = %2 where %3 was expected (no gaps, no duplicates, in order)")
-                                                   .arg(QString::fromStdString(id)).arg(t).arg(s.size());
+            *error = where(seriesPath, line)
+                     + QStringLiteral("series %1: t = %2 where %3 was expected (no gaps, no duplicates, in order)")
+                           .arg(QString::fromStdString(id))
+                           .arg(t)
+                           .arg(s.size());
             return false;
         }
         s.push_back(v);
@@ -105,8 +110,7 @@ bool readSeriesSet(const QString &seriesPath, const QString &metaPath, SeriesSet
     return true;
 }
 
-bool writeForecasts(const QString &path, const SeriesSet &set, const std::vector<SeriesForecast> &forecasts, int level,
-                    QString *error)
+bool writeForecasts(const QString &path, const SeriesSet &set, const std::vector<SeriesForecast> &forecasts, int level, QString *error)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
@@ -119,8 +123,7 @@ bool writeForecasts(const QString &path, const SeriesSet &set, const std::vector
         const SeriesForecast &fc = forecasts[i];
         for (size_t h = 0; h < fc.mean.size(); ++h) {
             const int n = std::snprintf(buf, sizeof buf, ",%zu,%.6g,%.6g,%.6g\n", h + 1, fc.mean[h],
-                                        h < fc.lower.size() ? fc.lower[h] : fc.mean[h],
-                                        h < fc.upper.size() ? fc.upper[h] : fc.mean[h]);
+                                        h < fc.lower.size() ? fc.lower[h] : fc.mean[h], h < fc.upper.size() ? fc.upper[h] : fc.mean[h]);
             out += set.ids[i];
             out.append(buf, size_t(n));
         }

@@ -25,7 +25,6 @@ struct SeriesForecast {
 };
 
 // Writes forecasts.csv; level 95 names the interval columns lo95,hi95.
-bool writeForecasts(const QString &path, const SeriesSet &set, const std::vector<SeriesForecast> &forecasts, int level,
-                    QString *error);
+bool writeForecasts(const QString &path, const SeriesSet &set, const std::vector<SeriesForecast> &forecasts, int level, QString *error);
 
 } // namespace reappro

@@ -86,8 +86,8 @@ std::optional<FileKind> kindFromFileName(const QString &path)
 {
     // Only for the error message of a file whose columns match nothing: the
     // most specific kinds first ("mouvements_uf.csv" is about movements).
-    for (FileKind k : {FileKind::Movements, FileKind::Products, FileKind::Lots, FileKind::OpenOrders,
-                       FileKind::Suppliers, FileKind::Locations})
+    for (FileKind k :
+         {FileKind::Movements, FileKind::Products, FileKind::Lots, FileKind::OpenOrders, FileKind::Suppliers, FileKind::Locations})
         if (fileNameSuggests(path, k))
             return k;
     return std::nullopt;

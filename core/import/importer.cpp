@@ -26,8 +26,8 @@ using importdetail::openAndFindHeader;
 
 Importer::Importer(Store &store) : m_store(store) {}
 
-ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions &options,
-                                   const ImportProgress &progress, std::stop_token stop)
+ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions &options, const ImportProgress &progress,
+                                   std::stop_token stop)
 {
     ImportResult result;
     if (!m_store.isOpen()) {
@@ -93,8 +93,13 @@ bool Importer::writeReport(const ImportResult &result, const QString &path, Lang
     out += lang == Language::French ? "fichier;ligne;colonne;nom_colonne;valeur;code_motif;motif\r\n"
                                     : "file;line;column;column_name;value;reason_code;reason\r\n";
     for (const RejectedLine &r : result.rejected) {
-        const QStringList cells = {field(r.file), QString::number(r.line), QString::number(r.column), field(r.columnName),
-                                   field(r.value), rejectReasonCode(r.reason), field(rejectReasonText(r.reason, lang, r.detail))};
+        const QStringList cells = {field(r.file),
+                                   QString::number(r.line),
+                                   QString::number(r.column),
+                                   field(r.columnName),
+                                   field(r.value),
+                                   rejectReasonCode(r.reason),
+                                   field(rejectReasonText(r.reason, lang, r.detail))};
         out += cells.join(QLatin1Char(';')).toUtf8() + "\r\n";
     }
     return writeOutputFile(path, out, error);

@@ -20,7 +20,6 @@ namespace reappro {
 
 class Store;
 
-
 struct ImportFileReport {
     QString file;
     FileKind kind = FileKind::Movements;
@@ -63,8 +62,8 @@ class Importer
 public:
     explicit Importer(Store &store);
 
-    ImportResult importFiles(const QStringList &paths, const ImportOptions &options,
-                             const ImportProgress &progress = {}, std::stop_token stop = {});
+    ImportResult importFiles(const QStringList &paths, const ImportOptions &options, const ImportProgress &progress = {},
+                             std::stop_token stop = {});
 
     // file;line;column;column_name;value;reason_code;reason (UTF-8 with BOM
     // so that spreadsheet software shows the accents).

@@ -16,10 +16,7 @@
 namespace reappro {
 
 namespace {
-QString delimiterName(char d)
-{
-    return d == '\t' ? QStringLiteral("tab") : QString(QLatin1Char(d));
-}
+QString delimiterName(char d) { return d == '\t' ? QStringLiteral("tab") : QString(QLatin1Char(d)); }
 char delimiterFromName(const QString &s)
 {
     if (s == QLatin1String("tab") || s == QLatin1String("\t"))
@@ -29,12 +26,15 @@ char delimiterFromName(const QString &s)
 std::optional<TextEncoding> encodingFromName(const QString &s)
 {
     const QString n = s.toLower().remove(QLatin1Char('-')).remove(QLatin1Char(' '));
-    if (n == QLatin1String("utf8")) return TextEncoding::Utf8;
-    if (n == QLatin1String("utf8(bom)") || n == QLatin1String("utf8bom")) return TextEncoding::Utf8Bom;
-    if (n == QLatin1String("utf16le")) return TextEncoding::Utf16LE;
-    if (n == QLatin1String("utf16be")) return TextEncoding::Utf16BE;
-    if (n == QLatin1String("windows1252") || n == QLatin1String("cp1252") || n == QLatin1String("iso88591")
-        || n == QLatin1String("latin1"))
+    if (n == QLatin1String("utf8"))
+        return TextEncoding::Utf8;
+    if (n == QLatin1String("utf8(bom)") || n == QLatin1String("utf8bom"))
+        return TextEncoding::Utf8Bom;
+    if (n == QLatin1String("utf16le"))
+        return TextEncoding::Utf16LE;
+    if (n == QLatin1String("utf16be"))
+        return TextEncoding::Utf16BE;
+    if (n == QLatin1String("windows1252") || n == QLatin1String("cp1252") || n == QLatin1String("iso88591") || n == QLatin1String("latin1"))
         return TextEncoding::Windows1252;
     return std::nullopt;
 }
@@ -78,8 +78,9 @@ std::optional<ImportProfile> ImportProfile::load(const QString &path, QString *e
     for (auto it = files.begin(); it != files.end(); ++it) {
         const auto kind = fileKindFromCode(it.key());
         if (!kind) {
-            *error = QStringLiteral("%1: unknown file kind \"%2\" (expected suppliers, care-units, products, lots, open-orders or movements)")
-                         .arg(path, it.key());
+            *error =
+                QStringLiteral("%1: unknown file kind \"%2\" (expected suppliers, care-units, products, lots, open-orders or movements)")
+                    .arg(path, it.key());
             return std::nullopt;
         }
         const QJsonObject o = it.value().toObject();
@@ -89,8 +90,8 @@ std::optional<ImportProfile> ImportProfile::load(const QString &path, QString *e
         fp.encoding = encodingFromName(o.value(QLatin1String("encoding")).toString());
         const QString dec = o.value(QLatin1String("decimal")).toString();
         fp.decimalSeparator = dec.size() == 1 ? dec.at(0).toLatin1() : 0;
-        fp.dateOrder = o.value(QLatin1String("dateOrder")).toString() == QLatin1String("month-first") ? DateOrder::MonthFirst
-                                                                                                      : DateOrder::DayFirst;
+        fp.dateOrder =
+            o.value(QLatin1String("dateOrder")).toString() == QLatin1String("month-first") ? DateOrder::MonthFirst : DateOrder::DayFirst;
         const QJsonObject cols = o.value(QLatin1String("columns")).toObject();
         for (auto c = cols.begin(); c != cols.end(); ++c) {
             if (fieldIndex(*kind, c.key().toUtf8().constData()) < 0) {
@@ -127,8 +128,8 @@ bool ImportProfile::save(const QString &path, QString *error) const
             o.insert(QLatin1String("encoding"), encodingName(*fp.encoding));
         if (fp.decimalSeparator)
             o.insert(QLatin1String("decimal"), QString(QLatin1Char(fp.decimalSeparator)));
-        o.insert(QLatin1String("dateOrder"), fp.dateOrder == DateOrder::MonthFirst ? QStringLiteral("month-first")
-                                                                                  : QStringLiteral("day-first"));
+        o.insert(QLatin1String("dateOrder"),
+                 fp.dateOrder == DateOrder::MonthFirst ? QStringLiteral("month-first") : QStringLiteral("day-first"));
         QJsonObject cols;
         for (const auto &[key, header] : fp.columns)
             cols.insert(key, header);

@@ -134,8 +134,9 @@ std::optional<qint64> ImportRun::dateField(FileState &fs, int field, bool requir
     }
     if (notFuture && *d > m_today) {
         reject(fs, field, RejectReason::FutureDate, v,
-               quoted(v) + (m_fr ? QStringLiteral(" (après le %1)") : QStringLiteral(" (after %1)"))
-                               .arg(m_opt.today.toString(m_fr ? QStringLiteral("dd/MM/yyyy") : QStringLiteral("yyyy-MM-dd"))));
+               quoted(v)
+                   + (m_fr ? QStringLiteral(" (après le %1)") : QStringLiteral(" (after %1)"))
+                         .arg(m_opt.today.toString(m_fr ? QStringLiteral("dd/MM/yyyy") : QStringLiteral("yyyy-MM-dd"))));
         return std::nullopt;
     }
     return d;
@@ -163,8 +164,8 @@ std::optional<double> ImportRun::numberField(FileState &fs, int field, bool requ
     return q;
 }
 
-void ImportRun::importFile(const QString &path, const ImportProfile *profile, int index, int count,
-                           const ImportProgress &progress, const std::stop_token &stop)
+void ImportRun::importFile(const QString &path, const ImportProfile *profile, int index, int count, const ImportProgress &progress,
+                           const std::stop_token &stop)
 {
     m_result.files.emplace_back();
     FileState fs;
@@ -204,7 +205,9 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
         rep.droppedPatientColumns << fs.headers.value(c);
     for (int c : fs.mapping.ignoredColumns)
         rep.ignoredColumns << fs.headers.value(c);
-    const char csvDelimiter = src->delimiter == QLatin1String("tab") ? '\t' : src->delimiter.isEmpty() ? ';' : src->delimiter.at(0).toLatin1();
+    const char csvDelimiter = src->delimiter == QLatin1String("tab") ? '\t'
+                              : src->delimiter.isEmpty()             ? ';'
+                                                                     : src->delimiter.at(0).toLatin1();
     fs.decimal = hm.profile && hm.profile->decimalSeparator ? hm.profile->decimalSeparator : (csvDelimiter == ',' ? '.' : ',');
     fs.dateOrder = hm.profile ? hm.profile->dateOrder : DateOrder::DayFirst;
     rep.decimalSeparator = fs.decimal;
@@ -227,8 +230,8 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
         return;
     }
 
-    fs.batchId = m_store.insertBatch(QFileInfo(path).fileName(), fileKindCode(fs.kind),
-                                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    fs.batchId =
+        m_store.insertBatch(QFileInfo(path).fileName(), fileKindCode(fs.kind), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (fs.kind == FileKind::Movements && !beginMovementFile(fs))
         return;
 
@@ -243,8 +246,7 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
             for (size_t k = size_t(fs.headers.size()); k < fs.fields.size(); ++k)
                 extra = extra || !trimmed(fs.fields[k]).empty();
             if (extra) {
-                reject(fs, -1, RejectReason::TooManyFields, {},
-                       QStringLiteral("%1 / %2").arg(fs.fields.size()).arg(fs.headers.size()));
+                reject(fs, -1, RejectReason::TooManyFields, {}, QStringLiteral("%1 / %2").arg(fs.fields.size()).arg(fs.headers.size()));
                 continue;
             }
         }

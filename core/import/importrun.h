@@ -43,14 +43,13 @@ class ImportRun
 {
 public:
     ImportRun(ImportWriter &writer, const ImportOptions &opt, ImportResult &result)
-        : m_store(writer), m_opt(opt), m_result(result), m_fr(opt.language == Language::French),
-          m_today(opt.today.toJulianDay())
+        : m_store(writer), m_opt(opt), m_result(result), m_fr(opt.language == Language::French), m_today(opt.today.toJulianDay())
     {
         loadReferences();
     }
 
-    void importFile(const QString &path, const ImportProfile *profile, int index, int count,
-                    const ImportProgress &progress, const std::stop_token &stop);
+    void importFile(const QString &path, const ImportProfile *profile, int index, int count, const ImportProgress &progress,
+                    const std::stop_token &stop);
 
 private:
     struct FileState;

@@ -22,6 +22,8 @@ QStringList syn(std::initializer_list<const char *> names)
     return out;
 }
 
+// The synonym lists and field tables are wrapped by hand.
+// clang-format off
 // Shared synonym lists: the same field has the same names in every file.
 const QStringList kProductCode = syn({"code", "codeproduit", "codearticle", "article", "productcode", "product",
                                       "codeinterne", "reference", "ref", "refproduit", "codeucd", "ucd", "ucd13",
@@ -174,6 +176,7 @@ const std::vector<FieldSpec> &locationFields()
     return f;
 }
 
+// clang-format on
 } // namespace
 
 const std::vector<FieldSpec> &fieldsOf(FileKind kind)
@@ -254,10 +257,28 @@ QStringList ColumnMapping::missingRequired(bool french) const
 
 bool isPatientColumn(const QString &h)
 {
-    static const QStringList kExact = syn({"ipp", "nip", "nda", "ddn", "ins", "nir", "nomdenaissance", "nomusuel",
-                                           "prenom", "sexe", "nsejour", "numerosejour", "sejour", "numsejour",
-                                           "nosejour", "staynumber", "stayid", "dob", "numerosecu",
-                                           "numerosecuritesociale", "identifiantpatient", "nomprenom"});
+    static const QStringList kExact = syn({"ipp",
+                                           "nip",
+                                           "nda",
+                                           "ddn",
+                                           "ins",
+                                           "nir",
+                                           "nomdenaissance",
+                                           "nomusuel",
+                                           "prenom",
+                                           "sexe",
+                                           "nsejour",
+                                           "numerosejour",
+                                           "sejour",
+                                           "numsejour",
+                                           "nosejour",
+                                           "staynumber",
+                                           "stayid",
+                                           "dob",
+                                           "numerosecu",
+                                           "numerosecuritesociale",
+                                           "identifiantpatient",
+                                           "nomprenom"});
     if (kExact.contains(h))
         return true;
     for (const char *part : {"patient", "naissance", "birth", "sejour"})
@@ -266,8 +287,7 @@ bool isPatientColumn(const QString &h)
     return false;
 }
 
-ColumnMapping mapColumns(FileKind kind, const QStringList &headers,
-                         const std::vector<std::pair<QString, QString>> &forced)
+ColumnMapping mapColumns(FileKind kind, const QStringList &headers, const std::vector<std::pair<QString, QString>> &forced)
 {
     const auto &fields = fieldsOf(kind);
     ColumnMapping m;
@@ -359,24 +379,23 @@ std::optional<MovementType> movementTypeFromText(const QString &v)
             for (const char *n : names)
                 h.insert(QString::fromLatin1(n), t);
         };
-        add(MovementType::Reception, {"reception", "receptionfournisseur", "entree", "entreefournisseur", "rec", "rcp",
-                                      "e", "ent", "receipt", "livraison", "achat", "receptioncommande"});
-        add(MovementType::IssueToUnit, {"delivranceuf", "delivrance", "distribution", "sortie", "sortieuf", "dispensation",
-                                        "dispensationnominative", "dispensationglobale", "delivrancenominative",
-                                        "delivranceglobale", "dotation", "reapprovisionnement", "s", "sor", "dis",
-                                        "issue", "issuetounit", "consommation", "sortieservice"});
+        add(MovementType::Reception, {"reception", "receptionfournisseur", "entree", "entreefournisseur", "rec", "rcp", "e", "ent",
+                                      "receipt", "livraison", "achat", "receptioncommande"});
+        add(MovementType::IssueToUnit,
+            {"delivranceuf", "delivrance", "distribution", "sortie", "sortieuf", "dispensation", "dispensationnominative",
+             "dispensationglobale", "delivrancenominative", "delivranceglobale", "dotation", "reapprovisionnement", "s", "sor", "dis",
+             "issue", "issuetounit", "consommation", "sortieservice"});
         add(MovementType::Return, {"retouruf", "retour", "retourservice", "ret", "return", "returnfromunit"});
-        add(MovementType::DestructionExpired, {"destructionperime", "destructionperimes", "perime", "peremption",
-                                               "destructionperemption", "dep", "expired", "destructionexpired",
-                                               "destructionexpire"});
-        add(MovementType::DestructionOther, {"destructionautre", "destruction", "casse", "des", "destructionother",
-                                             "damaged", "perte", "detruit", "rebut"});
-        add(MovementType::InventoryAdjustment, {"regularisationinventaire", "inventaire", "regularisation", "ajustement",
-                                                "ajustementinventaire", "inv", "adj", "adjustment", "inventoryadjustment",
-                                                "ecartinventaire", "regul"});
+        add(MovementType::DestructionExpired, {"destructionperime", "destructionperimes", "perime", "peremption", "destructionperemption",
+                                               "dep", "expired", "destructionexpired", "destructionexpire"});
+        add(MovementType::DestructionOther,
+            {"destructionautre", "destruction", "casse", "des", "destructionother", "damaged", "perte", "detruit", "rebut"});
+        add(MovementType::InventoryAdjustment,
+            {"regularisationinventaire", "inventaire", "regularisation", "ajustement", "ajustementinventaire", "inv", "adj", "adjustment",
+             "inventoryadjustment", "ecartinventaire", "regul"});
         add(MovementType::Transfer, {"transfert", "transfer", "tra", "transfertsite", "transfertintersite", "cession"});
-        add(MovementType::OutpatientDispensing, {"retrocession", "retro", "outpatient", "outpatientdispensing",
-                                                 "dispensationexterne", "ventepublic", "rtr"});
+        add(MovementType::OutpatientDispensing,
+            {"retrocession", "retro", "outpatient", "outpatientdispensing", "dispensationexterne", "ventepublic", "rtr"});
         return h;
     }();
     const auto it = kTypes.constFind(v);
@@ -408,7 +427,8 @@ QString movementTypeLabel(MovementType t, bool french)
     case MovementType::Return: return french ? QStringLiteral("Retour UF") : QStringLiteral("Return from care unit");
     case MovementType::DestructionExpired: return french ? QStringLiteral("Destruction périmé") : QStringLiteral("Expired destruction");
     case MovementType::DestructionOther: return french ? QStringLiteral("Destruction autre") : QStringLiteral("Other destruction");
-    case MovementType::InventoryAdjustment: return french ? QStringLiteral("Régularisation inventaire") : QStringLiteral("Inventory adjustment");
+    case MovementType::InventoryAdjustment:
+        return french ? QStringLiteral("Régularisation inventaire") : QStringLiteral("Inventory adjustment");
     case MovementType::Transfer: return french ? QStringLiteral("Transfert") : QStringLiteral("Transfer");
     case MovementType::OutpatientDispensing: return french ? QStringLiteral("Rétrocession") : QStringLiteral("Outpatient dispensing");
     }

@@ -15,8 +15,8 @@ namespace reappro {
 
 // Files are imported in this order so references resolve within one import.
 enum class FileKind { Suppliers, Locations, Products, Lots, OpenOrders, Movements };
-inline constexpr FileKind kAllFileKinds[] = {FileKind::Suppliers, FileKind::Locations, FileKind::Products,
-                                             FileKind::Lots, FileKind::OpenOrders, FileKind::Movements};
+inline constexpr FileKind kAllFileKinds[] = {FileKind::Suppliers, FileKind::Locations,  FileKind::Products,
+                                             FileKind::Lots,      FileKind::OpenOrders, FileKind::Movements};
 
 QString fileKindCode(FileKind kind);                // "movements"
 std::optional<FileKind> fileKindFromCode(const QString &code);
@@ -46,8 +46,7 @@ struct ColumnMapping {
 
 // Maps headers to fields. `forced` maps field keys to header names as in a
 // profile (matched after normalisation); other fields use the synonyms.
-ColumnMapping mapColumns(FileKind kind, const QStringList &headers,
-                         const std::vector<std::pair<QString, QString>> &forced = {});
+ColumnMapping mapColumns(FileKind kind, const QStringList &headers, const std::vector<std::pair<QString, QString>> &forced = {});
 
 // Whether a file's name hints at a kind ("mouvements_2025.csv": movements).
 bool fileNameSuggests(const QString &fileName, FileKind kind);

@@ -49,8 +49,8 @@ std::string upper(std::string_view s)
 std::optional<bool> parseYesNo(std::string_view v)
 {
     const QString n = normalizeHeader(fromUtf8(v));
-    if (n.isEmpty() || n == QLatin1String("n") || n == QLatin1String("non") || n == QLatin1String("no")
-        || n == QLatin1String("0") || n == QLatin1String("faux") || n == QLatin1String("false"))
+    if (n.isEmpty() || n == QLatin1String("n") || n == QLatin1String("non") || n == QLatin1String("no") || n == QLatin1String("0")
+        || n == QLatin1String("faux") || n == QLatin1String("false"))
         return false;
     if (n == QLatin1String("o") || n == QLatin1String("oui") || n == QLatin1String("y") || n == QLatin1String("yes")
         || n == QLatin1String("1") || n == QLatin1String("x") || n == QLatin1String("vrai") || n == QLatin1String("true"))
@@ -65,8 +65,7 @@ std::optional<VenClass> parseVen(std::string_view v)
         return VenClass::Vital;
     if (n.isEmpty() || n == QLatin1String("e") || n == QLatin1String("essentiel") || n == QLatin1String("essential"))
         return VenClass::Essential;
-    if (n == QLatin1String("n") || n == QLatin1String("nonessentiel") || n == QLatin1String("nonessential")
-        || n == QLatin1String("ne"))
+    if (n == QLatin1String("n") || n == QLatin1String("nonessentiel") || n == QLatin1String("nonessential") || n == QLatin1String("ne"))
         return VenClass::NonEssential;
     return std::nullopt;
 }
@@ -74,8 +73,7 @@ std::optional<VenClass> parseVen(std::string_view v)
 std::optional<ProductKind> parseProductKind(std::string_view v)
 {
     const QString n = normalizeHeader(fromUtf8(v));
-    if (n.startsWith(QLatin1String("med")) || n == QLatin1String("m") || n == QLatin1String("drug")
-        || n == QLatin1String("specialite"))
+    if (n.startsWith(QLatin1String("med")) || n == QLatin1String("m") || n == QLatin1String("drug") || n == QLatin1String("specialite"))
         return ProductKind::Drug;
     if (n == QLatin1String("dm") || n.startsWith(QLatin1String("dispositif")) || n == QLatin1String("device")
         || n == QLatin1String("medicaldevice") || n == QLatin1String("dmi") || n == QLatin1String("dms"))
@@ -119,13 +117,14 @@ void ImportRun::supplierRow(FileState &fs)
         orderDays = orderDaysFromText(fromUtf8(v), &word);
         if (!orderDays)
             reject(fs, fs.f[OrderDays], RejectReason::InvalidValue, v,
-                   quoted(v) + (m_fr ? QStringLiteral(" : %1 n'est pas un jour. Écrivez les jours séparés par des virgules "
-                                                      "(« lun,jeu » ou « lundi, jeudi »), une plage (« lun-ven ») ou « tous » ; "
-                                                      "une seule lettre est ambiguë (M = mardi ou mercredi)")
-                                              : QStringLiteral(": %1 is not a day. Write the days separated by commas "
-                                                               "(\"mon,thu\" or \"Monday, Thursday\"), a range (\"mon-fri\") or "
-                                                               "\"all\"; a single letter is ambiguous (T = Tuesday or Thursday)"))
-                                 .arg(quoted(word.toStdString()).trimmed()));
+                   quoted(v)
+                       + (m_fr ? QStringLiteral(" : %1 n'est pas un jour. Écrivez les jours séparés par des virgules "
+                                                "(« lun,jeu » ou « lundi, jeudi »), une plage (« lun-ven ») ou « tous » ; "
+                                                "une seule lettre est ambiguë (M = mardi ou mercredi)")
+                               : QStringLiteral(": %1 is not a day. Write the days separated by commas "
+                                                "(\"mon,thu\" or \"Monday, Thursday\"), a range (\"mon-fri\") or "
+                                                "\"all\"; a single letter is ambiguous (T = Tuesday or Thursday)"))
+                             .arg(quoted(word.toStdString()).trimmed()));
     }
     if (!lead || fs.lineRejected)
         return;
@@ -137,8 +136,7 @@ void ImportRun::supplierRow(FileState &fs)
         ++fs.report->inserted;
         return;
     }
-    const bool changed = m_store.updateSupplier(it->second, name.empty() ? code : name, qint64(std::lround(*lead)),
-                                                orderDays.value_or(-1));
+    const bool changed = m_store.updateSupplier(it->second, name.empty() ? code : name, qint64(std::lround(*lead)), orderDays.value_or(-1));
     (changed ? fs.report->updated : fs.report->unchanged)++;
 }
 
@@ -175,8 +173,27 @@ void ImportRun::locationRow(FileState &fs)
 
 void ImportRun::productRow(FileState &fs)
 {
-    enum { Code, Label, Ucd13, Ucd7, Cip13, Gtin, Lpp, Dci, Atc, Form, Unit, PackSize, UnitPrice, Supplier, LeadTime,
-           Moq, Mitm, Ven, Kind };
+    enum {
+        Code,
+        Label,
+        Ucd13,
+        Ucd7,
+        Cip13,
+        Gtin,
+        Lpp,
+        Dci,
+        Atc,
+        Form,
+        Unit,
+        PackSize,
+        UnitPrice,
+        Supplier,
+        LeadTime,
+        Moq,
+        Mitm,
+        Ven,
+        Kind
+    };
     const std::string_view code = fs.value(fs.f[Code]);
     if (code.empty()) {
         reject(fs, fs.f[Code], RejectReason::EmptyValue, code);
@@ -196,8 +213,8 @@ void ImportRun::productRow(FileState &fs)
         if (r == IdCheck::Ok)
             return;
         const char *why = r == IdCheck::WrongCheckDigit ? (m_fr ? "clé de contrôle fausse" : "wrong check digit")
-            : r == IdCheck::WrongLength                 ? (m_fr ? "longueur incorrecte" : "wrong length")
-            : r == IdCheck::WrongPrefix                 ? (m_fr ? "préfixe incorrect" : "wrong prefix")
+                          : r == IdCheck::WrongLength   ? (m_fr ? "longueur incorrecte" : "wrong length")
+                          : r == IdCheck::WrongPrefix   ? (m_fr ? "préfixe incorrect" : "wrong prefix")
                                                         : (m_fr ? "caractères non autorisés" : "characters not allowed");
         reject(fs, fs.f[field], RejectReason::InvalidIdentifier, v,
                QStringLiteral(" %1%2 : %3").arg(QString::fromLatin1(what), quoted(v), QString::fromUtf8(why)));
@@ -395,8 +412,23 @@ void ImportRun::orderRow(FileState &fs)
 
 void ImportRun::movementRow(FileState &fs)
 {
-    enum { Date, Type, ProductCode, Quantity, LotNumber, Expiry, StoreCode, Unit, UnitLabel, From, To, UnitCost,
-           DocumentRef, OrderRef, SupplierCode };
+    enum {
+        Date,
+        Type,
+        ProductCode,
+        Quantity,
+        LotNumber,
+        Expiry,
+        StoreCode,
+        Unit,
+        UnitLabel,
+        From,
+        To,
+        UnitCost,
+        DocumentRef,
+        OrderRef,
+        SupplierCode
+    };
     const auto day = dateField(fs, Date, true, true);
 
     std::optional<MovementType> type;
@@ -486,9 +518,7 @@ void ImportRun::movementRow(FileState &fs)
         (issue ? fromId : toId) = pharmacy(issue ? from : to);
         break;
     }
-    case MovementType::InventoryAdjustment:
-        toId = pharmacy(!from.empty() ? from : to);
-        break;
+    case MovementType::InventoryAdjustment: toId = pharmacy(!from.empty() ? from : to); break;
     case MovementType::Transfer:
         fromId = pharmacy(from);
         if (const std::string_view dest = !to.empty() ? to : unit; !dest.empty())
@@ -496,9 +526,7 @@ void ImportRun::movementRow(FileState &fs)
         break;
     case MovementType::DestructionExpired:
     case MovementType::DestructionOther:
-    case MovementType::OutpatientDispensing:
-        fromId = pharmacy(from);
-        break;
+    case MovementType::OutpatientDispensing: fromId = pharmacy(from); break;
     }
 
     const std::string_view lot = fs.value(LotNumber), doc = fs.value(DocumentRef), order = fs.value(OrderRef);
@@ -567,8 +595,7 @@ void ImportRun::endMovementFile(FileState &fs)
             --first;
         fs.line = m_fileLines[i].second;
         reject(fs, -1, RejectReason::DuplicateLine, {},
-               (m_fr ? QStringLiteral(" (identique à la ligne %1)") : QStringLiteral(" (same as line %1)"))
-                   .arg(m_fileLines[first].second));
+               (m_fr ? QStringLiteral(" (identique à la ligne %1)") : QStringLiteral(" (same as line %1)")).arg(m_fileLines[first].second));
     }
     const bool keep = m_result.rejectedCount == 0 && m_result.error.isEmpty();
     QString error;

@@ -34,10 +34,7 @@ class CsvSource final : public RowSource
 public:
     bool open(const QString &path, const FileProfile *p, QString *error);
     bool next(std::vector<std::string_view> &fields, qint64 *line) override { return m_reader.next(fields, line); }
-    double fraction() const override
-    {
-        return m_reader.fileSize() > 0 ? double(m_reader.bytesRead()) / double(m_reader.fileSize()) : 1.0;
-    }
+    double fraction() const override { return m_reader.fileSize() > 0 ? double(m_reader.bytesRead()) / double(m_reader.fileSize()) : 1.0; }
     quint64 fingerprint() const override { return m_reader.fingerprint(); }
     char csvDelimiter() const { return m_reader.delimiter(); }
     TextEncoding textEncoding() const { return m_reader.encoding(); }

@@ -28,10 +28,7 @@ struct SheetEntry {
 
 // Relationship types differ between transitional and strict OOXML only in
 // their prefix, so they are recognised by their last segment.
-bool hasType(const Relationship &rel, QLatin1StringView kind)
-{
-    return rel.type.endsWith(QLatin1Char('/') + kind);
-}
+bool hasType(const Relationship &rel, QLatin1StringView kind) { return rel.type.endsWith(QLatin1Char('/') + kind); }
 
 QString dirOf(const QString &partPath)
 {
@@ -43,8 +40,7 @@ QString relsPathOf(const QString &partPath)
 {
     const QString dir = dirOf(partPath);
     const QString file = partPath.mid(dir.isEmpty() ? 0 : dir.size() + 1);
-    return (dir.isEmpty() ? QString() : dir + QLatin1Char('/')) + QStringLiteral("_rels/") + file
-        + QStringLiteral(".rels");
+    return (dir.isEmpty() ? QString() : dir + QLatin1Char('/')) + QStringLiteral("_rels/") + file + QStringLiteral(".rels");
 }
 
 // Targets are URIs relative to the folder of the part owning the relation,
@@ -83,10 +79,9 @@ bool XlsxReader::Private::readRelationships(const QString &partPath, std::vector
             if (reader.name() == u"Relationship") {
                 const auto attributes = reader.attributes();
                 if (attributes.value(QLatin1StringView("TargetMode")) != u"External") {
-                    relationships->push_back(
-                        {attributes.value(QLatin1StringView("Id")).toString(),
-                         attributes.value(QLatin1StringView("Type")).toString(),
-                         resolvePartPath(baseDir, attributes.value(QLatin1StringView("Target")).toString())});
+                    relationships->push_back({attributes.value(QLatin1StringView("Id")).toString(),
+                                              attributes.value(QLatin1StringView("Type")).toString(),
+                                              resolvePartPath(baseDir, attributes.value(QLatin1StringView("Target")).toString())});
                 }
             }
             reader.skipCurrentElement();
@@ -130,7 +125,8 @@ bool XlsxReader::Private::open(const QString &path, const QString &wantedSheet)
     file.close();
     if (magic == QByteArray("\xD0\xCF\x11\xE0", 4))
         return fail(tr("“%1” is an old Excel 97-2003 file (.xls): open it in Excel or LibreOffice "
-                       "and save it as .xlsx or CSV.").arg(fileName));
+                       "and save it as .xlsx or CSV.")
+                        .arg(fileName));
     zip = std::make_unique<QuaZip>(path);
     if (!zip->open(QuaZip::mdUnzip))
         return fail(tr("“%1” is not an Excel .xlsx file (it is not a zip archive).").arg(fileName));
@@ -156,8 +152,7 @@ bool XlsxReader::Private::open(const QString &path, const QString &wantedSheet)
 
     std::vector<SheetEntry> entries;
     for (const auto &[name, id] : sheets) {
-        const auto rel = std::find_if(relationships.begin(), relationships.end(),
-                                      [&](const Relationship &r) { return r.id == id; });
+        const auto rel = std::find_if(relationships.begin(), relationships.end(), [&](const Relationship &r) { return r.id == id; });
         if (rel == relationships.end())
             continue;
         entries.push_back({name, rel->target, hasType(*rel, QLatin1StringView("worksheet"))});
@@ -167,8 +162,7 @@ bool XlsxReader::Private::open(const QString &path, const QString &wantedSheet)
 
     const SheetEntry *chosen = nullptr;
     if (wantedSheet.isEmpty()) {
-        const auto first = std::find_if(entries.begin(), entries.end(),
-                                        [](const SheetEntry &e) { return e.worksheet; });
+        const auto first = std::find_if(entries.begin(), entries.end(), [](const SheetEntry &e) { return e.worksheet; });
         if (first == entries.end())
             return fail(tr("“%1” contains no worksheet.").arg(fileName));
         chosen = &*first;
@@ -181,8 +175,7 @@ bool XlsxReader::Private::open(const QString &path, const QString &wantedSheet)
             }
         }
         if (!chosen) {
-            return fail(tr("“%1” has no sheet named “%2” (sheets: %3).")
-                            .arg(fileName, wantedSheet, sheetNames.join(QStringLiteral(", "))));
+            return fail(tr("“%1” has no sheet named “%2” (sheets: %3).").arg(fileName, wantedSheet, sheetNames.join(QStringLiteral(", "))));
         }
         if (!chosen->worksheet)
             return fail(tr("Sheet “%1” of “%2” is a chart, not a table.").arg(chosen->name, fileName));
@@ -219,10 +212,7 @@ bool XlsxReader::Private::open(const QString &path, const QString &wantedSheet)
 
 XlsxReader::XlsxReader(char decimalSeparator) : d(std::make_unique<Private>(decimalSeparator)) {}
 
-XlsxReader::~XlsxReader()
-{
-    d->reset();
-}
+XlsxReader::~XlsxReader() { d->reset(); }
 
 bool XlsxReader::open(const QString &path, QString *error, const QString &sheetName)
 {
@@ -232,10 +222,7 @@ bool XlsxReader::open(const QString &path, QString *error, const QString &sheetN
     return ok;
 }
 
-QStringList XlsxReader::sheetNames() const
-{
-    return d->sheetNames;
-}
+QStringList XlsxReader::sheetNames() const { return d->sheetNames; }
 
 bool XlsxReader::next(std::vector<std::string> &cells, qint64 *rowNumber)
 {
@@ -253,9 +240,6 @@ bool XlsxReader::next(std::vector<std::string> &cells, qint64 *rowNumber)
     return false;
 }
 
-QString XlsxReader::error() const
-{
-    return d->error;
-}
+QString XlsxReader::error() const { return d->error; }
 
 } // namespace reappro

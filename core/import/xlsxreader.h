@@ -22,7 +22,8 @@ namespace reappro {
 //  - other numbers as the shortest decimal that reads back to the same
 //    double, without exponent or thousands separator, written with the
 //    given decimal separator ("25,14", "1234", "0,0345").
-class XlsxReader {
+class XlsxReader
+{
 public:
     explicit XlsxReader(char decimalSeparator = ',');
     ~XlsxReader();

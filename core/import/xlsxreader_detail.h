@@ -38,8 +38,7 @@ struct Relationship {
 
 // Calls visit() on every start element of the part; visit() reads or skips
 // the element's content, or returns at once to descend into it.
-template<class Visit>
-void forEachElement(QXmlStreamReader &xml, Visit visit)
+template <class Visit> void forEachElement(QXmlStreamReader &xml, Visit visit)
 {
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement)
@@ -69,7 +68,6 @@ void decodeEscapes(std::string &s);
 // it are one day off from a plain count. Returns false when the serial is
 // not a date Excel can show.
 bool appendDate(std::string &out, double serial, bool date1904);
-
 
 } // namespace reappro::xlsxdetail
 
@@ -136,8 +134,7 @@ struct XlsxReader::Private {
         return fail(xlsxdetail::tr("“%1” is damaged: its part %2 cannot be read (%3).").arg(fileName, part, why));
     }
 
-    template<class Parse>
-    bool parsePart(const QString &path, Parse parse)
+    template <class Parse> bool parsePart(const QString &path, Parse parse)
     {
         if (!hasPart(path))
             return damaged(path, xlsxdetail::tr("missing"));

@@ -175,9 +175,7 @@ bool XlsxReader::Private::readCell(std::vector<std::string> &cells, qint64 *colu
         ++*column;  // no reference: the cell after the previous one
     const qint64 reportedRow = currentRow > 0 ? currentRow : lastRow + 1;
     if (*column >= kMaxColumns) {
-        return fail(tr("Sheet “%1” of “%2”, row %3: a cell lies beyond the last column (XFD).")
-                        .arg(sheetName, fileName)
-                        .arg(reportedRow));
+        return fail(tr("Sheet “%1” of “%2”, row %3: a cell lies beyond the last column (XFD).").arg(sheetName, fileName).arg(reportedRow));
     }
 
     valueText.clear();
@@ -210,8 +208,7 @@ bool XlsxReader::Private::readCell(std::vector<std::string> &cells, qint64 *colu
             break;
         size_t index = 0;
         const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-        if (parsed.ec != std::errc() || parsed.ptr != digits.data() + digits.size()
-            || index >= sharedEnds.size()) {
+        if (parsed.ec != std::errc() || parsed.ptr != digits.data() + digits.size() || index >= sharedEnds.size()) {
             return fail(tr("Sheet “%1” of “%2”, row %3: the cell refers to a shared string "
                            "that does not exist (%4).")
                             .arg(sheetName, fileName)
@@ -230,9 +227,7 @@ bool XlsxReader::Private::readCell(std::vector<std::string> &cells, qint64 *colu
         cellText.swap(valueText);
         decodeEscapes(cellText);
         break;
-    case CellType::Error:
-        cellText.swap(valueText);
-        break;
+    case CellType::Error: cellText.swap(valueText); break;
     case CellType::Boolean: {
         const std::string_view v = trimmedView(valueText);
         if (!v.empty())

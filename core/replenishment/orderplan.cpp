@@ -14,8 +14,7 @@
 
 namespace reappro {
 
-OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings &asked, int threads,
-                     const std::atomic<bool> *stop)
+OrderPlan planOrders(const Store &store, QDate asOf, const ReplenishmentSettings &asked, int threads, const std::atomic<bool> *stop)
 {
     OrderPlan plan;
     plan.asOf = asOf;
@@ -76,15 +75,37 @@ QByteArray orderPlanCsv(const OrderPlan &plan, Language language)
                                  "needed,shelf_life_cap,capped,expiry_risk,budget_cut,quantity_before_budget,model,explanation\n");
     const auto flag = [](bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); };
     for (const OrderSuggestion &l : plan.lines) {
-        const QStringList row{
-            l.supplierCode, l.supplierName, l.productCode, l.label, plain(l.packs()), plain(l.packSize),
-            plain(l.quantity), l.unit, l.unitPrice.toPlainString(), l.value.toPlainString(),
-            criticalityCode(l.criticality), plain(l.serviceTarget, 4), l.orderDate.toString(Qt::ISODate),
-            l.arrivalDate.toString(Qt::ISODate), plain(l.leadTimeDays, 1), plain(l.reviewDays, 0),
-            plain(l.coverMean), plain(l.orderUpTo), plain(l.safetyStock), plain(l.onHand), plain(l.expiring),
-            plain(l.onOrder), plain(l.position), plain(l.needed), l.shelfLifeCap >= 0.0 ? plain(l.shelfLifeCap) : QString(),
-            flag(l.capped), flag(l.expiryRisk), flag(l.budgetCut), plain(l.quantityBeforeBudget), l.model,
-            explain(l, language)};
+        const QStringList row{l.supplierCode,
+                              l.supplierName,
+                              l.productCode,
+                              l.label,
+                              plain(l.packs()),
+                              plain(l.packSize),
+                              plain(l.quantity),
+                              l.unit,
+                              l.unitPrice.toPlainString(),
+                              l.value.toPlainString(),
+                              criticalityCode(l.criticality),
+                              plain(l.serviceTarget, 4),
+                              l.orderDate.toString(Qt::ISODate),
+                              l.arrivalDate.toString(Qt::ISODate),
+                              plain(l.leadTimeDays, 1),
+                              plain(l.reviewDays, 0),
+                              plain(l.coverMean),
+                              plain(l.orderUpTo),
+                              plain(l.safetyStock),
+                              plain(l.onHand),
+                              plain(l.expiring),
+                              plain(l.onOrder),
+                              plain(l.position),
+                              plain(l.needed),
+                              l.shelfLifeCap >= 0.0 ? plain(l.shelfLifeCap) : QString(),
+                              flag(l.capped),
+                              flag(l.expiryRisk),
+                              flag(l.budgetCut),
+                              plain(l.quantityBeforeBudget),
+                              l.model,
+                              explain(l, language)};
         QStringList fields;
         for (const QString &f : row)
             fields << csvCell(f, QLatin1Char(','));

@@ -208,8 +208,7 @@ double longestRoundInterval(int roundsPerWeek, RoundSpread spread)
 double meanRoundInterval(int roundsPerWeek) { return roundsPerWeek > 0 ? 7.0 / roundsPerWeek : 7.0; }
 
 ParLevelResult computeParLevels(const Store &store, const ParLevelOptions &options,
-                                const std::function<void(std::size_t, std::size_t)> &progress,
-                                const std::atomic<bool> *stop)
+                                const std::function<void(std::size_t, std::size_t)> &progress, const std::atomic<bool> *stop)
 {
     ParLevelResult result;
     StoreSnapshot snapshot(store);
@@ -370,12 +369,14 @@ QString explainParLevel(const ParLevel &l, Language language)
     QStringList parts;
 
     if (l.dormant) {
-        parts << (fr ? QStringLiteral("Plus consommé depuis %1 semaines (dernière consommation la semaine du %2) : retirer de la dotation ? Dotation 0.")
-                           .arg(l.weeksWithoutConsumption)
-                           .arg(l.lastConsumptionWeek.toString(QStringLiteral("dd/MM/yyyy")))
-                     : QStringLiteral("Not used for %1 weeks (last consumption in the week of %2): remove from the allowance? Par level 0.")
-                           .arg(l.weeksWithoutConsumption)
-                           .arg(l.lastConsumptionWeek.toString(Qt::ISODate)));
+        parts
+            << (fr ? QStringLiteral(
+                         "Plus consommé depuis %1 semaines (dernière consommation la semaine du %2) : retirer de la dotation ? Dotation 0.")
+                         .arg(l.weeksWithoutConsumption)
+                         .arg(l.lastConsumptionWeek.toString(QStringLiteral("dd/MM/yyyy")))
+                   : QStringLiteral("Not used for %1 weeks (last consumption in the week of %2): remove from the allowance? Par level 0.")
+                         .arg(l.weeksWithoutConsumption)
+                         .arg(l.lastConsumptionWeek.toString(Qt::ISODate)));
         if (l.stockSource == WardStockSource::Counted && l.wardStock > 0.0)
             parts << (fr ? QStringLiteral("Stock compté dans le service : %1 %2, à reprendre par la PUI ?").arg(qty(l.wardStock), unit)
                          : QStringLiteral("Counted ward stock: %1 %2, to take back to the pharmacy?").arg(qty(l.wardStock), unit));
@@ -400,10 +401,13 @@ QString explainParLevel(const ParLevel &l, Language language)
         rhythm += fr ? QStringLiteral(" du lundi au vendredi : jusqu'à %1 j entre deux").arg(num(l.longestIntervalDays, 2))
                      : QStringLiteral(" Monday to Friday: up to %1 d between rounds").arg(num(l.longestIntervalDays, 2));
     const QString pct = num(l.serviceLevel * 100.0, 2);
-    QString par = fr ? QStringLiteral("dotation %1 %2").arg(qty(l.parLevel), unit) : QStringLiteral("par level %1 %2").arg(qty(l.parLevel), unit);
+    QString par =
+        fr ? QStringLiteral("dotation %1 %2").arg(qty(l.parLevel), unit) : QStringLiteral("par level %1 %2").arg(qty(l.parLevel), unit);
     if (l.packRounding && l.parLevel > 0.0)
-        par += fr ? QStringLiteral(" (%1 boîte%2 de %3)").arg(qty(l.parLevel / l.packSize), l.parLevel > l.packSize ? "s" : "", qty(l.packSize))
-                  : QStringLiteral(" (%1 pack%2 of %3)").arg(qty(l.parLevel / l.packSize), l.parLevel > l.packSize ? "s" : "", qty(l.packSize));
+        par += fr ? QStringLiteral(" (%1 boîte%2 de %3)")
+                        .arg(qty(l.parLevel / l.packSize), l.parLevel > l.packSize ? "s" : "", qty(l.packSize))
+                  : QStringLiteral(" (%1 pack%2 of %3)")
+                        .arg(qty(l.parLevel / l.packSize), l.parLevel > l.packSize ? "s" : "", qty(l.packSize));
     parts << (fr ? QStringLiteral("Demande prévue sur %1 j (%2, + %3 j de livraison) : %4 %5 en moyenne ; quantile %6 % (%7) : %8 → %9.")
                        .arg(num(l.coverDays, 2), rhythm, num(l.deliveryDelayDays, 2), num(l.meanDemand, 1), unit, pct, crit,
                             num(l.quantile, 1), par)
@@ -416,12 +420,14 @@ QString explainParLevel(const ParLevel &l, Language language)
         parts << (fr ? QStringLiteral("Stock compté dans le service : %1 → complément %2.").arg(qty(l.wardStock), qty(l.topUp))
                      : QStringLiteral("Counted ward stock: %1 → top-up %2.").arg(qty(l.wardStock), qty(l.topUp)));
     else
-        parts << (fr ? QStringLiteral("Stock du service estimé (pas d'inventaire fourni) : dotation − consommation moyenne depuis la tournée précédente "
-                                      "(%1 j : %2) = %3 → complément %4.")
-                           .arg(num(l.meanIntervalDays, 2), num(l.meanPerRound, 1), qty(l.wardStock), qty(l.topUp))
-                     : QStringLiteral("Ward stock estimated (no count given): par level − mean consumption since the previous round "
-                                      "(%1 d: %2) = %3 → top-up %4.")
-                           .arg(num(l.meanIntervalDays, 2), num(l.meanPerRound, 1), qty(l.wardStock), qty(l.topUp)));
+        parts
+            << (fr ? QStringLiteral(
+                         "Stock du service estimé (pas d'inventaire fourni) : dotation − consommation moyenne depuis la tournée précédente "
+                         "(%1 j : %2) = %3 → complément %4.")
+                         .arg(num(l.meanIntervalDays, 2), num(l.meanPerRound, 1), qty(l.wardStock), qty(l.topUp))
+                   : QStringLiteral("Ward stock estimated (no count given): par level − mean consumption since the previous round "
+                                    "(%1 d: %2) = %3 → top-up %4.")
+                         .arg(num(l.meanIntervalDays, 2), num(l.meanPerRound, 1), qty(l.wardStock), qty(l.topUp)));
     if (l.historyWeeks < 8)
         parts << (fr ? QStringLiteral("Historique court (%1 semaine(s)) : à vérifier.").arg(l.historyWeeks)
                      : QStringLiteral("Short history (%1 week(s)): check it.").arg(l.historyWeeks));
@@ -440,12 +446,27 @@ bool writeParLevelsCsv(const QString &path, const ParLevelResult &result, Langua
     for (const ParLevel &l : result.lines) {
         const QString status = !l.error.isEmpty() ? QStringLiteral("error") : l.dormant ? QStringLiteral("dormant") : QStringLiteral("ok");
         const QStringList cells = {
-            field(l.unitCode), field(l.unitLabel), field(l.productCode), field(l.productLabel), field(l.dispensingUnit),
-            criticalityCode(l.criticality), QString::number(l.roundsPerWeek), num(l.longestIntervalDays, 2),
-            num(l.deliveryDelayDays, 2), num(l.coverDays, 2), num(l.meanDemand, 2), num(l.serviceLevel * 100.0, 2),
-            num(l.quantile, 2), num(l.parLevel, 2), num(l.meanPerRound, 2), num(l.wardStock, 2),
+            field(l.unitCode),
+            field(l.unitLabel),
+            field(l.productCode),
+            field(l.productLabel),
+            field(l.dispensingUnit),
+            criticalityCode(l.criticality),
+            QString::number(l.roundsPerWeek),
+            num(l.longestIntervalDays, 2),
+            num(l.deliveryDelayDays, 2),
+            num(l.coverDays, 2),
+            num(l.meanDemand, 2),
+            num(l.serviceLevel * 100.0, 2),
+            num(l.quantile, 2),
+            num(l.parLevel, 2),
+            num(l.meanPerRound, 2),
+            num(l.wardStock, 2),
             l.stockSource == WardStockSource::Counted ? QStringLiteral("counted") : QStringLiteral("estimated"),
-            num(l.topUp, 2), status, field(l.model), field(explainParLevel(l, language)),
+            num(l.topUp, 2),
+            status,
+            field(l.model),
+            field(explainParLevel(l, language)),
         };
         out += cells.join(QLatin1Char(';')).toUtf8() + "\r\n";
     }

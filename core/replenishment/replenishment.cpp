@@ -85,10 +85,7 @@ double usageRate(const std::vector<double> &weeklyDemand, double forecastDaily)
     return std::min(forecastDaily, recent / (double(weeks) * kDaysPerWeek));
 }
 
-double shelfLifeHorizon(double shelfLifeDays)
-{
-    return std::min(shelfLifeDays, kShelfLifeHorizonDays);
-}
+double shelfLifeHorizon(double shelfLifeDays) { return std::min(shelfLifeDays, kShelfLifeHorizonDays); }
 
 double slowestUse(const std::vector<double> &weekly, double shelfLifeDays, double expiryConfidence)
 {
@@ -140,8 +137,7 @@ double orderLot(const Product &p)
     return std::max(pack, roundUpToPacks(std::max(p.minOrderQuantity, 0.0), pack));
 }
 
-CoverDemand::CoverDemand(const forecasting::TotalDemand &demand, const std::vector<int> &leadTimes, double leadTimeDays,
-                         double coverDays)
+CoverDemand::CoverDemand(const forecasting::TotalDemand &demand, const std::vector<int> &leadTimes, double leadTimeDays, double coverDays)
     : m_demand(demand)
 {
     if (int(leadTimes.size()) < kMinLeadTimeObservations || !(coverDays > 0.0) || !(demand.mean > 0.0))
@@ -250,9 +246,8 @@ CoverWindow coverWindow(const ProductSituation &s, QDate asOf, const Replenishme
 OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const ReplenishmentSettings &settings)
 {
     DemandCache demand;
-    return suggestOrder(s, asOf, settings, [&](double days) -> const forecasting::TotalDemand & {
-        return demand.over(s.weeklyDemand, days);
-    });
+    return suggestOrder(s, asOf, settings,
+                        [&](double days) -> const forecasting::TotalDemand & { return demand.over(s.weeklyDemand, days); });
 }
 
 forecasting::TotalDemand demandOverDays(const std::vector<double> &weeklyDemand, double days)
@@ -353,8 +348,8 @@ OrderSuggestion suggestOrder(const ProductSituation &s, QDate asOf, const Replen
         // until its expiry; the cap is what the new lot likely loses to use
         // (usableBeforeExpiry) minus that leftover.
         const double leftover = std::max(0.0, o.position - o.usageRate * o.leadTimeDays);
-        const double usable = usableBeforeExpiry(demandOver(shelfLifeHorizon(o.shelfLifeDays)), s.weeklyDemand, o.usageRate, o.shelfLifeDays,
-                                                 settings.expiryConfidenceOf(o.criticality));
+        const double usable = usableBeforeExpiry(demandOver(shelfLifeHorizon(o.shelfLifeDays)), s.weeklyDemand, o.usageRate,
+                                                 o.shelfLifeDays, settings.expiryConfidenceOf(o.criticality));
         o.shelfLifeCap = std::max(0.0, usable - leftover);
         if (q > o.shelfLifeCap + 1e-9) {
             const double fits = roundDownToPacks(o.shelfLifeCap, o.packSize);
@@ -455,14 +450,14 @@ QString forecastMethodText(const QString &model, Language language)
     else if (is("Holt damped")) {
         family = fr ? QStringLiteral("tendance amortie") : QStringLiteral("damped trend");
         method = QStringLiteral("Holt");
-    }
-    else if (name.startsWith(QStringLiteral("HW "))) {
+    } else if (name.startsWith(QStringLiteral("HW "))) {
         family = fr ? QStringLiteral("saisonnalité") : QStringLiteral("seasonality");
         method = QStringLiteral("Holt-Winters");
     } else if (is("Croston") || is("SBA") || is("TSB"))
         family = fr ? QStringLiteral("demande intermittente") : QStringLiteral("intermittent demand");
     else if (is("ADIDA") || is("IMAPA"))
-        family = fr ? QStringLiteral("demande intermittente, par périodes regroupées") : QStringLiteral("intermittent demand, over pooled periods");
+        family = fr ? QStringLiteral("demande intermittente, par périodes regroupées")
+                    : QStringLiteral("intermittent demand, over pooled periods");
     else if (is("Theta"))
         family = fr ? QStringLiteral("tendance lissée") : QStringLiteral("smoothed trend");
     else if (is("Naive"))
@@ -486,7 +481,9 @@ QString explain(const OrderSuggestion &l, Language language)
     auto qty = [&](double v) { return loc.toString(v, 'f', std::abs(v - std::round(v)) < 1e-9 ? 0 : 1); };
     auto packs = [&](double n) {
         const bool one = std::abs(n - 1.0) < 1e-9;
-        return qty(n) + (fr ? (one ? QStringLiteral(" boîte") : QStringLiteral(" boîtes")) : (one ? QStringLiteral(" pack") : QStringLiteral(" packs")));
+        return qty(n)
+               + (fr ? (one ? QStringLiteral(" boîte") : QStringLiteral(" boîtes"))
+                     : (one ? QStringLiteral(" pack") : QStringLiteral(" packs")));
     };
     const QString unit = l.unit.isEmpty() ? (fr ? QStringLiteral("u.") : QStringLiteral("u.")) : l.unit;
     auto percent = [&](double p) {
@@ -505,9 +502,13 @@ QString explain(const OrderSuggestion &l, Language language)
         case LeadTimeSource::Observed:
             if (l.leadTimeLongest > l.leadTimeShortest)
                 return fr ? QStringLiteral("moyenne de %1 réceptions, de %2 à %3 j, écarts comptés dans le quantile")
-                                .arg(l.leadTimeObservations).arg(l.leadTimeShortest).arg(l.leadTimeLongest)
+                                .arg(l.leadTimeObservations)
+                                .arg(l.leadTimeShortest)
+                                .arg(l.leadTimeLongest)
                           : QStringLiteral("mean of %1 receptions, %2 to %3 d, the spread counted in the quantile")
-                                .arg(l.leadTimeObservations).arg(l.leadTimeShortest).arg(l.leadTimeLongest);
+                                .arg(l.leadTimeObservations)
+                                .arg(l.leadTimeShortest)
+                                .arg(l.leadTimeLongest);
             return fr ? QStringLiteral("observé sur %1 réceptions").arg(l.leadTimeObservations)
                       : QStringLiteral("observed over %1 receptions").arg(l.leadTimeObservations);
         case LeadTimeSource::Product: return fr ? QStringLiteral("fiche produit") : QStringLiteral("product setting");
@@ -518,11 +519,11 @@ QString explain(const OrderSuggestion &l, Language language)
     }();
     const QString method = forecastMethodText(l.model, language);
     parts << (fr ? QStringLiteral("Demande prévue sur %1 j (délai %2 j, %3 ; prochaine commande dans %4 j) : %5 %6 en moyenne%7.")
-                       .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
-                            num(l.coverMean), unit, method.isEmpty() ? QString() : QStringLiteral(" (modèle : %1)").arg(method))
+                       .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0), num(l.coverMean),
+                            unit, method.isEmpty() ? QString() : QStringLiteral(" (modèle : %1)").arg(method))
                  : QStringLiteral("Forecast demand over %1 d (lead time %2 d, %3; next order in %4 d): %5 %6 on average%7.")
-                       .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0),
-                            num(l.coverMean), unit, method.isEmpty() ? QString() : QStringLiteral(" (model: %1)").arg(method)));
+                       .arg(num(l.leadTimeDays + l.reviewDays, 0), num(l.leadTimeDays, 0), source, num(l.reviewDays, 0), num(l.coverMean),
+                            unit, method.isEmpty() ? QString() : QStringLiteral(" (model: %1)").arg(method)));
     if (l.dormantWeeks > 0)
         parts << stoppedUseText(l.dormantWeeks, language);
     const QString crit = criticalityLabel(l.criticality, language);
@@ -530,20 +531,28 @@ QString explain(const OrderSuggestion &l, Language language)
     QString target = crit;
     if (std::abs(l.serviceTarget - l.classTarget) > 1e-9) {
         const QString cls = percent(l.classTarget);
-        target = l.serviceTarget < l.classTarget
-            ? (fr ? QStringLiteral("%1 : la classe vise %2 % en moyenne ; ce produit, où chaque point de service coûte le plus cher, est tenu plus bas").arg(crit, cls)
-                  : QStringLiteral("%1: the class aims at %2% on average; this product, where each point of service costs most, is held lower").arg(crit, cls))
-            : (fr ? QStringLiteral("%1 : la classe vise %2 % en moyenne ; ce produit, où le service coûte peu, est tenu plus haut").arg(crit, cls)
-                  : QStringLiteral("%1: the class aims at %2% on average; this product, where service costs little, is held higher").arg(crit, cls));
+        target =
+            l.serviceTarget < l.classTarget
+                ? (fr ? QStringLiteral("%1 : la classe vise %2 % en moyenne ; ce produit, où chaque point de service coûte le plus cher, "
+                                       "est tenu plus bas")
+                            .arg(crit, cls)
+                      : QStringLiteral(
+                            "%1: the class aims at %2% on average; this product, where each point of service costs most, is held lower")
+                            .arg(crit, cls))
+                : (fr ? QStringLiteral("%1 : la classe vise %2 % en moyenne ; ce produit, où le service coûte peu, est tenu plus haut")
+                            .arg(crit, cls)
+                      : QStringLiteral("%1: the class aims at %2% on average; this product, where service costs little, is held higher")
+                            .arg(crit, cls));
     }
     if (l.classPromise > 0.0 && std::abs(l.classPromise - l.classTarget) > 1e-9)
-        target += fr ? QStringLiteral(" ; visée de la classe corrigée par le rejeu pour servir %1 % des cycles").arg(percent(l.classPromise))
-                     : QStringLiteral("; the class's aim corrected by the replay to serve %1% of cycles").arg(percent(l.classPromise));
+        target +=
+            fr ? QStringLiteral(" ; visée de la classe corrigée par le rejeu pour servir %1 % des cycles").arg(percent(l.classPromise))
+               : QStringLiteral("; the class's aim corrected by the replay to serve %1% of cycles").arg(percent(l.classPromise));
     if (l.policy == PolicyKind::OrderUpTo)
-        parts << (fr ? QStringLiteral("Quantile %1 % (%2) : %3, soit un stock de sécurité de %4.")
-                           .arg(pct, target, num(l.orderUpTo), num(l.safetyStock))
-                     : QStringLiteral("%1% quantile (%2): %3, a safety stock of %4.")
-                           .arg(pct, target, num(l.orderUpTo), num(l.safetyStock)));
+        parts
+            << (fr ? QStringLiteral("Quantile %1 % (%2) : %3, soit un stock de sécurité de %4.")
+                         .arg(pct, target, num(l.orderUpTo), num(l.safetyStock))
+                   : QStringLiteral("%1% quantile (%2): %3, a safety stock of %4.").arg(pct, target, num(l.orderUpTo), num(l.safetyStock)));
     else
         parts << (fr ? QStringLiteral("Point de commande = quantile %1 % (%2) : %3 (sécurité %4) ; niveau de recomplètement %5.")
                            .arg(pct, target, num(l.reorderPoint), num(l.safetyStock), num(l.orderUpTo))
@@ -571,7 +580,8 @@ QString explain(const OrderSuggestion &l, Language language)
                        : QStringLiteral(" (minimum order %1)").arg(qty(l.minOrder));
     parts << rounding + QLatin1Char('.');
     if (l.shelfLifeCap >= 0.0 && (l.capped || l.expiryRisk))
-        parts << (fr ? QStringLiteral("Péremption habituelle à réception %1 j, consommation retenue %2/j : au plus %3 utilisables avant péremption%4.")
+        parts << (fr ? QStringLiteral(
+                           "Péremption habituelle à réception %1 j, consommation retenue %2/j : au plus %3 utilisables avant péremption%4.")
                            .arg(num(l.shelfLifeDays, 0), num(l.usageRate, 2), num(l.shelfLifeCap),
                                 l.capped ? QStringLiteral(", quantité plafonnée") : QString())
                      : QStringLiteral("Usual shelf life at delivery %1 d, usage taken as %2/d: at most %3 usable before expiry%4.")
@@ -585,10 +595,8 @@ QString explain(const OrderSuggestion &l, Language language)
                            .arg(qty(l.quantityBeforeBudget), qty(l.quantity), crit, num(l.riskAvoided * 100.0))
                      : QStringLiteral("Budget: %1 cut to %2 (priority %3, risk avoided %4%).")
                            .arg(qty(l.quantityBeforeBudget), qty(l.quantity), crit, num(l.riskAvoided * 100.0)));
-    parts << (fr ? QStringLiteral("Commande : %1 %2 (%3), %4.")
-                       .arg(qty(l.quantity), unit, packs(l.packs()), l.value.toDisplayString(true))
-                 : QStringLiteral("Order: %1 %2 (%3), %4.")
-                       .arg(qty(l.quantity), unit, packs(l.packs()), l.value.toDisplayString(false)));
+    parts << (fr ? QStringLiteral("Commande : %1 %2 (%3), %4.").arg(qty(l.quantity), unit, packs(l.packs()), l.value.toDisplayString(true))
+                 : QStringLiteral("Order: %1 %2 (%3), %4.").arg(qty(l.quantity), unit, packs(l.packs()), l.value.toDisplayString(false)));
     return parts.join(QLatin1Char(' '));
 }
 

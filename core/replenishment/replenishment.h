@@ -246,7 +246,8 @@ forecasting::TotalDemand demandOverDays(const std::vector<double> &weeklyDemand,
 // 1/100 day). The references returned stay valid until clear(): a
 // suggestion holds the cover's distribution while it asks for the shelf
 // life's.
-class DemandCache {
+class DemandCache
+{
 public:
     const forecasting::TotalDemand &over(const std::vector<double> &weeklyDemand, double days);
     void clear() { m_entries.clear(); }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/replenishment/replenishmentdata.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -57,9 +56,7 @@ std::unordered_map<qint64, ProductFacts> loadFacts(const Store &store)
         case MovementType::DestructionExpired:
         case MovementType::DestructionOther: change = -q; break;
         case MovementType::InventoryAdjustment: change = q; break;
-        case MovementType::Transfer:
-            change = m.toKind == 0 ? q : (m.fromKind == 0 ? -q : 0.0);
-            break;
+        case MovementType::Transfer: change = m.toKind == 0 ? q : (m.fromKind == 0 ? -q : 0.0); break;
         default: break;
         }
         if (change != 0.0)
@@ -71,8 +68,7 @@ std::unordered_map<qint64, ProductFacts> loadFacts(const Store &store)
 }
 
 // What is known on `day`: the delays observed before it.
-ProductSituation baseSituation(const Product &p, const std::unordered_map<qint64, Supplier> &suppliers,
-                               const ProductFacts *f, QDate day)
+ProductSituation baseSituation(const Product &p, const std::unordered_map<qint64, Supplier> &suppliers, const ProductFacts *f, QDate day)
 {
     ProductSituation s;
     s.product = p;
@@ -221,10 +217,7 @@ double onHandAt(const Loaded &d, qint64 productId, QDate day, const ProductFacts
 
 } // namespace
 
-QDate lastHistoryDay(const Store &store)
-{
-    return store.lastMovementDay();
-}
+QDate lastHistoryDay(const Store &store) { return store.lastMovementDay(); }
 
 std::vector<ProductSituation> loadSituations(const Store &store, QDate asOf)
 {

@@ -14,8 +14,8 @@ namespace {
 // Targets tried for each product, from its class floor up to 99.5%: beyond,
 // the forecast's tails are not to be trusted (the replays achieve no more
 // at 99.9% than at 99.5%, for more stock).
-constexpr double kTargetGrid[] = {0.50, 0.60, 0.70, 0.75, 0.80, 0.85, 0.88, 0.90, 0.92, 0.93, 0.94, 0.95, 0.96,
-                                  0.97, 0.975, 0.98, 0.985, 0.99, 0.993, 0.995};
+constexpr double kTargetGrid[] = {0.50, 0.60, 0.70, 0.75, 0.80,  0.85, 0.88,  0.90, 0.92,  0.93,
+                                  0.94, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.993, 0.995};
 
 struct Step {
     std::size_t candidate;
@@ -82,9 +82,9 @@ ServiceCandidate serviceCandidate(const ProductSituation &s, QDate asOf, const R
     double ceiling = std::numeric_limits<double>::infinity();
     if (s.shelfLifeDays > 0.0 && window.days() > 0.0) {
         const double usage = usageRate(s.weeklyDemand, demand.mean / window.days());
-        ceiling = usableBeforeExpiry(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), s.weeklyDemand, usage, s.shelfLifeDays,
-                                     settings.expiryConfidenceOf(c.criticality))
-            + usage * window.leadTimeDays;
+        ceiling = usableBeforeExpiry(demandOverDays(s.weeklyDemand, shelfLifeHorizon(s.shelfLifeDays)), s.weeklyDemand, usage,
+                                     s.shelfLifeDays, settings.expiryConfidenceOf(c.criticality))
+                  + usage * window.leadTimeDays;
     }
     for (double t : grid) {
         const ServiceLevelStock l = orderUpToLevel(cover, t, lot);
@@ -124,9 +124,7 @@ std::vector<double> allocateServiceTargets(const std::vector<ServiceCandidate> &
         }
         // Best gain per euro first; along one product's frontier the slopes
         // decrease, so the stable sort keeps its steps in order.
-        std::stable_sort(steps.begin(), steps.end(), [](const Step &a, const Step &b) {
-            return a.gain * b.cost > b.gain * a.cost;
-        });
+        std::stable_sort(steps.begin(), steps.end(), [](const Step &a, const Step &b) { return a.gain * b.cost > b.gain * a.cost; });
         const double need = targets.of(cls) * weight;
         for (const Step &s : steps) {
             if (service >= need - 1e-12)
@@ -148,9 +146,8 @@ std::vector<double> allocateServiceTargets(const std::vector<ProductSituation> &
     for (std::size_t i = 0; i < situations.size(); ++i)
         candidates[i].criticality = criticalityOf(situations[i].product);
     if (settings.service.perProduct)
-        parallelFor(situations.size(), threads, stop, [&](std::size_t i) {
-            candidates[i] = serviceCandidate(situations[i], asOf, settings);
-        });
+        parallelFor(situations.size(), threads, stop,
+                    [&](std::size_t i) { candidates[i] = serviceCandidate(situations[i], asOf, settings); });
     return allocateServiceTargets(candidates, settings.service);
 }
 

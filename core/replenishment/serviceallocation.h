@@ -65,7 +65,6 @@ std::vector<double> allocateServiceTargets(const std::vector<ServiceCandidate> &
 // run on `threads` threads (0 = all cores); a set `stop` flag leaves the
 // products not yet forecast at their class target.
 std::vector<double> allocateServiceTargets(const std::vector<ProductSituation> &situations, QDate asOf,
-                                           const ReplenishmentSettings &settings, int threads = 0,
-                                           const std::atomic<bool> *stop = nullptr);
+                                           const ReplenishmentSettings &settings, int threads = 0, const std::atomic<bool> *stop = nullptr);
 
 } // namespace reappro

@@ -26,8 +26,7 @@ public:
     }
     void add(double quantity, QDate expiry, bool initial = false)
     {
-        const auto at = std::upper_bound(m_lots.begin(), m_lots.end(), expiry,
-                                         [](QDate e, const Entry &x) { return e < x.expiry; });
+        const auto at = std::upper_bound(m_lots.begin(), m_lots.end(), expiry, [](QDate e, const Entry &x) { return e < x.expiry; });
         m_lots.insert(at, {expiry, quantity, initial});
     }
     // Destroys what expired before `day` (an expiry date is the last day of
@@ -88,10 +87,7 @@ private:
 
 // Weekly sums of the demand on Monday-aligned weeks from the week of the
 // history's first day, for the forecasts.
-QDate firstMonday(const ReplayProduct &bp)
-{
-    return bp.historyStart.addDays(1 - bp.historyStart.dayOfWeek());
-}
+QDate firstMonday(const ReplayProduct &bp) { return bp.historyStart.addDays(1 - bp.historyStart.dayOfWeek()); }
 
 double demandOn(const ReplayProduct &bp, QDate d)
 {
@@ -270,8 +266,7 @@ private:
             else if (m_opt.policy == ReplayPolicy::MinMax)
                 quantity = minMaxOrder(d, onOrder);
             if (quantity > 0.0) {
-                const qint64 delay = m_bp.leadTimes.empty() ? m_leadDays
-                                                            : m_bp.leadTimes[std::size_t(m.orders) % m_bp.leadTimes.size()];
+                const qint64 delay = m_bp.leadTimes.empty() ? m_leadDays : m_bp.leadTimes[std::size_t(m.orders) % m_bp.leadTimes.size()];
                 const QDate arrival = d.addDays(delay);
                 m_pipeline.push_back({arrival, quantity, arrival.addDays(qint64(m_shelf))});
                 if (m_opt.policy == ReplayPolicy::Reappro) {
@@ -312,9 +307,9 @@ private:
         m_cycleTarget = m_decision.serviceTarget > 0.0 ? m_decision.serviceTarget : m_classTarget;
         m_decision.lots = m_stock.lots();
         m_decision.onOrder = onOrder;
-        return suggestOrder(m_decision, d, m_opt.settings, [&](double days) -> const forecasting::TotalDemand & {
-                   return m_cache.over(m_decision.weeklyDemand, days);
-               }).quantity;
+        return suggestOrder(m_decision, d, m_opt.settings,
+                            [&](double days) -> const forecasting::TotalDemand & { return m_cache.over(m_decision.weeklyDemand, days); })
+            .quantity;
     }
 
     // A delivery's delay joins the observed ones, whose mean is the lead
@@ -334,8 +329,7 @@ private:
         const double position = m_stock.total() + onOrder;
         if (amc <= 0.0 || position > amc * m_opt.minMonths)
             return 0.0;
-        return std::max(roundUpToPacks(amc * m_opt.maxMonths - position, m_pack),
-                        roundUpToPacks(m_product.minOrderQuantity, m_pack));
+        return std::max(roundUpToPacks(amc * m_opt.maxMonths - position, m_pack), roundUpToPacks(m_product.minOrderQuantity, m_pack));
     }
 
     const ReplayProduct &m_bp;
@@ -375,10 +369,7 @@ ServiceTargets correctedTargets(const ServiceTargets &target, ServiceTargets aim
     return aim;
 }
 
-QDate periodEnd(QDate start, const ReplayOptions &o)
-{
-    return std::min(o.to, start.addDays(std::max(1, o.reallocateDays) - 1));
-}
+QDate periodEnd(QDate start, const ReplayOptions &o) { return std::min(o.to, start.addDays(std::max(1, o.reallocateDays) - 1)); }
 
 } // namespace
 
@@ -415,8 +406,7 @@ ReplayControl ReplayControl::part(double from, double to) const
     return c;
 }
 
-ReplayResult replay(const std::vector<ReplayProduct> &products, const ReplayOptions &options, int threads,
-                      const ReplayControl &control)
+ReplayResult replay(const std::vector<ReplayProduct> &products, const ReplayOptions &options, int threads, const ReplayControl &control)
 {
     std::vector<ProductReplay> replays;
     replays.reserve(products.size());
@@ -488,8 +478,8 @@ ReplayResult replay(const std::vector<ReplayProduct> &products, const ReplayOpti
     return r;
 }
 
-MatchedMinMax matchMinMax(const std::vector<ReplayProduct> &products, ReplayOptions options, double cycleServiceLevel,
-                          int threads, int steps, const ReplayControl &control)
+MatchedMinMax matchMinMax(const std::vector<ReplayProduct> &products, ReplayOptions options, double cycleServiceLevel, int threads,
+                          int steps, const ReplayControl &control)
 {
     options.policy = ReplayPolicy::MinMax;
     int runs = 0;
@@ -514,8 +504,8 @@ MatchedMinMax matchMinMax(const std::vector<ReplayProduct> &products, ReplayOpti
     return best;
 }
 
-ClassMatchedMinMax matchMinMaxByClass(const std::vector<ReplayProduct> &products, const ReplayOptions &options,
-                                      const ReplayResult &reappro, int threads, int steps, const ReplayControl &control)
+ClassMatchedMinMax matchMinMaxByClass(const std::vector<ReplayProduct> &products, const ReplayOptions &options, const ReplayResult &reappro,
+                                      int threads, int steps, const ReplayControl &control)
 {
     ClassMatchedMinMax m;
     m.result.policy = ReplayPolicy::MinMax;

@@ -134,8 +134,7 @@ std::optional<ServiceCalibration> calibrationOf(const ReplayResult &result, cons
 // One product over options.from .. options.to. serviceTargets: Reappro's
 // target for this product in each period of options.reallocateDays from
 // options.from (empty: its class target).
-ReplayMetrics replayProduct(const ReplayProduct &product, const ReplayOptions &options,
-                              std::span<const double> serviceTargets = {});
+ReplayMetrics replayProduct(const ReplayProduct &product, const ReplayOptions &options, std::span<const double> serviceTargets = {});
 
 // Progress and cancellation of long replays. progress(fraction done) is
 // called from worker threads, one call at a time; a set stop flag ends the
@@ -151,7 +150,7 @@ struct ReplayControl {
 // All products on `threads` threads (0 = all cores); the result does not
 // depend on the thread count.
 ReplayResult replay(const std::vector<ReplayProduct> &products, const ReplayOptions &options, int threads = 0,
-                      const ReplayControl &control = {});
+                    const ReplayControl &control = {});
 
 // The comparison at equal service: the min/max rule (minimum m months,
 // maximum 2m) that serves the most cycles without serving more than
@@ -161,8 +160,8 @@ struct MatchedMinMax {
     double minMonths = 0.0, maxMonths = 0.0;
     ReplayResult result;
 };
-MatchedMinMax matchMinMax(const std::vector<ReplayProduct> &products, ReplayOptions options, double cycleServiceLevel,
-                          int threads = 0, int steps = 12, const ReplayControl &control = {});
+MatchedMinMax matchMinMax(const std::vector<ReplayProduct> &products, ReplayOptions options, double cycleServiceLevel, int threads = 0,
+                          int steps = 12, const ReplayControl &control = {});
 
 // The comparison at equal service in every class: for each criticality
 // class, matchMinMax on that class's products alone, at the cycle service
@@ -175,9 +174,8 @@ struct ClassMatchedMinMax {
     std::map<Criticality, double> minMonths; // each class's maximum is twice its minimum
     ReplayResult result;
 };
-ClassMatchedMinMax matchMinMaxByClass(const std::vector<ReplayProduct> &products, const ReplayOptions &options,
-                                      const ReplayResult &reappro, int threads = 0, int steps = 12,
-                                      const ReplayControl &control = {});
+ClassMatchedMinMax matchMinMaxByClass(const std::vector<ReplayProduct> &products, const ReplayOptions &options, const ReplayResult &reappro,
+                                      int threads = 0, int steps = 12, const ReplayControl &control = {});
 
 // What `replay --policy compare` and the GUI's replay tab show: Reappro
 // (options as given), min/max as set (options.minMonths, maxMonths), min/max

@@ -301,8 +301,8 @@ std::optional<StoredForecast> Store::latestForecast(Bucket bucket, qint64 produc
     if (!m_handle)
         return std::nullopt;
     sql::Statement st(m_handle, std::string("SELECT ") + kForecastSeriesColumns
-        + " FROM forecast_series s JOIN forecast_run r ON r.id = s.run_id"
-          " WHERE r.bucket = ?1 AND s.product_id = ?2 AND s.unit_id IS ?3");
+                                    + " FROM forecast_series s JOIN forecast_run r ON r.id = s.run_id"
+                                      " WHERE r.bucket = ?1 AND s.product_id = ?2 AND s.unit_id IS ?3");
     st.bind(1, bucketName(bucket));
     st.bind(2, productId);
     st.bindOptional(3, unitId);
@@ -319,8 +319,8 @@ std::vector<StoredForecast> Store::latestForecasts(Bucket bucket, qint64 product
     if (!m_handle)
         return out;
     sql::Statement st(m_handle, std::string("SELECT ") + kForecastSeriesColumns
-        + " FROM forecast_series s JOIN forecast_run r ON r.id = s.run_id"
-          " WHERE r.bucket = ?1 AND s.product_id = ?2 ORDER BY s.unit_id IS NOT NULL, s.unit_id");
+                                    + " FROM forecast_series s JOIN forecast_run r ON r.id = s.run_id"
+                                      " WHERE r.bucket = ?1 AND s.product_id = ?2 ORDER BY s.unit_id IS NOT NULL, s.unit_id");
     st.bind(1, bucketName(bucket));
     st.bind(2, productId);
     while (st.step() == SQLITE_ROW)

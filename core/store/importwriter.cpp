@@ -159,8 +159,7 @@ bool ImportWriter::updateSupplier(qint64 id, std::string_view name, qint64 leadT
     return sqlite3_changes(m_db) != 0;
 }
 
-ImportWriter::Upsert ImportWriter::upsertLocation(std::string_view code, std::string_view label, LocationKind kind,
-                                                  qint64 roundsPerWeek)
+ImportWriter::Upsert ImportWriter::upsertLocation(std::string_view code, std::string_view label, LocationKind kind, qint64 roundsPerWeek)
 {
     sql::Statement up(m_db, "INSERT INTO location(code, label, kind, rounds_per_week) VALUES(?1, ?2, ?3, ?4) "
                             "ON CONFLICT(code) DO UPDATE SET label = ?2, kind = ?3, rounds_per_week = ?4 "
@@ -256,8 +255,8 @@ bool ImportWriter::updateLot(qint64 id, qint64 expiryDay, double quantity, qint6
     return sqlite3_changes(m_db) != 0;
 }
 
-qint64 ImportWriter::insertLot(qint64 productId, std::string_view lotNumber, qint64 expiryDay, qint64 locationId,
-                               double quantity, qint64 asOfDay)
+qint64 ImportWriter::insertLot(qint64 productId, std::string_view lotNumber, qint64 expiryDay, qint64 locationId, double quantity,
+                               qint64 asOfDay)
 {
     sql::Statement ins(m_db, "INSERT INTO lot(product_id, lot_number, expiry, location_id, quantity, as_of) "
                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");

@@ -120,8 +120,7 @@ public:
     // Stock-by-lot file: the lot's id at that location, 0 if new.
     qint64 findLot(qint64 productId, std::string_view lotNumber, qint64 locationId) const;
     bool updateLot(qint64 id, qint64 expiryDay, double quantity, qint64 asOfDay);
-    qint64 insertLot(qint64 productId, std::string_view lotNumber, qint64 expiryDay, qint64 locationId, double quantity,
-                     qint64 asOfDay);
+    qint64 insertLot(qint64 productId, std::string_view lotNumber, qint64 expiryDay, qint64 locationId, double quantity, qint64 asOfDay);
     // Open-orders file (statements prepared once per import: such files may
     // list a year of lines).
     qint64 supplierOfProduct(qint64 productId);

@@ -7,9 +7,8 @@
 namespace reappro {
 
 namespace {
-constexpr const char *kColumns =
-    "INSERT INTO movement(id, day, product_id, type, quantity, from_location_id, to_location_id, supplier_id, "
-    "lot_number, expiry, unit_cost, document_ref, order_ref, batch_id, source_line, unit_id) VALUES";
+constexpr const char *kColumns = "INSERT INTO movement(id, day, product_id, type, quantity, from_location_id, to_location_id, supplier_id, "
+                                 "lot_number, expiry, unit_cost, document_ref, order_ref, batch_id, source_line, unit_id) VALUES";
 constexpr int kParams = 16;
 
 void bindRecord(sql::Statement &st, int base, qint64 id, qint64 batch, const MovementRecord &m)
@@ -160,12 +159,11 @@ bool MovementWriter::finish(bool keep, QString *error)
     }
     if (!keep)
         return true;
-    return writePostings(PostingKind::Product, m_byProduct, error)
-        && writePostings(PostingKind::CareUnit, m_byUnit, error);
+    return writePostings(PostingKind::Product, m_byProduct, error) && writePostings(PostingKind::CareUnit, m_byUnit, error);
 }
 
-bool writePostingList(sqlite3 *db, PostingKind kind, qint64 key, qint64 batchId, qint64 firstId,
-                      std::vector<quint64> &postings, QString *error)
+bool writePostingList(sqlite3 *db, PostingKind kind, qint64 key, qint64 batchId, qint64 firstId, std::vector<quint64> &postings,
+                      QString *error)
 {
     if (postings.empty())
         return true;

@@ -39,8 +39,8 @@ inline qint64 postingDay(quint64 p) { return qint64(p >> 32); }
 inline quint32 postingOffset(quint64 p) { return quint32(p & 0xffffffffu); }
 
 // Writes one posting list (sorted in place if it is not) of an import batch.
-bool writePostingList(sqlite3 *db, PostingKind kind, qint64 key, qint64 batchId, qint64 firstId,
-                      std::vector<quint64> &postings, QString *error);
+bool writePostingList(sqlite3 *db, PostingKind kind, qint64 key, qint64 batchId, qint64 firstId, std::vector<quint64> &postings,
+                      QString *error);
 
 class MovementWriter
 {

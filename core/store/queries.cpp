@@ -111,8 +111,7 @@ std::vector<Lot> Store::lots() const
     sql::Statement st(m_handle, "SELECT id, product_id, lot_number, expiry, quantity, location_id, as_of FROM lot "
                                 "ORDER BY product_id, expiry, id");
     while (st.step() == SQLITE_ROW)
-        out.push_back({st.int64(0), st.int64(1), st.text(2), fromJulian(st.int64(3)), st.real(4), st.int64(5),
-                       fromJulian(st.int64(6))});
+        out.push_back({st.int64(0), st.int64(1), st.text(2), fromJulian(st.int64(3)), st.real(4), st.int64(5), fromJulian(st.int64(6))});
     return out;
 }
 
@@ -123,8 +122,8 @@ std::vector<OpenOrderLine> Store::openOrderLines(bool includeFullyReceived) cons
         return out;
     sql::Statement st(m_handle, std::string("SELECT id, order_number, order_date, supplier_id, product_id, quantity_ordered, "
                                             "quantity_received, expected_date, unit_price FROM open_order_line ")
-        + (includeFullyReceived ? "" : "WHERE quantity_received < quantity_ordered ")
-        + "ORDER BY product_id, order_date, order_number");
+                                    + (includeFullyReceived ? "" : "WHERE quantity_received < quantity_ordered ")
+                                    + "ORDER BY product_id, order_date, order_number");
     while (st.step() == SQLITE_ROW)
         out.push_back({st.int64(0), st.text(1), fromJulian(st.int64(2)), st.int64(3), st.int64(4), st.real(5), st.real(6),
                        fromJulian(st.int64(7)), Money::fromUnits(st.int64(8))});
@@ -208,9 +207,8 @@ std::vector<qint64> Store::movementIds(PostingKind kind, qint64 key, QDate from,
     std::vector<size_t> order(ids.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return days[a] != days[b] ? days[a] < days[b] : ids[a] < ids[b];
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return days[a] != days[b] ? days[a] < days[b] : ids[a] < ids[b]; });
     std::vector<qint64> out;
     out.reserve(ids.size());
     for (size_t i : order)
@@ -256,13 +254,13 @@ std::vector<ConsumptionSeries> Store::consumption(Bucket bucket, bool perCareUni
         return out;
     // The period key is the Julian day of the period's first day. Julian day
     // numbers modulo 7 are 0 on Mondays, hence the ISO week start below.
-    const char *periodExpr = bucket == Bucket::Day ? "day"
-        : bucket == Bucket::Week ? "day - day % 7"
-                                 : "CAST(julianday(date(day, 'start of month')) + 0.5 AS INTEGER)";
-    const std::string sqlText = std::string("SELECT product_id, ") + (perCareUnit ? "unit_id" : "0") + ", "
-        + periodExpr + " AS period, " + kConsumptionExpr + " FROM movement WHERE " + kConsumptionTypes
-        + (perCareUnit ? " AND unit_id IS NOT NULL" : "") + (productId ? " AND product_id = ?1" : "")
-        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+    const char *periodExpr = bucket == Bucket::Day    ? "day"
+                             : bucket == Bucket::Week ? "day - day % 7"
+                                                      : "CAST(julianday(date(day, 'start of month')) + 0.5 AS INTEGER)";
+    const std::string sqlText = std::string("SELECT product_id, ") + (perCareUnit ? "unit_id" : "0") + ", " + periodExpr + " AS period, "
+                                + kConsumptionExpr + " FROM movement WHERE " + kConsumptionTypes
+                                + (perCareUnit ? " AND unit_id IS NOT NULL" : "") + (productId ? " AND product_id = ?1" : "")
+                                + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
     sql::Statement st(m_handle, sqlText);
     if (productId)
         st.bind(1, productId);
@@ -292,8 +290,8 @@ std::vector<ProductConsumption> Store::consumptionTotals(QDate from, QDate to) c
     if (!m_handle)
         return out;
     sql::Statement st(m_handle, std::string("SELECT p.id, p.unit_price, COALESCE(c.qty, 0) FROM product p LEFT JOIN (SELECT product_id, ")
-        + kConsumptionExpr + " AS qty FROM movement WHERE " + kConsumptionTypes
-        + " AND day BETWEEN ?1 AND ?2 GROUP BY product_id) c ON c.product_id = p.id ORDER BY p.id");
+                                    + kConsumptionExpr + " AS qty FROM movement WHERE " + kConsumptionTypes
+                                    + " AND day BETWEEN ?1 AND ?2 GROUP BY product_id) c ON c.product_id = p.id ORDER BY p.id");
     st.bind(1, from.toJulianDay());
     st.bind(2, to.toJulianDay());
     while (st.step() == SQLITE_ROW)
@@ -316,10 +314,9 @@ void Store::forEachStockChange(const std::function<void(const StockChange &)> &f
 {
     if (!m_handle)
         return;
-    sql::Statement st(m_handle,
-                      "SELECT m.product_id, m.day, m.type, m.quantity, m.expiry, COALESCE(t.kind, -1), COALESCE(f.kind, -1) "
-                      "FROM movement m LEFT JOIN location t ON t.id = m.to_location_id "
-                      "LEFT JOIN location f ON f.id = m.from_location_id WHERE m.type IN (1, 4, 5, 6, 7)");
+    sql::Statement st(m_handle, "SELECT m.product_id, m.day, m.type, m.quantity, m.expiry, COALESCE(t.kind, -1), COALESCE(f.kind, -1) "
+                                "FROM movement m LEFT JOIN location t ON t.id = m.to_location_id "
+                                "LEFT JOIN location f ON f.id = m.from_location_id WHERE m.type IN (1, 4, 5, 6, 7)");
     StockChange c;
     while (st.step() == SQLITE_ROW) {
         c.productId = st.int64(0);

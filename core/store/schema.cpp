@@ -71,10 +71,7 @@ bool postingsFromMovements(sqlite3 *db, QString *error)
     return flush();
 }
 
-bool convertToVersion2(sqlite3 *db, QString *error)
-{
-    return identitiesToBatches(db, error) && postingsFromMovements(db, error);
-}
+bool convertToVersion2(sqlite3 *db, QString *error) { return identitiesToBatches(db, error) && postingsFromMovements(db, error); }
 
 struct Migration {
     const char *sql;
@@ -165,7 +162,8 @@ CREATE TABLE open_order_line(
     expected_date INTEGER,
     unit_price INTEGER,
     UNIQUE(order_number, product_id));
-)sql", nullptr, nullptr},
+)sql",
+     nullptr, nullptr},
     // 1 -> 2: bulk imports of millions of lines. The two B-tree indexes of
     // version 1 cost one random insertion per imported line and index; they
     // become posting lists written once per import batch, sorted (movements
@@ -249,7 +247,8 @@ CREATE TABLE forecast_value(
     lower REAL NOT NULL,
     upper REAL NOT NULL,
     PRIMARY KEY(series_id, step)) WITHOUT ROWID;
-)sql", nullptr, nullptr},
+)sql",
+     nullptr, nullptr},
     // 3 -> 4: what replenishment needs from suppliers: the weekdays each one
     // takes orders. Lead times are observed, not stored: receptions carry the
     // order number of an open_order_line, which since this version may also
@@ -258,7 +257,8 @@ CREATE TABLE forecast_value(
     {R"sql(
 ALTER TABLE supplier ADD COLUMN order_days INTEGER NOT NULL DEFAULT 0
     CHECK(order_days BETWEEN 0 AND 127);      -- bit 0 Monday .. bit 6 Sunday; 0 unknown
-)sql", nullptr, nullptr},
+)sql",
+     nullptr, nullptr},
     // 4 -> 5: the class aims the last policy replay found (criticality.h:
     // ServiceCalibration), one row per class.
     {R"sql(
@@ -269,7 +269,8 @@ CREATE TABLE service_calibration(
     replay_from INTEGER NOT NULL,             -- Julian days: replayed period
     replay_to INTEGER NOT NULL,
     computed_at TEXT NOT NULL);               -- ISO 8601, UTC
-)sql", nullptr, nullptr},
+)sql",
+     nullptr, nullptr},
     // 5 -> 6: one word per concept: a forecast's accuracy on the held-out
     // end of its history is the holdout (the replay is the policy's).
     {R"sql(
@@ -278,7 +279,8 @@ ALTER TABLE forecast_series RENAME COLUMN backtest_mae TO holdout_mae;
 ALTER TABLE forecast_series RENAME COLUMN backtest_mase TO holdout_mase;
 ALTER TABLE forecast_series RENAME COLUMN backtest_bias TO holdout_bias;
 ALTER TABLE forecast_series RENAME COLUMN backtest_coverage TO holdout_coverage;
-)sql", nullptr, nullptr},
+)sql",
+     nullptr, nullptr},
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -288,8 +290,7 @@ bool Store::migrate(int targetVersion, QString *error)
 {
     int version = schemaVersion();
     if (version > kSchemaVersion) {
-        *error = QObject::tr("the database was written by a newer Reappro (schema %1, this one knows %2)")
-                     .arg(version).arg(kSchemaVersion);
+        *error = QObject::tr("the database was written by a newer Reappro (schema %1, this one knows %2)").arg(version).arg(kSchemaVersion);
         return false;
     }
     while (version < targetVersion) {
@@ -297,10 +298,8 @@ bool Store::migrate(int targetVersion, QString *error)
         if (!sql::exec(m_handle, "BEGIN IMMEDIATE", error))
             return false;
         const Migration &m = kMigrations[version];
-        const std::string after = std::string(m.sqlAfter ? m.sqlAfter : "")
-            + "\nPRAGMA user_version=" + std::to_string(version + 1) + ";";
-        if (!sql::exec(m_handle, m.sql, error) || (m.convert && !m.convert(m_handle, error))
-            || !sql::exec(m_handle, after, error)) {
+        const std::string after = std::string(m.sqlAfter ? m.sqlAfter : "") + "\nPRAGMA user_version=" + std::to_string(version + 1) + ";";
+        if (!sql::exec(m_handle, m.sql, error) || (m.convert && !m.convert(m_handle, error)) || !sql::exec(m_handle, after, error)) {
             sql::exec(m_handle, "ROLLBACK");
             return false;
         }

@@ -38,8 +38,7 @@ void Statement::bind(int i, const QString &v)
 bool Statement::exec()
 {
     int rc;
-    while ((rc = step()) == SQLITE_ROW) {
-    }
+    while ((rc = step()) == SQLITE_ROW) {}
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
     return rc == SQLITE_DONE;
@@ -48,8 +47,7 @@ bool Statement::exec()
 qint64 Statement::stepForId()
 {
     const qint64 id = step() == SQLITE_ROW ? int64(0) : 0;
-    while (step() == SQLITE_ROW) {
-    }
+    while (step() == SQLITE_ROW) {}
     reset();
     return id;
 }

@@ -44,7 +44,11 @@ public:
     // For "INSERT ... RETURNING id": the id, with the statement run to its
     // end (a statement left active would be rolled back when finalized).
     qint64 stepForId();
-    void reset() { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); }
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
 
     int columnCount() const { return sqlite3_column_count(m_stmt); }
     qint64 int64(int col) const { return sqlite3_column_int64(m_stmt, col); }

@@ -60,8 +60,10 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
     if (sql::queryInt(m_handle, "PRAGMA page_count") == 0)
         sql::exec(m_handle, "PRAGMA page_size = 16384");
     // WAL lets the GUI read while an import writes; NORMAL sync is safe with WAL.
-    if (!sql::exec(m_handle, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                             "PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=5000;", &err)
+    if (!sql::exec(m_handle,
+                   "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                   "PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=5000;",
+                   &err)
         || !migrate(targetVersion, &err)) {
         if (error)
             *error = QObject::tr("Cannot prepare database %1: %2").arg(path, err);
@@ -71,10 +73,7 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
     return true;
 }
 
-int Store::schemaVersion() const
-{
-    return m_handle ? int(sql::queryInt(m_handle, "PRAGMA user_version")) : 0;
-}
+int Store::schemaVersion() const { return m_handle ? int(sql::queryInt(m_handle, "PRAGMA user_version")) : 0; }
 
 StoreInfo Store::info() const
 {
@@ -91,8 +90,8 @@ StoreInfo Store::info() const
     i.openOrderLines = sql::queryInt(m_handle, "SELECT COUNT(*) FROM open_order_line WHERE quantity_received < quantity_ordered");
     i.firstMovement = fromJulian(sql::queryInt(m_handle, "SELECT MIN(day) FROM movement"));
     i.lastMovement = fromJulian(sql::queryInt(m_handle, "SELECT MAX(day) FROM movement"));
-    i.stockValue = Money::fromUnits(sql::queryInt(m_handle,
-        "SELECT SUM(CAST(ROUND(l.quantity * p.unit_price) AS INTEGER)) FROM lot l JOIN product p ON p.id = l.product_id"));
+    i.stockValue = Money::fromUnits(sql::queryInt(
+        m_handle, "SELECT SUM(CAST(ROUND(l.quantity * p.unit_price) AS INTEGER)) FROM lot l JOIN product p ON p.id = l.product_id"));
     i.schemaVersion = schemaVersion();
     return i;
 }

@@ -15,8 +15,7 @@ namespace reappro::storerows {
 inline QDate fromJulian(qint64 jd) { return jd > 0 ? QDate::fromJulianDay(jd) : QDate(); }
 
 // Signed consumption of one movement row, in SQL.
-inline constexpr const char *kConsumptionExpr =
-    "SUM(CASE type WHEN 3 THEN -quantity ELSE quantity END)";
+inline constexpr const char *kConsumptionExpr = "SUM(CASE type WHEN 3 THEN -quantity ELSE quantity END)";
 inline constexpr const char *kConsumptionTypes = "type IN (2, 3, 8)";
 
 // NaN and infinities are stored as NULL (SQLite would do it for NaN anyway;

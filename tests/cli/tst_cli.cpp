@@ -24,7 +24,8 @@ private:
     QJsonObject forecast(const QStringList &options, int expectedExit = 0)
     {
         const auto r = runCli(QStringList{QStringLiteral("forecast"), QStringLiteral("--db"), m_db, QStringLiteral("--json"),
-                                          QStringLiteral("--threads"), QStringLiteral("2")} + options);
+                                          QStringLiteral("--threads"), QStringLiteral("2")}
+                              + options);
         if (r.exitCode != expectedExit)
             qWarning() << r.exitCode << r.out << r.err;
         return r.exitCode == expectedExit ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
@@ -62,18 +63,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("command");
         QTest::addColumn<QString>("mustMention");
-        QTest::newRow("demo") << "demo" << "--products";
-        QTest::newRow("import") << "import" << "--profile";
-        QTest::newRow("info") << "info" << "--db";
-        QTest::newRow("forecast") << "forecast" << "--method";
-        QTest::newRow("forecast db") << "forecast" << "--bucket";
+        QTest::newRow("demo") << "demo"
+                              << "--products";
+        QTest::newRow("import") << "import"
+                                << "--profile";
+        QTest::newRow("info") << "info"
+                              << "--db";
+        QTest::newRow("forecast") << "forecast"
+                                  << "--method";
+        QTest::newRow("forecast db") << "forecast"
+                                     << "--bucket";
         // The methods table (forecasting/methods.h), read by --help.
-        QTest::newRow("forecast methods") << "forecast" << "adida, imapa, naive, snaive, theta";
-        QTest::newRow("forecast families") << "forecast" << "Croston family";
-        QTest::newRow("replay") << "replay" << "--policy";
-        QTest::newRow("backtest, the replay's alias") << "backtest" << "--policy";
-        QTest::newRow("suggest") << "suggest" << "--calibration";
-        QTest::newRow("parlevels") << "parlevels" << "--counts";
+        QTest::newRow("forecast methods") << "forecast"
+                                          << "adida, imapa, naive, snaive, theta";
+        QTest::newRow("forecast families") << "forecast"
+                                           << "Croston family";
+        QTest::newRow("replay") << "replay"
+                                << "--policy";
+        QTest::newRow("backtest, the replay's alias") << "backtest"
+                                                      << "--policy";
+        QTest::newRow("suggest") << "suggest"
+                                 << "--calibration";
+        QTest::newRow("parlevels") << "parlevels"
+                                   << "--counts";
     }
     void helpForEveryCommand()
     {
@@ -106,7 +118,8 @@ private Q_SLOTS:
         for (const QFileInfo &f : QDir(QStringLiteral(REAPPRO_SOURCE_DIR "/resources/samples")).entryInfoList({QStringLiteral("*.csv")}))
             files << f.absoluteFilePath();
         QCOMPARE(files.size(), 6);
-        const auto r = runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--lang"), QStringLiteral("en")} + files);
+        const auto r = runCli(
+            QStringList{QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--lang"), QStringLiteral("en")} + files);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const auto info = runCli({QStringLiteral("info"), QStringLiteral("--db"), db, QStringLiteral("--json")});
         const QJsonObject j = QJsonDocument::fromJson(info.out.toUtf8()).object();
@@ -118,10 +131,16 @@ private Q_SLOTS:
     {
         const QString again = m_dir.filePath(QStringLiteral("again"));
         const QString other = m_dir.filePath(QStringLiteral("other"));
-        const QStringList args = {QStringLiteral("--products"), QStringLiteral("60"), QStringLiteral("--units"),
-                                  QStringLiteral("6"), QStringLiteral("--years"), QStringLiteral("1")};
-        QCOMPARE(runCli(QStringList{QStringLiteral("demo"), QStringLiteral("--out"), again, QStringLiteral("--seed"), QStringLiteral("7")} + args).exitCode, 0);
-        QCOMPARE(runCli(QStringList{QStringLiteral("demo"), QStringLiteral("--out"), other, QStringLiteral("--seed"), QStringLiteral("8")} + args).exitCode, 0);
+        const QStringList args = {QStringLiteral("--products"), QStringLiteral("60"),      QStringLiteral("--units"),
+                                  QStringLiteral("6"),          QStringLiteral("--years"), QStringLiteral("1")};
+        QCOMPARE(runCli(QStringList{QStringLiteral("demo"), QStringLiteral("--out"), again, QStringLiteral("--seed"), QStringLiteral("7")}
+                        + args)
+                     .exitCode,
+                 0);
+        QCOMPARE(runCli(QStringList{QStringLiteral("demo"), QStringLiteral("--out"), other, QStringLiteral("--seed"), QStringLiteral("8")}
+                        + args)
+                     .exitCode,
+                 0);
         const QStringList a = exportFiles(m_exports), b = exportFiles(again), c = exportFiles(other);
         bool anyDifferent = false;
         for (int i = 0; i < a.size(); ++i) {
@@ -153,8 +172,9 @@ private Q_SLOTS:
     void reimportAddsNothing()
     {
         const QJsonObject before = info(m_db);
-        const auto r = runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--lang"),
-                                          QStringLiteral("en")} + exportFiles(m_exports));
+        const auto r =
+            runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--lang"), QStringLiteral("en")}
+                   + exportFiles(m_exports));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("added 0,")), qPrintable(r.out));
         QCOMPARE(info(m_db), before);
@@ -170,10 +190,14 @@ private Q_SLOTS:
         const QByteArray code = products.readLine().split(';').value(0);
         QVERIFY(!code.isEmpty());
         const QString bad = testutil::writeFile(m_dir, QStringLiteral("mouvements_bad.csv"),
-            "Date;Type de mouvement;Code produit;Quantit\xE9;UF\r\n"
-            "01/10/2026;D\xE9livrance UF;" + code + ";4;X1\r\n"
-            "31/02/2026;D\xE9livrance UF;" + code + ";4;X1\r\n"
-            "02/10/2026;D\xE9livrance UF;NOPE;4;X1\r\n");
+                                                "Date;Type de mouvement;Code produit;Quantit\xE9;UF\r\n"
+                                                "01/10/2026;D\xE9livrance UF;"
+                                                    + code
+                                                    + ";4;X1\r\n"
+                                                      "31/02/2026;D\xE9livrance UF;"
+                                                    + code
+                                                    + ";4;X1\r\n"
+                                                      "02/10/2026;D\xE9livrance UF;NOPE;4;X1\r\n");
         const QString report = m_dir.filePath(QStringLiteral("report.csv"));
         const auto r = runCli({QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--report"), report, bad});
         QCOMPARE(r.exitCode, 2);
@@ -218,8 +242,8 @@ private Q_SLOTS:
         }
         // A gap in t is refused with its place.
         const QString bad = testutil::writeFile(m_dir, QStringLiteral("bad.csv"), "series_id,t,value\na,0,1\na,2,1\n");
-        const auto b = runCli({QStringLiteral("forecast"), QStringLiteral("--input"), bad, QStringLiteral("--horizon"),
-                               QStringLiteral("3"), QStringLiteral("--output"), outPath});
+        const auto b = runCli({QStringLiteral("forecast"), QStringLiteral("--input"), bad, QStringLiteral("--horizon"), QStringLiteral("3"),
+                               QStringLiteral("--output"), outPath});
         QCOMPARE(b.exitCode, 2);
         QVERIFY2(b.err.contains(QStringLiteral("bad.csv:3:")), qPrintable(b.err));
     }
@@ -252,10 +276,12 @@ private Q_SLOTS:
         QCOMPARE(j.value(QStringLiteral("care_unit_series")).toInteger(), pairs);
         // Every product, and every product and care unit with consumption, has its row.
         QCOMPARE(count(s, "SELECT COUNT(*) FROM product p WHERE NOT EXISTS (SELECT 1 FROM forecast_series f "
-                          "WHERE f.product_id = p.id AND f.unit_id IS NULL)"), qint64(0));
+                          "WHERE f.product_id = p.id AND f.unit_id IS NULL)"),
+                 qint64(0));
         QCOMPARE(count(s, "SELECT COUNT(*) FROM (SELECT DISTINCT product_id, unit_id FROM movement WHERE type IN (2, 3, 8) "
                           "AND unit_id IS NOT NULL) m WHERE NOT EXISTS (SELECT 1 FROM forecast_series f "
-                          "WHERE f.product_id = m.product_id AND f.unit_id = m.unit_id)"), qint64(0));
+                          "WHERE f.product_id = m.product_id AND f.unit_id = m.unit_id)"),
+                 qint64(0));
         QCOMPARE(count(s, "SELECT COUNT(*) FROM forecast_series"), 60 + pairs);
         // Twelve values a series, lower <= mean <= upper, from the Monday of the incomplete week.
         QCOMPARE(count(s, "SELECT COUNT(*) FROM forecast_value"), 12 * (60 + pairs));
@@ -271,10 +297,11 @@ private Q_SLOTS:
         QVERIFY(run);
         QCOMPARE(run->abcTo, QDate(2026, 10, 25));
         QCOMPARE(run->abcFrom, std::max(QDate(2025, 10, 26), s.info().firstMovement));
-        sql::Statement abc(s.handle(), "SELECT p.id, p.unit_price, COALESCE((SELECT SUM(CASE type WHEN 3 THEN -quantity ELSE quantity END) "
-                                       "FROM movement m WHERE m.product_id = p.id AND m.type IN (2, 3, 8) AND m.day BETWEEN ?1 AND ?2), 0), "
-                                       "f.abc, f.abc_value, f.abc_share_above FROM product p JOIN forecast_series f ON f.product_id = p.id "
-                                       "AND f.unit_id IS NULL AND f.run_id = ?3 ORDER BY f.abc_value DESC, p.id");
+        sql::Statement abc(s.handle(),
+                           "SELECT p.id, p.unit_price, COALESCE((SELECT SUM(CASE type WHEN 3 THEN -quantity ELSE quantity END) "
+                           "FROM movement m WHERE m.product_id = p.id AND m.type IN (2, 3, 8) AND m.day BETWEEN ?1 AND ?2), 0), "
+                           "f.abc, f.abc_value, f.abc_share_above FROM product p JOIN forecast_series f ON f.product_id = p.id "
+                           "AND f.unit_id IS NULL AND f.run_id = ?3 ORDER BY f.abc_value DESC, p.id");
         abc.bind(1, run->abcFrom.toJulianDay());
         abc.bind(2, run->abcTo.toJulianDay());
         abc.bind(3, run->id);
@@ -292,16 +319,22 @@ private Q_SLOTS:
         QMap<QString, int> perClass;
         for (const auto &[value, cls] : ranked) {
             const double share = double(above) / double(total);
-            const QString want = value <= 0 ? QStringLiteral("C") : share < 0.80 ? QStringLiteral("A") : share < 0.95 ? QStringLiteral("B") : QStringLiteral("C");
+            const QString want = value <= 0     ? QStringLiteral("C")
+                                 : share < 0.80 ? QStringLiteral("A")
+                                 : share < 0.95 ? QStringLiteral("B")
+                                                : QStringLiteral("C");
             QCOMPARE(cls, want);
             ++perClass[cls];
             above += value;
         }
-        QVERIFY(perClass.value(QStringLiteral("A")) > 0 && perClass.value(QStringLiteral("B")) > 0 && perClass.value(QStringLiteral("C")) > 0);
-        QCOMPARE(j.value(QStringLiteral("abc_products")).toObject().value(QStringLiteral("A")).toInt(), perClass.value(QStringLiteral("A")));
+        QVERIFY(perClass.value(QStringLiteral("A")) > 0 && perClass.value(QStringLiteral("B")) > 0
+                && perClass.value(QStringLiteral("C")) > 0);
+        QCOMPARE(j.value(QStringLiteral("abc_products")).toObject().value(QStringLiteral("A")).toInt(),
+                 perClass.value(QStringLiteral("A")));
         // Care-unit series carry their product's class.
         QCOMPARE(count(s, "SELECT COUNT(*) FROM forecast_series u JOIN forecast_series p ON p.product_id = u.product_id "
-                          "AND p.unit_id IS NULL AND p.run_id = u.run_id WHERE u.unit_id IS NOT NULL AND u.abc <> p.abc"), qint64(0));
+                          "AND p.unit_id IS NULL AND p.run_id = u.run_id WHERE u.unit_id IS NOT NULL AND u.abc <> p.abc"),
+                 qint64(0));
     }
 
     void forecastOptionsAndReplacement()
@@ -309,8 +342,9 @@ private Q_SLOTS:
         const qint64 weekRun = forecast({}).value(QStringLiteral("run_id")).toInteger();
         QVERIFY(weekRun > 0);
         // A month bucket with its own horizon: the demo's last month is complete.
-        const QJsonObject m = forecast({QStringLiteral("--bucket"), QStringLiteral("month"), QStringLiteral("--horizon"), QStringLiteral("3"),
-                                        QStringLiteral("--level"), QStringLiteral("80"), QStringLiteral("--method"), QStringLiteral("ses")});
+        const QJsonObject m =
+            forecast({QStringLiteral("--bucket"), QStringLiteral("month"), QStringLiteral("--horizon"), QStringLiteral("3"),
+                      QStringLiteral("--level"), QStringLiteral("80"), QStringLiteral("--method"), QStringLiteral("ses")});
         QCOMPARE(m.value(QStringLiteral("bucket")).toString(), QStringLiteral("month"));
         QCOMPARE(m.value(QStringLiteral("horizon")).toInt(), 3);
         QCOMPARE(m.value(QStringLiteral("level")).toInt(), 80);
@@ -330,20 +364,24 @@ private Q_SLOTS:
         QCOMPARE(count(s, "SELECT COUNT(*) FROM forecast_series"), 2 * series);
         QCOMPARE(count(s, "SELECT COUNT(*) FROM forecast_value"), 4 * series + 3 * series);
         QCOMPARE(count(s, "SELECT MIN(v.period_start) FROM forecast_value v JOIN forecast_series f ON f.id = v.series_id "
-                          "JOIN forecast_run r ON r.id = f.run_id WHERE r.bucket = 'month'"), qint64(QDate(2026, 11, 1).toJulianDay()));
+                          "JOIN forecast_run r ON r.id = f.run_id WHERE r.bucket = 'month'"),
+                 qint64(QDate(2026, 11, 1).toJulianDay()));
         s.close();
 
         // The readable summary, French by default, English on request; no
         // progress on stderr when it is not a terminal.
-        const auto fr = runCli({QStringLiteral("forecast"), QStringLiteral("--db"), m_db, QStringLiteral("--horizon"), QStringLiteral("4")});
+        const auto fr =
+            runCli({QStringLiteral("forecast"), QStringLiteral("--db"), m_db, QStringLiteral("--horizon"), QStringLiteral("4")});
         QCOMPARE(fr.exitCode, 0);
-        QVERIFY2(fr.out.contains(QString::fromUtf8("Prévision enregistrée")) && fr.out.contains(QString::fromUtf8("classes de demande")), qPrintable(fr.out));
+        QVERIFY2(fr.out.contains(QString::fromUtf8("Prévision enregistrée")) && fr.out.contains(QString::fromUtf8("classes de demande")),
+                 qPrintable(fr.out));
         QVERIFY2(fr.out.contains(QString::fromUtf8("période incomplète exclue")), qPrintable(fr.out));
         QVERIFY2(fr.err.isEmpty(), qPrintable(fr.err));
         const auto en = runCli({QStringLiteral("forecast"), QStringLiteral("--db"), m_db, QStringLiteral("--lang"), QStringLiteral("en"),
                                 QStringLiteral("--horizon"), QStringLiteral("4")});
         QCOMPARE(en.exitCode, 0);
-        QVERIFY2(en.out.contains(QStringLiteral("Forecast stored in")) && en.out.contains(QStringLiteral("median holdout MASE")), qPrintable(en.out));
+        QVERIFY2(en.out.contains(QStringLiteral("Forecast stored in")) && en.out.contains(QStringLiteral("median holdout MASE")),
+                 qPrintable(en.out));
     }
 
     void forecastErrors()
@@ -353,7 +391,9 @@ private Q_SLOTS:
         QVERIFY2(s.open(m_db, &error), qPrintable(error));
         const qint64 runBefore = s.latestForecastRun(Bucket::Week)->id;
         const qint64 valuesBefore = count(s, "SELECT COUNT(*) FROM forecast_value");
-        const auto fc = [](const QStringList &a) { return runCli(QStringList{QStringLiteral("forecast"), QStringLiteral("--lang"), QStringLiteral("en")} + a); };
+        const auto fc = [](const QStringList &a) {
+            return runCli(QStringList{QStringLiteral("forecast"), QStringLiteral("--lang"), QStringLiteral("en")} + a);
+        };
 
         // Usage errors.
         QCOMPARE(fc({QStringLiteral("--db"), m_db, QStringLiteral("--bucket"), QStringLiteral("year")}).exitCode, 64);
@@ -387,7 +427,8 @@ private Q_SLOTS:
         r = fc({QStringLiteral("--db"), m_db});
         QVERIFY(sql::exec(s.handle(), "ROLLBACK"));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("the database is unchanged")) && r.err.contains(QStringLiteral("locked")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("the database is unchanged")) && r.err.contains(QStringLiteral("locked")),
+                 qPrintable(r.err));
         QCOMPARE(s.latestForecastRun(Bucket::Week)->id, runBefore);
         QCOMPARE(count(s, "SELECT COUNT(*) FROM forecast_value"), valuesBefore);
 
@@ -407,15 +448,19 @@ private Q_SLOTS:
         const QString profiles = m_dir.filePath(QStringLiteral("profiles"));
         const QStringList env = {QStringLiteral("REAPPRO_PROFILE_DIR=") + profiles};
         const QString db = m_dir.filePath(QStringLiteral("profile.sqlite"));
-        const QString products = testutil::writeFile(m_dir, QStringLiteral("articles.csv"),
-                                                     QByteArray("Ref;D\xE9signation\r\nA1;Seringue 10 ml\r\n"));
+        const QString products =
+            testutil::writeFile(m_dir, QStringLiteral("articles.csv"), QByteArray("Ref;D\xE9signation\r\nA1;Seringue 10 ml\r\n"));
         auto r = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--save-profile"),
-                         QStringLiteral("logiciel-x"), products}, env);
+                         QStringLiteral("logiciel-x"), products},
+                        env);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(QFile::exists(profiles + QStringLiteral("/logiciel-x.json")));
-        r = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--profile"), QStringLiteral("logiciel-x"), products}, env);
+        r = runCli(
+            {QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--profile"), QStringLiteral("logiciel-x"), products},
+            env);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--profile"), QStringLiteral("absent"), products}, env);
+        r = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--profile"), QStringLiteral("absent"), products},
+                   env);
         QCOMPARE(r.exitCode, 1);
     }
 };

@@ -89,9 +89,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         const QString exports = m_dir.filePath(QStringLiteral("demo"));
-        auto r = runCli({QStringLiteral("demo"), QStringLiteral("--out"), exports, QStringLiteral("--products"),
-                         QStringLiteral("80"), QStringLiteral("--units"), QStringLiteral("6"), QStringLiteral("--years"),
-                         QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("3")});
+        auto r = runCli({QStringLiteral("demo"), QStringLiteral("--out"), exports, QStringLiteral("--products"), QStringLiteral("80"),
+                         QStringLiteral("--units"), QStringLiteral("6"), QStringLiteral("--years"), QStringLiteral("2"),
+                         QStringLiteral("--seed"), QStringLiteral("3")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         m_db = m_dir.filePath(QStringLiteral("demo.sqlite"));
         QStringList files;
@@ -108,8 +108,8 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("lignes")), qPrintable(r.out));
         const Table t = readCsv(out);
-        for (const char *column : {"supplier", "product_code", "label", "quantity_packs", "quantity_units", "value_eur",
-                                   "criticality", "explanation"})
+        for (const char *column :
+             {"supplier", "product_code", "label", "quantity_packs", "quantity_units", "value_eur", "criticality", "explanation"})
             QVERIFY2(t.header.contains(QLatin1String(column)), column);
         QVERIFY2(!t.rows.isEmpty(), "the demo always has something to order");
         for (int i = 0; i < t.rows.size(); ++i) {
@@ -126,8 +126,7 @@ private Q_SLOTS:
             QVERIFY(QStringList({QStringLiteral("vital"), QStringLiteral("essential"), QStringLiteral("other")})
                         .contains(t.at(i, QStringLiteral("criticality"))));
             const QString why = t.at(i, QStringLiteral("explanation"));
-            QVERIFY2(why.contains(QStringLiteral("Demande prévue sur")) && why.contains(QStringLiteral("Commande :")),
-                     qPrintable(why));
+            QVERIFY2(why.contains(QStringLiteral("Demande prévue sur")) && why.contains(QStringLiteral("Commande :")), qPrintable(why));
         }
     }
 
@@ -200,7 +199,8 @@ private Q_SLOTS:
         auto targets = [&](const QStringList &extra) {
             const QString out = m_dir.filePath(QStringLiteral("targets.csv"));
             const auto r = runCli(QStringList{QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"),
-                                              QStringLiteral("--db"), m_db, QStringLiteral("--output"), out} + extra);
+                                              QStringLiteral("--db"), m_db, QStringLiteral("--output"), out}
+                                  + extra);
             [&] { QVERIFY2(r.exitCode == 0, qPrintable(r.err)); }();
             const Table t = readCsv(out);
             QList<std::pair<QString, double>> v;
@@ -208,7 +208,8 @@ private Q_SLOTS:
                 v.append({t.at(i, QStringLiteral("criticality")), t.at(i, QStringLiteral("service_level")).toDouble()});
             return v;
         };
-        const QHash<QString, double> cls{{QStringLiteral("vital"), 0.99}, {QStringLiteral("essential"), 0.97}, {QStringLiteral("other"), 0.95}};
+        const QHash<QString, double> cls{
+            {QStringLiteral("vital"), 0.99}, {QStringLiteral("essential"), 0.97}, {QStringLiteral("other"), 0.95}};
         int above = 0, below = 0;
         const auto own = targets(service);
         QVERIFY(!own.isEmpty());
@@ -231,8 +232,8 @@ private Q_SLOTS:
         for (int i = 0; i < t.rows.size(); ++i)
             total += t.at(i, QStringLiteral("value_eur")).toDouble();
         const double budget = std::floor(total / 2.0);
-        const auto r = runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--budget"),
-                               QString::number(budget), QStringLiteral("--output"), cut, QStringLiteral("--lang"), QStringLiteral("en")});
+        const auto r = runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--budget"), QString::number(budget),
+                               QStringLiteral("--output"), cut, QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("budget")), qPrintable(r.out));
         const Table c = readCsv(cut);
@@ -255,11 +256,17 @@ private Q_SLOTS:
     {
         QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db}).exitCode, 64);
         QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--budget"), QStringLiteral("abc"),
-                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 64);
-        QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--expiry-confidence"), QStringLiteral("30"),
-                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 64);
+                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))})
+                     .exitCode,
+                 64);
+        QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--expiry-confidence"),
+                         QStringLiteral("30"), QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))})
+                     .exitCode,
+                 64);
         QCOMPARE(runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("none.sqlite")),
-                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))}).exitCode, 1);
+                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))})
+                     .exitCode,
+                 1);
     }
 
     void replayReportsEveryMeasure_data()
@@ -274,16 +281,16 @@ private Q_SLOTS:
         QFETCH(QString, policy);
         const QString out = m_dir.filePath(policy + QStringLiteral(".json"));
         // The demo ends on 31/10/2026 with two years of history.
-        const auto r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
-                               QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
-                               QStringLiteral("--policy"), policy, QStringLiteral("--output"), out,
-                               QStringLiteral("--details"), m_dir.filePath(policy + QStringLiteral("-details.csv"))});
+        const auto r =
+            runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                    QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), policy, QStringLiteral("--output"),
+                    out, QStringLiteral("--details"), m_dir.filePath(policy + QStringLiteral("-details.csv"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = readJson(out);
         QCOMPARE(j.value(QStringLiteral("policy")).toString(), policy);
-        const QStringList keys{QStringLiteral("cycle_service_level"), QStringLiteral("fill_rate"),
-                               QStringLiteral("average_stock_value_eur"), QStringLiteral("expired_value_eur"),
-                               QStringLiteral("orders"), QStringLiteral("stockout_days")};
+        const QStringList keys{
+            QStringLiteral("cycle_service_level"), QStringLiteral("fill_rate"), QStringLiteral("average_stock_value_eur"),
+            QStringLiteral("expired_value_eur"),   QStringLiteral("orders"),    QStringLiteral("stockout_days")};
         auto check = [&](const QJsonObject &o) {
             for (const QString &k : keys)
                 QVERIFY2(o.contains(k), qPrintable(k));
@@ -309,7 +316,8 @@ private Q_SLOTS:
         for (int i = 0; i < t.rows.size(); ++i) {
             expired += t.at(i, QStringLiteral("expired_value_eur")).toDouble();
             fromOrders += t.at(i, QStringLiteral("expired_from_orders_eur")).toDouble();
-            QVERIFY(t.at(i, QStringLiteral("expired_from_orders_eur")).toDouble() <= t.at(i, QStringLiteral("expired_value_eur")).toDouble() + 1e-9);
+            QVERIFY(t.at(i, QStringLiteral("expired_from_orders_eur")).toDouble()
+                    <= t.at(i, QStringLiteral("expired_value_eur")).toDouble() + 1e-9);
         }
         QVERIFY(std::abs(expired - j.value(QStringLiteral("expired_value_eur")).toDouble()) < 0.01);
         QVERIFY(std::abs(fromOrders - j.value(QStringLiteral("expired_from_orders_eur")).toDouble()) < 0.01);
@@ -329,13 +337,15 @@ private Q_SLOTS:
             QVERIFY2(aims[c] >= target - 0.06 - 1e-9 && aims[c] <= target + 0.02 + 1e-9, qPrintable(c));
         }
         const QString out = m_dir.filePath(QStringLiteral("calibrated.csv"));
-        auto r = runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), out, QStringLiteral("--uniform-service"),
-                         QStringLiteral("--calibration"), m_dir.filePath(QStringLiteral("reappro.json"))});
+        auto r =
+            runCli({QStringLiteral("suggest"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), out,
+                    QStringLiteral("--uniform-service"), QStringLiteral("--calibration"), m_dir.filePath(QStringLiteral("reappro.json"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const Table t = readCsv(out);
         QVERIFY(!t.rows.isEmpty());
         for (int i = 0; i < t.rows.size(); ++i)
-            QVERIFY(std::abs(t.at(i, QStringLiteral("service_level")).toDouble() - aims.value(t.at(i, QStringLiteral("criticality")))) < 1e-4);
+            QVERIFY(std::abs(t.at(i, QStringLiteral("service_level")).toDouble() - aims.value(t.at(i, QStringLiteral("criticality"))))
+                    < 1e-4);
         // The replay stored its aims in the database: suggest takes them
         // without being told, and says so; --no-calibration aims at the
         // class targets themselves.
@@ -343,30 +353,32 @@ private Q_SLOTS:
         r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
                     QStringLiteral("--output"), stored, QStringLiteral("--uniform-service")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("aims corrected by the replay from 2026-05-01 to 2026-10-31: vital / MITM ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("aims corrected by the replay from 2026-05-01 to 2026-10-31: vital / MITM ")),
+                 qPrintable(r.out));
         // Each line says its class is aimed elsewhere to serve its target.
         QVERIFY2(readCsv(stored).at(0, QStringLiteral("explanation")).contains(QStringLiteral("aim corrected by the replay to serve ")),
                  qPrintable(readCsv(stored).at(0, QStringLiteral("explanation"))));
         const Table fromStore = readCsv(stored);
         QCOMPARE(fromStore.rows.size(), t.rows.size());
         for (int i = 0; i < t.rows.size(); ++i)
-            for (const QString &column : {QStringLiteral("product_code"), QStringLiteral("service_level"), QStringLiteral("quantity_units")})
+            for (const QString &column :
+                 {QStringLiteral("product_code"), QStringLiteral("service_level"), QStringLiteral("quantity_units")})
                 QCOMPARE(fromStore.at(i, column), t.at(i, column));
         r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
                     QStringLiteral("--output"), stored, QStringLiteral("--uniform-service"), QStringLiteral("--no-calibration")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(!r.out.contains(QStringLiteral("aims corrected")), qPrintable(r.out));
-        const QHash<QString, double> targets{{QStringLiteral("vital"), 0.99}, {QStringLiteral("essential"), 0.985},
-                                             {QStringLiteral("other"), 0.98}}; // the defaults
+        const QHash<QString, double> targets{
+            {QStringLiteral("vital"), 0.99}, {QStringLiteral("essential"), 0.985}, {QStringLiteral("other"), 0.98}}; // the defaults
         const Table plain = readCsv(stored);
         for (int i = 0; i < plain.rows.size(); ++i)
             QCOMPARE(plain.at(i, QStringLiteral("service_level")).toDouble(), targets.value(plain.at(i, QStringLiteral("criticality"))));
         // Other targets than those replayed: the replay's aims do not apply.
-        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db, QStringLiteral("--output"),
-                    stored, QStringLiteral("--service"), QStringLiteral("vital=98,essential=96,other=94")});
+        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+                    QStringLiteral("--output"), stored, QStringLiteral("--service"), QStringLiteral("vital=98,essential=96,other=94")});
         QVERIFY2(r.out.contains(QStringLiteral("the last replay stored was run with other targets")), qPrintable(r.out));
-        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db, QStringLiteral("--output"),
-                    out, QStringLiteral("--calibration"), m_dir.filePath(QStringLiteral("minmax.json"))});
+        r = runCli({QStringLiteral("suggest"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
+                    QStringLiteral("--output"), out, QStringLiteral("--calibration"), m_dir.filePath(QStringLiteral("minmax.json"))});
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains(QStringLiteral("service_aim")), qPrintable(r.err));
     }
@@ -381,8 +393,8 @@ private Q_SLOTS:
         QCOMPARE(rs.value(QStringLiteral("rule")).toString(), QStringLiteral("rs"));
         const QString out = m_dir.filePath(QStringLiteral("reappro-ss.json"));
         const auto r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
-                               QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
-                               QStringLiteral("--rule"), QStringLiteral("ss"), QStringLiteral("--output"), out});
+                               QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--rule"),
+                               QStringLiteral("ss"), QStringLiteral("--output"), out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject ss = readJson(out);
         QCOMPARE(ss.value(QStringLiteral("policy")).toString(), QStringLiteral("reappro"));
@@ -391,14 +403,16 @@ private Q_SLOTS:
         QVERIFY2(ordersSs > 0.0 && ordersSs < 0.9 * ordersRs, qPrintable(QStringLiteral("%1 vs %2").arg(ordersSs).arg(ordersRs)));
         // The rule is Reappro's: min/max has its own.
         const auto bad = runCli({QStringLiteral("replay"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), m_db,
-                                 QStringLiteral("--from"), QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
-                                 QStringLiteral("--policy"), QStringLiteral("minmax"), QStringLiteral("--rule"), QStringLiteral("ss"),
-                                 QStringLiteral("--output"), out});
+                                 QStringLiteral("--from"), QStringLiteral("2026-05-01"), QStringLiteral("--to"),
+                                 QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("minmax"),
+                                 QStringLiteral("--rule"), QStringLiteral("ss"), QStringLiteral("--output"), out});
         QCOMPARE(bad.exitCode, 64);
         QVERIFY2(bad.err.contains(QStringLiteral("--rule")), qPrintable(bad.err));
         QCOMPARE(runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                          QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--rule"), QStringLiteral("sq"),
-                         QStringLiteral("--output"), out}).exitCode, 64);
+                         QStringLiteral("--output"), out})
+                     .exitCode,
+                 64);
     }
 
     void replayComparesAtEqualService()
@@ -416,19 +430,22 @@ private Q_SLOTS:
         const auto r0 = r;
         const QJsonObject j = readJson(out);
         QCOMPARE(j.value(QStringLiteral("policy")).toString(), QStringLiteral("compare"));
-        const QJsonObject reappro = j.value(QStringLiteral("reappro")).toObject(), matched = j.value(QStringLiteral("minmax_matched")).toObject();
+        const QJsonObject reappro = j.value(QStringLiteral("reappro")).toObject(),
+                          matched = j.value(QStringLiteral("minmax_matched")).toObject();
         QCOMPARE(reappro.value(QStringLiteral("policy")).toString(), QStringLiteral("reappro"));
         QCOMPARE(j.value(QStringLiteral("actual")).toObject().value(QStringLiteral("policy")).toString(), QStringLiteral("actual"));
         QCOMPARE(j.value(QStringLiteral("minmax")).toObject().value(QStringLiteral("min_months")).toDouble(), 1.0);
         // Reappro is the run of the default policy above.
         const QJsonObject alone = readJson(m_dir.filePath(QStringLiteral("reappro.json")));
-        QCOMPARE(reappro.value(QStringLiteral("average_stock_value_eur")).toDouble(), alone.value(QStringLiteral("average_stock_value_eur")).toDouble());
+        QCOMPARE(reappro.value(QStringLiteral("average_stock_value_eur")).toDouble(),
+                 alone.value(QStringLiteral("average_stock_value_eur")).toDouble());
         // The matched min/max serves no more than Reappro, and is what
         // --policy minmax gives at its months.
         const double months = matched.value(QStringLiteral("min_months")).toDouble();
         QVERIFY(months > 0.25 && months < 4.0);
         QCOMPARE(matched.value(QStringLiteral("max_months")).toDouble(), 2.0 * months);
-        QVERIFY(matched.value(QStringLiteral("cycle_service_level")).toDouble() <= reappro.value(QStringLiteral("cycle_service_level")).toDouble());
+        QVERIFY(matched.value(QStringLiteral("cycle_service_level")).toDouble()
+                <= reappro.value(QStringLiteral("cycle_service_level")).toDouble());
         const QString single = m_dir.filePath(QStringLiteral("matched.json"));
         r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                     QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("minmax"),
@@ -439,21 +456,25 @@ private Q_SLOTS:
         for (const char *k : {"cycle_service_level", "average_stock_value_eur", "expired_value_eur", "stockout_days"})
             QCOMPARE(matched.value(QLatin1String(k)).toDouble(), m.value(QLatin1String(k)).toDouble());
         const QJsonObject vs = j.value(QStringLiteral("reappro_vs_minmax_matched")).toObject();
-        const double stock = reappro.value(QStringLiteral("average_stock_value_eur")).toDouble() / m.value(QStringLiteral("average_stock_value_eur")).toDouble() - 1.0;
+        const double stock = reappro.value(QStringLiteral("average_stock_value_eur")).toDouble()
+                                 / m.value(QStringLiteral("average_stock_value_eur")).toDouble()
+                             - 1.0;
         QVERIFY(std::abs(vs.value(QStringLiteral("average_stock_value")).toDouble() - stock) < 1e-9);
         // What was in stock or on order on the first day expires alike under
         // every policy, as the summary says.
         const double inherited = reappro.value(QStringLiteral("expired_from_initial_stock_eur")).toDouble();
         for (const char *k : {"minmax", "minmax_matched", "actual"})
             QCOMPARE(j.value(QLatin1String(k)).toObject().value(QStringLiteral("expired_from_initial_stock_eur")).toDouble(), inherited);
-        QVERIFY2(r0.out.contains(QStringLiteral("Of each policy's expired value")) && r0.out.contains(QStringLiteral("expires under every policy")),
+        QVERIFY2(r0.out.contains(QStringLiteral("Of each policy's expired value"))
+                     && r0.out.contains(QStringLiteral("expires under every policy")),
                  qPrintable(r0.out));
 
         // Class by class: each class's months serve it no more than Reappro
         // serves it, and give that class what --policy minmax gives it at
         // those months (min/max treats each product on its own); the total
         // is the three classes'.
-        QVERIFY2(r0.out.contains(QStringLiteral("min/max at equal service, by class")) && r0.out.contains(QStringLiteral("in each class: stock ")),
+        QVERIFY2(r0.out.contains(QStringLiteral("min/max at equal service, by class"))
+                     && r0.out.contains(QStringLiteral("in each class: stock ")),
                  qPrintable(r0.out));
         const QJsonObject byClass = j.value(QStringLiteral("minmax_matched_by_class")).toObject();
         const QJsonObject classes = byClass.value(QStringLiteral("by_criticality")).toObject();
@@ -464,7 +485,9 @@ private Q_SLOTS:
             const double classMonths = theirs.value(QStringLiteral("min_months")).toDouble();
             QVERIFY2(classMonths > 0.25 && classMonths < 4.0, c);
             QCOMPARE(theirs.value(QStringLiteral("max_months")).toDouble(), 2.0 * classMonths);
-            QVERIFY2(theirs.value(QStringLiteral("cycle_service_level")).toDouble() <= mine.value(QStringLiteral("cycle_service_level")).toDouble(), c);
+            QVERIFY2(theirs.value(QStringLiteral("cycle_service_level")).toDouble()
+                         <= mine.value(QStringLiteral("cycle_service_level")).toDouble(),
+                     c);
             const QString path = m_dir.filePath(QStringLiteral("class-%1.json").arg(QLatin1String(c)));
             r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                         QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("minmax"),
@@ -473,7 +496,8 @@ private Q_SLOTS:
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             const QJsonObject run = readJson(path).value(QStringLiteral("by_criticality")).toObject().value(QLatin1String(c)).toObject();
             for (const char *k : {"cycle_service_level", "average_stock_value_eur", "expired_value_eur", "stockout_days"})
-                QVERIFY2(std::abs(theirs.value(QLatin1String(k)).toDouble() - run.value(QLatin1String(k)).toDouble()) < 1e-6, qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(c), QLatin1String(k))));
+                QVERIFY2(std::abs(theirs.value(QLatin1String(k)).toDouble() - run.value(QLatin1String(k)).toDouble()) < 1e-6,
+                         qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(c), QLatin1String(k))));
             stockSum += theirs.value(QStringLiteral("average_stock_value_eur")).toDouble();
             expiredSum += theirs.value(QStringLiteral("expired_value_eur")).toDouble();
         }
@@ -481,7 +505,8 @@ private Q_SLOTS:
         QVERIFY(std::abs(byClass.value(QStringLiteral("expired_value_eur")).toDouble() - expiredSum) < 1e-6);
         const QJsonObject vsByClass = j.value(QStringLiteral("reappro_vs_minmax_matched_by_class")).toObject();
         QVERIFY(std::abs(vsByClass.value(QStringLiteral("expired_value")).toDouble()
-                         - (reappro.value(QStringLiteral("expired_value_eur")).toDouble() / expiredSum - 1.0)) < 1e-9);
+                         - (reappro.value(QStringLiteral("expired_value_eur")).toDouble() / expiredSum - 1.0))
+                < 1e-9);
     }
 
     void replayRejectsBadUse()
@@ -489,17 +514,22 @@ private Q_SLOTS:
         const QString out = m_dir.filePath(QStringLiteral("bad.json"));
         QCOMPARE(runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
                          QStringLiteral("--to"), QStringLiteral("2026-10-31"), QStringLiteral("--policy"), QStringLiteral("magic"),
-                         QStringLiteral("--output"), out}).exitCode, 64);
+                         QStringLiteral("--output"), out})
+                     .exitCode,
+                 64);
         // Beyond the history: said, and refused.
-        const auto r = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
-                               QStringLiteral("--to"), QStringLiteral("2027-10-31"), QStringLiteral("--output"), out});
+        const auto r =
+            runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
+                    QStringLiteral("--to"), QStringLiteral("2027-10-31"), QStringLiteral("--output"), out});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("31/10/2026")), qPrintable(r.err));
         QCOMPARE(runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-10-01"),
-                         QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--output"), out}).exitCode, 64);
-        const auto refit = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"), QStringLiteral("2026-05-01"),
-                                   QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--refit-days"), QStringLiteral("0"),
-                                   QStringLiteral("--output"), out});
+                         QStringLiteral("--to"), QStringLiteral("2026-05-31"), QStringLiteral("--output"), out})
+                     .exitCode,
+                 64);
+        const auto refit = runCli({QStringLiteral("replay"), QStringLiteral("--db"), m_db, QStringLiteral("--from"),
+                                   QStringLiteral("2026-05-01"), QStringLiteral("--to"), QStringLiteral("2026-05-31"),
+                                   QStringLiteral("--refit-days"), QStringLiteral("0"), QStringLiteral("--output"), out});
         QCOMPARE(refit.exitCode, 64);
         QVERIFY2(refit.err.contains(QStringLiteral("--refit-days")), qPrintable(refit.err));
     }

@@ -19,10 +19,7 @@ namespace {
 using Series = std::vector<double>;
 
 // Relative comparison: hand values are exact decimals, the code adds a few ulps.
-bool near(double a, double b, double rel = 1e-9)
-{
-    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
-}
+bool near(double a, double b, double rel = 1e-9) { return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)}); }
 
 void compareSeries(const std::vector<double> &got, const Series &want, double rel = 1e-9)
 {
@@ -40,25 +37,37 @@ void compareMean(const Forecast &f, const Series &want, double rel = 1e-9)
 // Every model under one name, so edge cases and invalid input run on all.
 ModelFit fitByName(const QString &model, std::span<const double> y)
 {
-    if (model == "SES") return fitSes(y);
-    if (model == "Holt") return fitHolt(y);
-    if (model == "Holt damped") return fitHolt(y, true);
-    if (model == "HW additive") return fitHoltWinters(y, 2, Season::Additive);
-    if (model == "HW additive damped") return fitHoltWinters(y, 2, Season::Additive, true);
-    if (model == "HW multiplicative") return fitHoltWinters(y, 2, Season::Multiplicative);
-    if (model == "Croston") return fitCroston(y);
-    if (model == "SBA") return fitSba(y);
-    if (model == "TSB") return fitTsb(y);
-    if (model == "ADIDA") return fitAdida(y);
-    if (model == "IMAPA") return fitImapa(y);
-    if (model == "Naive") return fitNaive(y);
-    if (model == "Seasonal naive") return fitSeasonalNaive(y, 2);
+    if (model == "SES")
+        return fitSes(y);
+    if (model == "Holt")
+        return fitHolt(y);
+    if (model == "Holt damped")
+        return fitHolt(y, true);
+    if (model == "HW additive")
+        return fitHoltWinters(y, 2, Season::Additive);
+    if (model == "HW additive damped")
+        return fitHoltWinters(y, 2, Season::Additive, true);
+    if (model == "HW multiplicative")
+        return fitHoltWinters(y, 2, Season::Multiplicative);
+    if (model == "Croston")
+        return fitCroston(y);
+    if (model == "SBA")
+        return fitSba(y);
+    if (model == "TSB")
+        return fitTsb(y);
+    if (model == "ADIDA")
+        return fitAdida(y);
+    if (model == "IMAPA")
+        return fitImapa(y);
+    if (model == "Naive")
+        return fitNaive(y);
+    if (model == "Seasonal naive")
+        return fitSeasonalNaive(y, 2);
     qFatal("unknown model");
 }
 
-const QStringList kAllModels = {"SES", "Holt", "Holt damped", "HW additive", "HW additive damped",
-                                "HW multiplicative", "Croston", "SBA", "TSB", "ADIDA", "IMAPA",
-                                "Naive", "Seasonal naive"};
+const QStringList kAllModels = {"SES", "Holt",  "Holt damped", "HW additive", "HW additive damped", "HW multiplicative", "Croston", "SBA",
+                                "TSB", "ADIDA", "IMAPA",       "Naive",       "Seasonal naive"};
 
 QString thrownMessage(const std::function<void()> &f)
 {
@@ -326,15 +335,11 @@ private Q_SLOTS:
     void optimizerRespectsBounds()
     {
         // (x-2)^2 + (y+1)^2 on [0,1] x [-5,5]: minimum at the edge x = 1, y = -1.
-        const auto f = [](const Eigen::VectorXd &x) {
-            return (x[0] - 2) * (x[0] - 2) + (x[1] + 1) * (x[1] + 1);
-        };
-        const OptimResult r = minimizeBounded(f, Eigen::Vector2d(0.5, 0), Eigen::Vector2d(0, -5),
-                                              Eigen::Vector2d(1, 5));
+        const auto f = [](const Eigen::VectorXd &x) { return (x[0] - 2) * (x[0] - 2) + (x[1] + 1) * (x[1] + 1); };
+        const OptimResult r = minimizeBounded(f, Eigen::Vector2d(0.5, 0), Eigen::Vector2d(0, -5), Eigen::Vector2d(1, 5));
         QVERIFY(r.x[0] <= 1.0 && r.x[0] > 0.999);
         QVERIFY(std::abs(r.x[1] + 1) < 1e-4);
-        const OptimResult again = minimizeBounded(f, Eigen::Vector2d(0.5, 0), Eigen::Vector2d(0, -5),
-                                                  Eigen::Vector2d(1, 5));
+        const OptimResult again = minimizeBounded(f, Eigen::Vector2d(0.5, 0), Eigen::Vector2d(0, -5), Eigen::Vector2d(1, 5));
         QCOMPARE(again.x, r.x); // deterministic
     }
 
@@ -350,8 +355,7 @@ private Q_SLOTS:
             QTest::newRow((tag + " one demand").constData()) << m << Series{0, 0, 0, 7, 0, 0, 0, 0} << any;
             // SBA deliberately forecasts below a constant demand.
             QTest::newRow((tag + " constant").constData()) << m << Series(8, 5.0) << (m == "SBA" ? any : 5.0);
-            QTest::newRow((tag + " huge").constData())
-                << m << Series{1e12, 1.3e12, 0.9e12, 1.2e12, 1.1e12, 1.4e12, 1e12, 1.25e12} << any;
+            QTest::newRow((tag + " huge").constData()) << m << Series{1e12, 1.3e12, 0.9e12, 1.2e12, 1.1e12, 1.4e12, 1e12, 1.25e12} << any;
             if (!m.startsWith("HW") && m != "Seasonal naive")
                 QTest::newRow((tag + " single value").constData()) << m << Series{4} << 4.0 * (m == "SBA" ? any : 1.0);
         }

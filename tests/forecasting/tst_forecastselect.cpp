@@ -108,9 +108,9 @@ void checkShape(const ForecastResult &r, int h)
     for (int i = 0; i < h; ++i) {
         QVERIFY(std::isfinite(r.mean[i]) && std::isfinite(r.lower[i]) && std::isfinite(r.upper[i]));
         QVERIFY2(r.lower[i] >= 0.0, qPrintable(QStringLiteral("%1 h=%2").arg(r.model.c_str()).arg(i)));
-        QVERIFY2(r.lower[i] <= r.mean[i] && r.mean[i] <= r.upper[i],
-                 qPrintable(QStringLiteral("%1 h=%2: %3 %4 %5")
-                                .arg(r.model.c_str()).arg(i).arg(r.lower[i]).arg(r.mean[i]).arg(r.upper[i])));
+        QVERIFY2(
+            r.lower[i] <= r.mean[i] && r.mean[i] <= r.upper[i],
+            qPrintable(QStringLiteral("%1 h=%2: %3 %4 %5").arg(r.model.c_str()).arg(i).arg(r.lower[i]).arg(r.mean[i]).arg(r.upper[i])));
     }
 }
 
@@ -123,8 +123,8 @@ class TestForecastSelect : public QObject
 private slots:
     void methodNamesRoundTrip()
     {
-        const char *names[] = {"auto", "ses", "holt", "holt-damped", "hw-add", "hw-mul", "croston",
-                               "sba", "tsb", "adida", "imapa", "naive", "snaive", "theta"};
+        const char *names[] = {"auto", "ses", "holt",  "holt-damped", "hw-add", "hw-mul", "croston",
+                               "sba",  "tsb", "adida", "imapa",       "naive",  "snaive", "theta"};
         for (const char *n : names) {
             const auto m = methodFromName(n);
             QVERIFY2(m.has_value(), n);
@@ -163,8 +163,7 @@ private slots:
         const Series y = intermittentSeries(3, 156);
         const ForecastResult r = forecastSeries(y, {52}, 12, Method::Auto);
         checkShape(r, 12);
-        QVERIFY(r.profile.demandClass == DemandClass::Intermittent
-                || r.profile.demandClass == DemandClass::Lumpy);
+        QVERIFY(r.profile.demandClass == DemandClass::Intermittent || r.profile.demandClass == DemandClass::Lumpy);
         QVERIFY2(startsWithAny(r.model, {"Croston", "SBA", "TSB", "ADIDA", "IMAPA"}), r.model.c_str());
         QVERIFY(r.upper[0] > 0.0);
     }
@@ -185,14 +184,13 @@ private slots:
         Lcg g(11);
         Series seasonal(60);
         for (std::size_t t = 0; t < seasonal.size(); ++t)
-            seasonal[t] = 20.0 + 0.3 * double(t) + 8.0 * std::cos(2.0 * std::numbers::pi * double(t) / 12.0)
-                          + 2.0 * g.normal();
+            seasonal[t] = 20.0 + 0.3 * double(t) + 8.0 * std::cos(2.0 * std::numbers::pi * double(t) / 12.0) + 2.0 * g.normal();
         Series declining(40);
         for (std::size_t t = 0; t < declining.size(); ++t)
             declining[t] = std::max(0.0, 40.0 - double(t) + g.normal());
         const Series inter = intermittentSeries(5, 80);
-        for (const char *name : {"auto", "ses", "holt", "holt-damped", "hw-add", "hw-mul", "croston", "sba",
-                                 "tsb", "adida", "imapa", "naive", "snaive"}) {
+        for (const char *name :
+             {"auto", "ses", "holt", "holt-damped", "hw-add", "hw-mul", "croston", "sba", "tsb", "adida", "imapa", "naive", "snaive"}) {
             const Method m = *methodFromName(name);
             for (const Series *y : std::initializer_list<const Series *>{&seasonal, &declining, &inter}) {
                 const ForecastResult r = forecastSeries(*y, {12}, 18, m, 0.9);
@@ -242,12 +240,11 @@ private slots:
         specs.push_back({});
         std::size_t calls = 0, last = 0;
         const auto one = forecastBatch(series, specs, 8, Method::Auto, 0.95, 1);
-        const auto four = forecastBatch(series, specs, 8, Method::Auto, 0.95, 8,
-                                        [&](std::size_t done, std::size_t total) {
-                                            ++calls;
-                                            QCOMPARE(total, series.size());
-                                            last = std::max(last, done);
-                                        });
+        const auto four = forecastBatch(series, specs, 8, Method::Auto, 0.95, 8, [&](std::size_t done, std::size_t total) {
+            ++calls;
+            QCOMPARE(total, series.size());
+            last = std::max(last, done);
+        });
         QCOMPARE(calls, series.size());
         QCOMPARE(last, series.size());
         QCOMPARE(one.size(), series.size());
@@ -267,8 +264,7 @@ private slots:
         QVERIFY(!one.back().error.empty());
         // A single spec applies to every series; a wrong count is a caller bug.
         QCOMPARE(forecastBatch(series, {SeriesSpec{1}}, 4, Method::Ses, 0.95, 2).size(), series.size());
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                                 forecastBatch(series, {SeriesSpec{}, SeriesSpec{}}, 4, Method::Ses, 0.95, 2));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, forecastBatch(series, {SeriesSpec{}, SeriesSpec{}}, 4, Method::Ses, 0.95, 2));
     }
 
     void totalDemandIsTheSumNotTheSumOfQuantiles()
@@ -283,8 +279,7 @@ private slots:
         const ForecastResult r = forecastSeries(y, {}, 6, Method::Auto, 0.95);
         QVERIFY(d.mean >= r.mean.sum() - 1e-9);
         QVERIFY(d.quantile(0.95) > d.mean);
-        QVERIFY2(d.quantile(0.95) < 0.8 * r.upper.sum(),
-                 qPrintable(QStringLiteral("%1 vs %2").arg(d.quantile(0.95)).arg(r.upper.sum())));
+        QVERIFY2(d.quantile(0.95) < 0.8 * r.upper.sum(), qPrintable(QStringLiteral("%1 vs %2").arg(d.quantile(0.95)).arg(r.upper.sum())));
         QVERIFY(d.quantile(0.5) <= d.quantile(0.9) && d.quantile(0.9) <= d.quantile(0.99));
         // Same history, same quantiles (fixed seed).
         QCOMPARE(totalDemand(y, {}, 6.0).samples, d.samples);

@@ -22,10 +22,7 @@ namespace {
 // Theta is the last enumerator.
 constexpr std::size_t kMethodCount = std::size_t(Method::Theta) + 1;
 
-QString q(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
 } // namespace
 
@@ -42,15 +39,13 @@ private slots:
         for (std::size_t i = 0; i < kMethodCount; ++i) {
             const Method m = Method(i);
             QCOMPARE(table[i].method, m);
-            QCOMPARE(std::count_if(table.begin(), table.end(), [m](const MethodInfo &r) { return r.method == m; }),
-                     std::ptrdiff_t(1));
+            QCOMPARE(std::count_if(table.begin(), table.end(), [m](const MethodInfo &r) { return r.method == m; }), std::ptrdiff_t(1));
         }
     }
 
     void rowsAreFilledIn()
     {
-        const std::set<std::string_view> families{"automatic", "exponential smoothing", "theta", "Croston family",
-                                                  "naive"};
+        const std::set<std::string_view> families{"automatic", "exponential smoothing", "theta", "Croston family", "naive"};
         for (const MethodInfo &r : methods()) {
             QVERIFY2(!r.name.empty(), qPrintable(QString::number(int(r.method))));
             QVERIFY2(families.count(r.family) == 1, qPrintable(q(r.name) + QStringLiteral(": ") + q(r.family)));
@@ -100,8 +95,7 @@ private slots:
 
     void unknownNames()
     {
-        for (const char *bad : {"", "SES", "Auto", "arima", "ets", "holt damped", "holt_damped", " ses", "ses ",
-                                "theta2", "auto, ses"})
+        for (const char *bad : {"", "SES", "Auto", "arima", "ets", "holt damped", "holt_damped", " ses", "ses ", "theta2", "auto, ses"})
             QVERIFY2(!methodFromName(bad).has_value(), bad);
         QVERIFY(methodName(Method(kMethodCount)).empty()); // not a Method: no name
     }

@@ -33,13 +33,11 @@ struct Include {
 
 std::vector<Include> includesOf(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^\s*#\s*include\s*([<"])([^>"]+)[>"])"),
-                                       QRegularExpression::MultilineOption);
+    static const QRegularExpression re(QStringLiteral(R"(^\s*#\s*include\s*([<"])([^>"]+)[>"])"), QRegularExpression::MultilineOption);
     std::vector<Include> out;
     for (auto it = re.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        out.push_back({m.captured(2), m.captured(1) == QLatin1String("<"),
-                       int(text.left(m.capturedStart()).count(QLatin1Char('\n'))) + 1});
+        out.push_back({m.captured(2), m.captured(1) == QLatin1String("<"), int(text.left(m.capturedStart()).count(QLatin1Char('\n'))) + 1});
     }
     return out;
 }
@@ -49,8 +47,8 @@ std::vector<Include> includesOf(const QString &text)
 QStringList sqlLines(const QString &text)
 {
     static const QRegularExpression api(QStringLiteral(R"(\bsqlite3_\w+\s*\(|\bsql::\w+|\bQSql(Query|Database)\b)"));
-    static const QRegularExpression literal(QStringLiteral(
-        R"sql((?:"|R"\w*\()\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT|ROLLBACK|WITH)\s)sql"));
+    static const QRegularExpression literal(
+        QStringLiteral(R"sql((?:"|R"\w*\()\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT|ROLLBACK|WITH)\s)sql"));
     QStringList out;
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
@@ -144,8 +142,8 @@ class TestLayering : public QObject
             const QString name = inc.target.section(QLatin1Char('/'), -1);
             const bool qt = inc.system && (m_qtHeaders.contains(name) || module.startsWith(QLatin1String("Qt")));
             const bool gui = inc.system
-                && (m_guiHeaders.contains(name) || module == QLatin1String("QtGui") || module == QLatin1String("QtWidgets")
-                    || module == QLatin1String("QtCharts"));
+                             && (m_guiHeaders.contains(name) || module == QLatin1String("QtGui") || module == QLatin1String("QtWidgets")
+                                 || module == QLatin1String("QtCharts"));
             if (room == QLatin1String("forecasting") && (qt || inc.target.startsWith(QLatin1String("sqlite3"))))
                 out << where + QStringLiteral("forecasting/ includes %1 (no Qt, pure C++20 + Eigen)").arg(inc.target);
             if (room.startsWith(QLatin1String("core")) && gui)
@@ -187,24 +185,48 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("Qt in forecasting") << "forecasting/x.cpp" << "#include <QString>\n" << "no Qt";
-        QTest::newRow("core in forecasting") << "forecasting/x.h" << "#include \"core/common/money.h\"\n" << "higher one";
-        QTest::newRow("widgets in core") << "core/replenishment/x.cpp" << "#include <QWidget>\n" << "no QtGui";
-        QTest::newRow("QtGui module in core") << "core/domain/x.h" << "#include <QtGui/QColor>\n" << "no QtGui";
-        QTest::newRow("ui in core") << "core/forecast/x.cpp" << "#include \"ui/formatting.h\"\n" << "higher one";
-        QTest::newRow("app in ui") << "ui/x.cpp" << "#include \"app/cli/common.h\"\n" << "higher one";
-        QTest::newRow("store in domain") << "core/domain/x.h" << "#include \"core/store/store.h\"\n" << "higher one";
-        QTest::newRow("engine in demo") << "core/demo/x.cpp" << "#include \"core/replenishment/orderplan.h\"\n" << "higher one";
-        QTest::newRow("import in replenishment") << "core/replenishment/x.cpp" << "#include \"core/import/importer.h\"\n"
+        QTest::newRow("Qt in forecasting") << "forecasting/x.cpp"
+                                           << "#include <QString>\n"
+                                           << "no Qt";
+        QTest::newRow("core in forecasting") << "forecasting/x.h"
+                                             << "#include \"core/common/money.h\"\n"
+                                             << "higher one";
+        QTest::newRow("widgets in core") << "core/replenishment/x.cpp"
+                                         << "#include <QWidget>\n"
+                                         << "no QtGui";
+        QTest::newRow("QtGui module in core") << "core/domain/x.h"
+                                              << "#include <QtGui/QColor>\n"
+                                              << "no QtGui";
+        QTest::newRow("ui in core") << "core/forecast/x.cpp"
+                                    << "#include \"ui/formatting.h\"\n"
+                                    << "higher one";
+        QTest::newRow("app in ui") << "ui/x.cpp"
+                                   << "#include \"app/cli/common.h\"\n"
+                                   << "higher one";
+        QTest::newRow("store in domain") << "core/domain/x.h"
+                                         << "#include \"core/store/store.h\"\n"
+                                         << "higher one";
+        QTest::newRow("engine in demo") << "core/demo/x.cpp"
+                                        << "#include \"core/replenishment/orderplan.h\"\n"
+                                        << "higher one";
+        QTest::newRow("import in replenishment") << "core/replenishment/x.cpp"
+                                                 << "#include \"core/import/importer.h\"\n"
                                                  << "higher one";
-        QTest::newRow("sqlite3.h in ui") << "ui/x.cpp" << "#include <sqlite3.h>\n" << "outside core/store/";
+        QTest::newRow("sqlite3.h in ui") << "ui/x.cpp"
+                                         << "#include <sqlite3.h>\n"
+                                         << "outside core/store/";
         QTest::newRow("SQL literal in core") << "core/replenishment/x.cpp"
-                                             << "const char *q = \"SELECT id FROM product\";\n" << "SQL outside";
-        QTest::newRow("raw SQL literal in core") << "core/forecast/x.cpp" << "auto q = R\"sql( UPDATE lot SET x = 1)sql\";\n"
+                                             << "const char *q = \"SELECT id FROM product\";\n"
+                                             << "SQL outside";
+        QTest::newRow("raw SQL literal in core") << "core/forecast/x.cpp"
+                                                 << "auto q = R\"sql( UPDATE lot SET x = 1)sql\";\n"
                                                  << "SQL outside";
-        QTest::newRow("SQLite call in app") << "app/cli/x.cpp" << "sqlite3_exec(db, q, nullptr, nullptr, nullptr);\n"
+        QTest::newRow("SQLite call in app") << "app/cli/x.cpp"
+                                            << "sqlite3_exec(db, q, nullptr, nullptr, nullptr);\n"
                                             << "SQL outside";
-        QTest::newRow("QSqlQuery in ui") << "ui/views/x.cpp" << "QSqlQuery q(db);\n" << "SQL outside";
+        QTest::newRow("QSqlQuery in ui") << "ui/views/x.cpp"
+                                         << "QSqlQuery q(db);\n"
+                                         << "SQL outside";
     }
 
     void eachRuleCatchesItsViolation()
@@ -218,12 +240,13 @@ private slots:
 
     void allowedIncludesPass()
     {
-        QVERIFY(violations(QStringLiteral("core/store/x.cpp"), QStringLiteral("#include <sqlite3.h>\nsql::exec(db, \"BEGIN\");\n")).isEmpty());
+        QVERIFY(
+            violations(QStringLiteral("core/store/x.cpp"), QStringLiteral("#include <sqlite3.h>\nsql::exec(db, \"BEGIN\");\n")).isEmpty());
         QVERIFY(violations(QStringLiteral("core/replenishment/x.cpp"),
                            QStringLiteral("#include \"core/store/store.h\"\n#include \"forecasting/select.h\"\n#include <QDate>\n"))
                     .isEmpty());
-        QVERIFY(violations(QStringLiteral("ui/x.cpp"), QStringLiteral("#include <QWidget>\n#include \"core/import/importer.h\"\n"))
-                    .isEmpty());
+        QVERIFY(
+            violations(QStringLiteral("ui/x.cpp"), QStringLiteral("#include <QWidget>\n#include \"core/import/importer.h\"\n")).isEmpty());
         // "Select" in prose or a comment is not SQL.
         QVERIFY(violations(QStringLiteral("ui/x.cpp"), QStringLiteral("tr(\"Select the files\"); // SELECT * FROM x\n")).isEmpty());
     }

@@ -34,44 +34,41 @@ namespace {
 
 const QDate kToday(2026, 11, 29);
 
-const char *const kProducts =
-    "Code;Libellé;DCI;Forme;Unité;Conditionnement;PMP;Fournisseur;MITM;VEN;Type\r\n"
-    "M000001;PARACETAMOL 1 G CPR;paracétamol;Comprimé;CP;100;0,0345;F001;N;E;Médicament\r\n"
-    "M000002;AMOXICILLINE 1 G INJ;amoxicilline;Flacon;FL;10;1,2456;F002;O;V;Médicament\r\n"
-    "M000003;NORADRENALINE 8 MG/4 ML INJ;noradrénaline;Ampoule;AMP;10;2,85;F003;O;V;Médicament\r\n"
-    "M000004;ENOXAPARINE 4000 UI/0,4 ML SER;énoxaparine sodique;Seringue;SER;10;2,10;F002;O;V;Médicament\r\n"
-    "M000005;OMEPRAZOLE 20 MG GELULE;oméprazole;Gélule;GEL;28;0,05;F001;N;N;Médicament\r\n"
-    "M000006;CEFTRIAXONE 1 G INJ;ceftriaxone;Flacon;FL;1;1,95;F004;O;V;Médicament\r\n"
-    "M000007;FUROSEMIDE 40 MG CPR;furosémide;Comprimé;CP;30;0,04;F001;N;E;Médicament\r\n"
-    "M000008;INSULINE ASPARTE 100 UI/ML STYLO;insuline asparte;Stylo;STY;5;7,80;F005;O;V;Médicament\r\n"
-    "D000001;COMPRESSE STERILE 10X10 CM;;Sachet;U;50;0,12;F006;N;N;DM\r\n"
-    "D000002;SERINGUE 10 ML LUER LOCK;;;U;100;0,09;F006;N;E;DM\r\n"
-    "D000003;CATHETER IV 20G;;;U;50;0,85;F006;N;V;DM\r\n"
-    "D000004;GANTS NITRILE NON STERILES T.M;;Boîte;U;100;0,03;F006;N;N;DM\r\n";
+const char *const kProducts = "Code;Libellé;DCI;Forme;Unité;Conditionnement;PMP;Fournisseur;MITM;VEN;Type\r\n"
+                              "M000001;PARACETAMOL 1 G CPR;paracétamol;Comprimé;CP;100;0,0345;F001;N;E;Médicament\r\n"
+                              "M000002;AMOXICILLINE 1 G INJ;amoxicilline;Flacon;FL;10;1,2456;F002;O;V;Médicament\r\n"
+                              "M000003;NORADRENALINE 8 MG/4 ML INJ;noradrénaline;Ampoule;AMP;10;2,85;F003;O;V;Médicament\r\n"
+                              "M000004;ENOXAPARINE 4000 UI/0,4 ML SER;énoxaparine sodique;Seringue;SER;10;2,10;F002;O;V;Médicament\r\n"
+                              "M000005;OMEPRAZOLE 20 MG GELULE;oméprazole;Gélule;GEL;28;0,05;F001;N;N;Médicament\r\n"
+                              "M000006;CEFTRIAXONE 1 G INJ;ceftriaxone;Flacon;FL;1;1,95;F004;O;V;Médicament\r\n"
+                              "M000007;FUROSEMIDE 40 MG CPR;furosémide;Comprimé;CP;30;0,04;F001;N;E;Médicament\r\n"
+                              "M000008;INSULINE ASPARTE 100 UI/ML STYLO;insuline asparte;Stylo;STY;5;7,80;F005;O;V;Médicament\r\n"
+                              "D000001;COMPRESSE STERILE 10X10 CM;;Sachet;U;50;0,12;F006;N;N;DM\r\n"
+                              "D000002;SERINGUE 10 ML LUER LOCK;;;U;100;0,09;F006;N;E;DM\r\n"
+                              "D000003;CATHETER IV 20G;;;U;50;0,85;F006;N;V;DM\r\n"
+                              "D000004;GANTS NITRILE NON STERILES T.M;;Boîte;U;100;0,03;F006;N;N;DM\r\n";
 
-const char *const kSuppliers =
-    "Code fournisseur;Nom;Délai (jours)\r\n"
-    "F001;Pharma Ouest;3\r\n"
-    "F002;Laboratoires Santé Sud;5\r\n"
-    "F003;Injectables de France;4\r\n"
-    "F004;Antibio Distribution;7\r\n"
-    "F005;Diabéto Pharma;5\r\n"
-    "F006;Hospi Fournitures;10\r\n";
+const char *const kSuppliers = "Code fournisseur;Nom;Délai (jours)\r\n"
+                               "F001;Pharma Ouest;3\r\n"
+                               "F002;Laboratoires Santé Sud;5\r\n"
+                               "F003;Injectables de France;4\r\n"
+                               "F004;Antibio Distribution;7\r\n"
+                               "F005;Diabéto Pharma;5\r\n"
+                               "F006;Hospi Fournitures;10\r\n";
 
-const char *const kLots =
-    "Code produit;N° lot;Date de péremption;Quantité;Emplacement;Date stock\r\n"
-    "M000001;L24A;31/12/2027;2400;PUI;28/11/2026\r\n"
-    "M000002;A77;15/06/2027;120;PUI;28/11/2026\r\n"
-    "M000003;N12;31/03/2027;60;PUI;28/11/2026\r\n"
-    "M000004;E5;31/01/2027;300;PUI;28/11/2026\r\n"
-    "M000004;E6;30/09/2027;200;PUI;28/11/2026\r\n"
-    "M000005;O1;30/04/2028;560;PUI;28/11/2026\r\n"
-    "M000006;C3;31/08/2027;80;PUI;28/11/2026\r\n"
-    "M000008;I9;28/02/2027;25;PUI;28/11/2026\r\n"
-    "D000001;CS1;31/12/2029;1500;PUI;28/11/2026\r\n"
-    "D000002;SR2;31/10/2030;900;PUI;28/11/2026\r\n"
-    "D000003;CA1;30/06/2028;350;PUI;28/11/2026\r\n"
-    "D000004;GN1;31/05/2029;2000;PUI;28/11/2026\r\n";
+const char *const kLots = "Code produit;N° lot;Date de péremption;Quantité;Emplacement;Date stock\r\n"
+                          "M000001;L24A;31/12/2027;2400;PUI;28/11/2026\r\n"
+                          "M000002;A77;15/06/2027;120;PUI;28/11/2026\r\n"
+                          "M000003;N12;31/03/2027;60;PUI;28/11/2026\r\n"
+                          "M000004;E5;31/01/2027;300;PUI;28/11/2026\r\n"
+                          "M000004;E6;30/09/2027;200;PUI;28/11/2026\r\n"
+                          "M000005;O1;30/04/2028;560;PUI;28/11/2026\r\n"
+                          "M000006;C3;31/08/2027;80;PUI;28/11/2026\r\n"
+                          "M000008;I9;28/02/2027;25;PUI;28/11/2026\r\n"
+                          "D000001;CS1;31/12/2029;1500;PUI;28/11/2026\r\n"
+                          "D000002;SR2;31/10/2030;900;PUI;28/11/2026\r\n"
+                          "D000003;CA1;30/06/2028;350;PUI;28/11/2026\r\n"
+                          "D000004;GN1;31/05/2029;2000;PUI;28/11/2026\r\n";
 
 const char *const kOrders =
     "N° commande;Date commande;Fournisseur;Code produit;Qté commandée;Qté reçue;Date livraison prévue;Prix unitaire\r\n"
@@ -90,7 +87,9 @@ QString movements()
         for (const QString &code : codes) {
             const QString unit = units[n % units.size()];
             out += QStringLiteral("%1;Délivrance UF;%2;%3;%4\r\n")
-                       .arg(d.toString(QStringLiteral("dd/MM/yyyy")), code).arg(10 + (n * 7) % 40).arg(unit);
+                       .arg(d.toString(QStringLiteral("dd/MM/yyyy")), code)
+                       .arg(10 + (n * 7) % 40)
+                       .arg(unit);
             ++n;
         }
     }
@@ -127,13 +126,12 @@ private:
         }
         ImportOptions o;
         o.today = kToday;
-        const ImportResult r = Importer(store).importFiles(
-            {write(QStringLiteral("fournisseurs.csv"), QString::fromUtf8(kSuppliers)),
-             write(QStringLiteral("produits.csv"), QString::fromUtf8(kProducts)),
-             write(QStringLiteral("stock_lots.csv"), QString::fromUtf8(kLots)),
-             write(QStringLiteral("commandes.csv"), QString::fromUtf8(kOrders)),
-             write(QStringLiteral("mouvements.csv"), movements())},
-            o);
+        const ImportResult r = Importer(store).importFiles({write(QStringLiteral("fournisseurs.csv"), QString::fromUtf8(kSuppliers)),
+                                                            write(QStringLiteral("produits.csv"), QString::fromUtf8(kProducts)),
+                                                            write(QStringLiteral("stock_lots.csv"), QString::fromUtf8(kLots)),
+                                                            write(QStringLiteral("commandes.csv"), QString::fromUtf8(kOrders)),
+                                                            write(QStringLiteral("mouvements.csv"), movements())},
+                                                           o);
         if (!r.committed) {
             qWarning("%s", r.rejected.empty() ? qPrintable(r.error) : qPrintable(Importer::describe(r.rejected[0], Language::English)));
             return false;
@@ -149,10 +147,7 @@ private:
         return QDir::cleanPath(dir);
     }
 
-    static QString cell(QAbstractItemModel *model, int row, int column)
-    {
-        return model->index(row, column).data().toString();
-    }
+    static QString cell(QAbstractItemModel *model, int row, int column) { return model->index(row, column).data().toString(); }
 
     // QTest::keyClicks handles ASCII only: accented letters go as key events
     // carrying their text, as a French keyboard sends them.
@@ -336,12 +331,12 @@ private Q_SLOTS:
     {
         MainWindow w(Language::French);
         QVERIFY(w.openDatabase(m_db));
-        const QString bad = write(QStringLiteral("mouvements_decembre.csv"), QString::fromUtf8(
-            "Date;Type de mouvement;Code produit;Quantité;UF\r\n"
-            "01/11/2026;Délivrance UF;M000001;10;4021\r\n"
-            "02/11/2026;Délivrance UF;X999999;10;4021\r\n"
-            "31/02/2026;Délivrance UF;M000002;5;4022\r\n"
-            "03/11/2026;Délivrance UF;M000004;-5;4030\r\n"));
+        const QString bad =
+            write(QStringLiteral("mouvements_decembre.csv"), QString::fromUtf8("Date;Type de mouvement;Code produit;Quantité;UF\r\n"
+                                                                               "01/11/2026;Délivrance UF;M000001;10;4021\r\n"
+                                                                               "02/11/2026;Délivrance UF;X999999;10;4021\r\n"
+                                                                               "31/02/2026;Délivrance UF;M000002;5;4022\r\n"
+                                                                               "03/11/2026;Délivrance UF;M000004;-5;4030\r\n"));
 
         ImportDialog *dialog = w.createImportDialog();
         QVERIFY(dialog);
@@ -406,7 +401,8 @@ private Q_SLOTS:
         QVERIFY(buildHospital(db));
         QString big = QStringLiteral("Date;Type de mouvement;Code produit;Quantité;UF\r\n");
         for (int i = 0; i < 200000; ++i)
-            big += QStringLiteral("%1;Délivrance UF;M000001;1;4021\r\n").arg(QDate(2025, 1, 1).addDays(i % 600).toString(QStringLiteral("dd/MM/yyyy")));
+            big += QStringLiteral("%1;Délivrance UF;M000001;1;4021\r\n")
+                       .arg(QDate(2025, 1, 1).addDays(i % 600).toString(QStringLiteral("dd/MM/yyyy")));
         const QString file = write(QStringLiteral("mouvements_2025.csv"), big);
 
         MainWindow w(Language::French);
@@ -436,9 +432,9 @@ private Q_SLOTS:
         QTest::keyClicks(w.searchField(), QStringLiteral("morphine"));
         QCOMPARE(w.proxyModel()->rowCount(), 0);
 
-        const QString more = write(QStringLiteral("produits_complement.csv"), QString::fromUtf8(
-            "Code;Libellé;DCI;PMP;MITM;VEN\r\n"
-            "M000009;MORPHINE 10 MG/1 ML INJ;morphine;0,62;O;V\r\n"));
+        const QString more =
+            write(QStringLiteral("produits_complement.csv"), QString::fromUtf8("Code;Libellé;DCI;PMP;MITM;VEN\r\n"
+                                                                               "M000009;MORPHINE 10 MG/1 ML INJ;morphine;0,62;O;V\r\n"));
         ImportDialog *dialog = w.createImportDialog();
         dialog->setReferenceDate(kToday);
         QSignalSpy committed(dialog, &ImportDialog::importCommitted);
@@ -490,8 +486,8 @@ private Q_SLOTS:
         for (int c = 0; c < ProductTableModel::ColumnCount; ++c) {
             const QString title = w.proxyModel()->headerData(c, Qt::Horizontal).toString();
             QVERIFY2(h->sectionSize(c) >= h->fontMetrics().horizontalAdvance(title) + 8, qPrintable(title));
-            const bool mayBeCapped = c == ProductTableModel::DciColumn || c == ProductTableModel::FormUnitColumn
-                || c == ProductTableModel::SupplierColumn;
+            const bool mayBeCapped =
+                c == ProductTableModel::DciColumn || c == ProductTableModel::FormUnitColumn || c == ProductTableModel::SupplierColumn;
             if (!mayBeCapped)
                 QVERIFY2(h->sectionSize(c) >= v->sizeHintForColumn(c), qPrintable(title));
         }

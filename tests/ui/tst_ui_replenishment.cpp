@@ -57,8 +57,7 @@ class TestUiReplenishment : public QObject
     }
 
     // Clicks "Compute" and waits for the lines.
-    template <class View>
-    static bool computeAndWait(View *v, const char *button = "ordersCompute")
+    template <class View> static bool computeAndWait(View *v, const char *button = "ordersCompute")
     {
         QSignalSpy done(v, &View::finished);
         QTest::mouseClick(v->template findChild<QPushButton *>(QLatin1String(button)), Qt::LeftButton);
@@ -265,9 +264,11 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject j = QJsonDocument::fromJson(f.readAll()).object();
         const PolicyComparison &c = v->comparison();
-        QCOMPARE(c.reappro.averageStockValue().toDouble(), j.value(QStringLiteral("reappro")).toObject().value(QStringLiteral("average_stock_value_eur")).toDouble());
+        QCOMPARE(c.reappro.averageStockValue().toDouble(),
+                 j.value(QStringLiteral("reappro")).toObject().value(QStringLiteral("average_stock_value_eur")).toDouble());
         QCOMPARE(c.matched.minMonths, j.value(QStringLiteral("minmax_matched")).toObject().value(QStringLiteral("min_months")).toDouble());
-        QCOMPARE(c.actual.total.expiredValue.toDouble(), j.value(QStringLiteral("actual")).toObject().value(QStringLiteral("expired_value_eur")).toDouble());
+        QCOMPARE(c.actual.total.expiredValue.toDouble(),
+                 j.value(QStringLiteral("actual")).toObject().value(QStringLiteral("expired_value_eur")).toDouble());
 
         // The table: a row per policy, the matched months in its name; the
         // summary gives Reappro's changes against it.
@@ -276,18 +277,27 @@ private Q_SLOTS:
         for (int row = 0; row < t->rowCount(); ++row)
             for (int col = 0; col < t->columnCount(); ++col)
                 QVERIFY2(t->item(row, col) && !t->item(row, col)->text().isEmpty(), qPrintable(QStringLiteral("%1,%2").arg(row).arg(col)));
-        QVERIFY(t->verticalHeaderItem(ReplayView::MatchedRow)->text().contains(QLocale(QLocale::French).toString(c.matched.minMonths, 'f', 2)));
+        QVERIFY(
+            t->verticalHeaderItem(ReplayView::MatchedRow)->text().contains(QLocale(QLocale::French).toString(c.matched.minMonths, 'f', 2)));
         // The min/max set class by class: its vital months in its name, its
         // vital service not above Reappro's.
         QCOMPARE(c.matchedByClass.minMonths.size(), std::size_t(3));
         QVERIFY(t->verticalHeaderItem(ReplayView::MatchedByClassRow)
-                    ->text().contains(QLocale(QLocale::French).toString(c.matchedByClass.minMonths.at(Criticality::Vital), 'f', 2)));
+                    ->text()
+                    .contains(QLocale(QLocale::French).toString(c.matchedByClass.minMonths.at(Criticality::Vital), 'f', 2)));
         QVERIFY(c.matchedByClass.result.byCriticality.at(Criticality::Vital).cycleServiceLevel()
                 <= c.reappro.byCriticality.at(Criticality::Vital).cycleServiceLevel());
-        QCOMPARE(c.matchedByClass.minMonths.at(Criticality::Vital),
-                 j.value(QStringLiteral("minmax_matched_by_class")).toObject().value(QStringLiteral("by_criticality")).toObject()
-                     .value(QStringLiteral("vital")).toObject().value(QStringLiteral("min_months")).toDouble());
-        QVERIFY(t->item(ReplayView::ReapproRow, 5)->text().contains(formatMoneyAmount(c.reappro.averageStockValue(), QLocale(QLocale::French, QLocale::France))));
+        QCOMPARE(c.matchedByClass.minMonths.at(Criticality::Vital), j.value(QStringLiteral("minmax_matched_by_class"))
+                                                                        .toObject()
+                                                                        .value(QStringLiteral("by_criticality"))
+                                                                        .toObject()
+                                                                        .value(QStringLiteral("vital"))
+                                                                        .toObject()
+                                                                        .value(QStringLiteral("min_months"))
+                                                                        .toDouble());
+        QVERIFY(t->item(ReplayView::ReapproRow, 5)
+                    ->text()
+                    .contains(formatMoneyAmount(c.reappro.averageStockValue(), QLocale(QLocale::French, QLocale::France))));
         const double stock = c.reappro.averageStockValue().toDouble() / c.matched.result.averageStockValue().toDouble() - 1.0;
         const QString expected = QLocale(QLocale::French).toString(100.0 * stock, 'f', 1);
         QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("stock moyen <b>") + expected), qPrintable(v->summaryLabel()->text()));
@@ -301,8 +311,9 @@ private Q_SLOTS:
         QVERIFY2(v->summaryLabel()->text().contains(inherited + QStringLiteral(" € du périmé")), qPrintable(v->summaryLabel()->text()));
         // Reappro's class aims are stored with the database, and the orders
         // tab aims as the replay did.
-        QVERIFY2(v->summaryLabel()->text().contains(QStringLiteral("Visées des classes enregistrées pour l’onglet Commandes : vital / MITM ")),
-                 qPrintable(v->summaryLabel()->text()));
+        QVERIFY2(
+            v->summaryLabel()->text().contains(QStringLiteral("Visées des classes enregistrées pour l’onglet Commandes : vital / MITM ")),
+            qPrintable(v->summaryLabel()->text()));
         {
             Store store;
             QString error;

@@ -34,8 +34,8 @@ constexpr int kSteps = 1000;
 
 const char *const kLastDirKey = "import/lastDirectory";
 
-void runImport(QPromise<ImportResult> &promise, const QString &databasePath, const QStringList &paths,
-                       const ImportOptions &options, std::stop_token stop)
+void runImport(QPromise<ImportResult> &promise, const QString &databasePath, const QStringList &paths, const ImportOptions &options,
+               std::stop_token stop)
 {
     // SQLite connections (and Qt's QSqlDatabase) belong to the thread that
     // opened them: the worker opens its own on the same file. WAL mode lets
@@ -82,10 +82,7 @@ void setupTable(QTableView *view)
 } // namespace
 
 ImportDialog::ImportDialog(const QString &databasePath, Language lang, QWidget *parent)
-    : QDialog(parent)
-    , m_databasePath(databasePath)
-    , m_lang(lang)
-    , m_today(QDate::currentDate())
+    : QDialog(parent), m_databasePath(databasePath), m_lang(lang), m_today(QDate::currentDate())
 {
     setWindowTitle(tr("Import exports"));
     auto *layout = new QVBoxLayout(this);
@@ -199,9 +196,8 @@ QStringList ImportDialog::chooseFiles(QWidget *parent)
 {
     QSettings settings;
     const QString dir = settings.value(QLatin1String(kLastDirKey), QDir::homePath()).toString();
-    const QString filters = tr("Stock exports (*.csv *.txt *.xlsx)") + QStringLiteral(";;")
-        + tr("CSV files (*.csv *.txt)") + QStringLiteral(";;") + tr("Excel workbooks (*.xlsx)") + QStringLiteral(";;")
-        + tr("All files (*)");
+    const QString filters = tr("Stock exports (*.csv *.txt *.xlsx)") + QStringLiteral(";;") + tr("CSV files (*.csv *.txt)")
+                            + QStringLiteral(";;") + tr("Excel workbooks (*.xlsx)") + QStringLiteral(";;") + tr("All files (*)");
     const QStringList files = QFileDialog::getOpenFileNames(parent, tr("Choose the exports to import"), dir, filters);
     if (!files.isEmpty())
         settings.setValue(QLatin1String(kLastDirKey), QFileInfo(files.first()).absolutePath());
@@ -296,10 +292,7 @@ void ImportDialog::onFinished()
         QDialog::reject();
 }
 
-QString ImportDialog::bannerText() const
-{
-    return m_banner->text();
-}
+QString ImportDialog::bannerText() const { return m_banner->text(); }
 
 void ImportDialog::showResult()
 {
@@ -385,8 +378,7 @@ QString ImportDialog::notesHtml() const
         constexpr int kShown = 12;
         if (items.size() <= kShown)
             return items.join(QStringLiteral(", "));
-        return QStringList(items.mid(0, kShown)).join(QStringLiteral(", ")) + QStringLiteral("… ")
-            + tr("(%1 in all)").arg(items.size());
+        return QStringList(items.mid(0, kShown)).join(QStringLiteral(", ")) + QStringLiteral("… ") + tr("(%1 in all)").arg(items.size());
     };
     QStringList lines;
     for (const ImportFileReport &f : m_result.files) {
@@ -400,24 +392,23 @@ QString ImportDialog::notesHtml() const
         if (!f.ignoredColumns.isEmpty())
             notes << tr("columns not used") + sep + list(f.ignoredColumns);
         if (!notes.isEmpty())
-            lines << QStringLiteral("<b>%1</b>%2%3").arg(QFileInfo(f.file).fileName().toHtmlEscaped(), sep,
-                                                        notes.join(fr ? QStringLiteral(" ; ") : QStringLiteral("; ")).toHtmlEscaped());
+            lines << QStringLiteral("<b>%1</b>%2%3")
+                         .arg(QFileInfo(f.file).fileName().toHtmlEscaped(), sep,
+                              notes.join(fr ? QStringLiteral(" ; ") : QStringLiteral("; ")).toHtmlEscaped());
     }
     return lines.join(QStringLiteral("<br>"));
 }
 
-bool ImportDialog::saveReport(const QString &path, QString *error) const
-{
-    return Importer::writeReport(m_result, path, m_lang, error);
-}
+bool ImportDialog::saveReport(const QString &path, QString *error) const { return Importer::writeReport(m_result, path, m_lang, error); }
 
 void ImportDialog::saveReportInteractively()
 {
     QSettings settings;
     const QString dir = settings.value(QLatin1String(kLastDirKey), QDir::homePath()).toString();
-    const QString name = tr("import_rejects") + QDateTime::currentDateTime().toString(QStringLiteral("_yyyyMMdd-HHmm")) + QStringLiteral(".csv");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the report of rejected lines"), QDir(dir).filePath(name),
-                                                      tr("CSV files (*.csv)"));
+    const QString name =
+        tr("import_rejects") + QDateTime::currentDateTime().toString(QStringLiteral("_yyyyMMdd-HHmm")) + QStringLiteral(".csv");
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the report of rejected lines"), QDir(dir).filePath(name), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;

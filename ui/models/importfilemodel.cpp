@@ -9,12 +9,7 @@
 
 namespace reappro {
 
-ImportFileModel::ImportFileModel(Language lang, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_lang(lang)
-    , m_locale(uiLocale(lang))
-{
-}
+ImportFileModel::ImportFileModel(Language lang, QObject *parent) : QAbstractTableModel(parent), m_lang(lang), m_locale(uiLocale(lang)) {}
 
 void ImportFileModel::setFiles(std::vector<ImportFileReport> files)
 {
@@ -23,15 +18,9 @@ void ImportFileModel::setFiles(std::vector<ImportFileReport> files)
     endResetModel();
 }
 
-int ImportFileModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_files.size());
-}
+int ImportFileModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_files.size()); }
 
-int ImportFileModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ImportFileModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QString ImportFileModel::formatText(const ImportFileReport &f) const
 {

@@ -15,8 +15,7 @@
 
 namespace reappro {
 
-template <class Line>
-class LineTableModel : public QAbstractTableModel
+template <class Line> class LineTableModel : public QAbstractTableModel
 {
 public:
     enum Role { SortRole = Qt::UserRole, SearchTextRole };

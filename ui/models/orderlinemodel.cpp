@@ -8,10 +8,7 @@
 
 namespace reappro {
 
-OrderLineModel::OrderLineModel(Language lang, QObject *parent)
-    : LineTableModel(lang, ColumnCount, parent)
-{
-}
+OrderLineModel::OrderLineModel(Language lang, QObject *parent) : LineTableModel(lang, ColumnCount, parent) {}
 
 QString OrderLineModel::searchText(const OrderSuggestion &l) const
 {
@@ -102,7 +99,8 @@ QVariant OrderLineModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     if (role == Qt::TextAlignmentRole)
         return section == PacksColumn || section == UnitsColumn || section == ValueColumn || section == ServiceColumn
-                   ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
+                   ? int(Qt::AlignRight | Qt::AlignVCenter)
+                   : int(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

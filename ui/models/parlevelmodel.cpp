@@ -8,10 +8,7 @@
 
 namespace reappro {
 
-ParLevelModel::ParLevelModel(Language lang, QObject *parent)
-    : LineTableModel(lang, ColumnCount, parent)
-{
-}
+ParLevelModel::ParLevelModel(Language lang, QObject *parent) : LineTableModel(lang, ColumnCount, parent) {}
 
 QString ParLevelModel::searchText(const ParLevel &l) const
 {
@@ -108,7 +105,8 @@ QVariant ParLevelModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section >= RoundsColumn && section <= TopUpColumn ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return section >= RoundsColumn && section <= TopUpColumn ? int(Qt::AlignRight | Qt::AlignVCenter)
+                                                                 : int(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -7,8 +7,7 @@
 namespace reappro {
 
 ProductFilterProxyModel::ProductFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-    , m_collator(QLocale(QLocale::French, QLocale::France))
+    : QSortFilterProxyModel(parent), m_collator(QLocale(QLocale::French, QLocale::France))
 {
     setSortRole(ProductTableModel::SortRole);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);

@@ -14,15 +14,12 @@ namespace {
 bool isNumericColumn(int column)
 {
     return column == ProductTableModel::StockColumn || column == ProductTableModel::StockValueColumn
-        || column == ProductTableModel::Consumption90dColumn;
+           || column == ProductTableModel::Consumption90dColumn;
 }
 
 // Most critical first when sorted ascending: MITM before the others, then
 // vital, essential, non-essential.
-int criticalityRank(const Product &p)
-{
-    return (p.mitm ? 0 : 10) + static_cast<int>(p.ven);
-}
+int criticalityRank(const Product &p) { return (p.mitm ? 0 : 10) + static_cast<int>(p.ven); }
 
 QString venLetter(VenClass ven)
 {
@@ -36,10 +33,7 @@ QString venLetter(VenClass ven)
 
 } // namespace
 
-ProductTableModel::ProductTableModel(Language lang, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_lang(lang)
-    , m_locale(uiLocale(lang))
+ProductTableModel::ProductTableModel(Language lang, QObject *parent) : QAbstractTableModel(parent), m_lang(lang), m_locale(uiLocale(lang))
 {
 }
 
@@ -56,15 +50,9 @@ void ProductTableModel::setProducts(std::vector<ProductSummary> products)
     endResetModel();
 }
 
-int ProductTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_products.size());
-}
+int ProductTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_products.size()); }
 
-int ProductTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ProductTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QString ProductTableModel::foldForSearch(const QString &text)
 {
@@ -143,8 +131,7 @@ QVariant ProductTableModel::sortData(const ProductSummary &s, int column) const
     case StockColumn: return s.stockOnHand;
     case StockValueColumn: return s.stockValue.units();
     // No lot in stock sorts after every real date.
-    case NextExpiryColumn:
-        return s.nextExpiry.isValid() ? s.nextExpiry.toJulianDay() : std::numeric_limits<qint64>::max();
+    case NextExpiryColumn: return s.nextExpiry.isValid() ? s.nextExpiry.toJulianDay() : std::numeric_limits<qint64>::max();
     case Consumption90dColumn: return s.consumption90d;
     case CriticalityColumn: return criticalityRank(p);
     default: return displayData(s, column);
@@ -180,7 +167,8 @@ QString ProductTableModel::toolTip(const ProductSummary &s, int column) const
             return tr("Pack of %1 %2").arg(formatQuantity(p.packSize, m_locale), p.dispensingUnit);
         return {};
     case StockValueColumn:
-        return tr("%1 × unit price (PMP) %2").arg(formatQuantity(s.stockOnHand, m_locale), p.unitPrice.toDisplayString(m_lang == Language::French));
+        return tr("%1 × unit price (PMP) %2")
+            .arg(formatQuantity(s.stockOnHand, m_locale), p.unitPrice.toDisplayString(m_lang == Language::French));
     case CriticalityColumn: {
         QStringList parts;
         if (p.mitm)
@@ -213,10 +201,8 @@ QVariant ProductTableModel::headerData(int section, Qt::Orientation orientation,
         case StockColumn: return tr("Quantity on hand, in the product's dispensing unit: sum of the lots in stock.");
         case StockValueColumn: return tr("Stock on hand × weighted average unit price (PMP).");
         case NextExpiryColumn: return tr("Earliest expiry date among the lots in stock.");
-        case Consumption90dColumn:
-            return tr("Issued to care units + outpatient dispensing − returns, over the last 90 days of history.");
-        case CriticalityColumn:
-            return tr("MITM: medicine of major therapeutic interest. VEN: vital / essential / non-essential.");
+        case Consumption90dColumn: return tr("Issued to care units + outpatient dispensing − returns, over the last 90 days of history.");
+        case CriticalityColumn: return tr("MITM: medicine of major therapeutic interest. VEN: vital / essential / non-essential.");
         default: return {};
         }
     }

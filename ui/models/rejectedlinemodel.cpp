@@ -9,10 +9,7 @@
 
 namespace reappro {
 
-RejectedLineModel::RejectedLineModel(Language lang, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_lang(lang)
-    , m_locale(uiLocale(lang))
+RejectedLineModel::RejectedLineModel(Language lang, QObject *parent) : QAbstractTableModel(parent), m_lang(lang), m_locale(uiLocale(lang))
 {
 }
 
@@ -31,20 +28,11 @@ void RejectedLineModel::setLines(std::vector<RejectedLine> lines)
     endResetModel();
 }
 
-int RejectedLineModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_lines.size());
-}
+int RejectedLineModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_lines.size()); }
 
-int RejectedLineModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int RejectedLineModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QString RejectedLineModel::reasonText(const RejectedLine &r) const
-{
-    return rejectReasonText(r.reason, m_lang, r.detail);
-}
+QString RejectedLineModel::reasonText(const RejectedLine &r) const { return rejectReasonText(r.reason, m_lang, r.detail); }
 
 QVariant RejectedLineModel::data(const QModelIndex &index, int role) const
 {
@@ -62,8 +50,7 @@ QVariant RejectedLineModel::data(const QModelIndex &index, int role) const
         case ColumnColumn:
             if (r.column <= 0)
                 return r.line > 0 ? tr("whole line") : QString();
-            return r.columnName.isEmpty() ? m_locale.toString(r.column)
-                                          : QStringLiteral("%1 (%2)").arg(r.columnName).arg(r.column);
+            return r.columnName.isEmpty() ? m_locale.toString(r.column) : QStringLiteral("%1 (%2)").arg(r.columnName).arg(r.column);
         case ValueColumn: return r.value;
         case ReasonColumn: return reasonText(r);
         default: return {};

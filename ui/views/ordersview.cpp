@@ -51,9 +51,7 @@ std::optional<Money> parseBudget(QString text, Language lang, bool *ok)
 
 } // namespace
 
-OrdersView::OrdersView(Language lang, QWidget *parent)
-    : QWidget(parent)
-    , m_lang(lang)
+OrdersView::OrdersView(Language lang, QWidget *parent) : QWidget(parent), m_lang(lang)
 {
     m_model = new OrderLineModel(lang, this);
     m_table = new ExplainedTable(m_model, OrderLineModel::SortRole, OrderLineModel::SearchTextRole, OrderLineModel::LabelColumn, this);
@@ -130,10 +128,12 @@ OrdersView::OrdersView(Language lang, QWidget *parent)
     m_view->setColumnWidth(OrderLineModel::SupplierColumn, width(QStringLiteral("Laboratoires Lavoisier")));
     m_view->setColumnWidth(OrderLineModel::CodeColumn, width(QStringLiteral("M000000")));
     m_view->setColumnWidth(OrderLineModel::CriticalityColumn, width(QStringLiteral("vital / MITM")));
-    m_view->setColumnWidth(OrderLineModel::PacksColumn, width(m_model->headerData(OrderLineModel::PacksColumn, Qt::Horizontal).toString() + QStringLiteral("00")));
+    m_view->setColumnWidth(OrderLineModel::PacksColumn,
+                           width(m_model->headerData(OrderLineModel::PacksColumn, Qt::Horizontal).toString() + QStringLiteral("00")));
     m_view->setColumnWidth(OrderLineModel::UnitsColumn, width(QStringLiteral("12 000 AMP")));
     m_view->setColumnWidth(OrderLineModel::ValueColumn, width(QStringLiteral("100 000,00")));
-    m_view->setColumnWidth(OrderLineModel::ServiceColumn, width(m_model->headerData(OrderLineModel::ServiceColumn, Qt::Horizontal).toString()));
+    m_view->setColumnWidth(OrderLineModel::ServiceColumn,
+                           width(m_model->headerData(OrderLineModel::ServiceColumn, Qt::Horizontal).toString()));
     m_view->setColumnWidth(OrderLineModel::ArrivalColumn, width(QStringLiteral("00/00/0000")));
 
     m_explanation->setObjectName(QStringLiteral("ordersExplanation"));
@@ -163,10 +163,7 @@ void OrdersView::setDatabase(const QString &path, QDate lastHistoryDay)
     updateSummary();
 }
 
-bool OrdersView::isComputing() const
-{
-    return m_task.isRunning();
-}
+bool OrdersView::isComputing() const { return m_task.isRunning(); }
 
 void OrdersView::compute()
 {
@@ -226,16 +223,16 @@ void OrdersView::updateSummary()
         return;
     }
     if (!m_plan.asOf.isValid()) {
-        m_summary->setText(m_databasePath.isEmpty() ? QString()
-                                                    : tr("Choose the decision day (and a budget if any), then compute the orders.").toHtmlEscaped());
+        m_summary->setText(m_databasePath.isEmpty()
+                               ? QString()
+                               : tr("Choose the decision day (and a budget if any), then compute the orders.").toHtmlEscaped());
         return;
     }
     const QLocale locale = uiLocale(m_lang);
     const bool fr = m_lang == Language::French;
     QStringList parts;
-    parts << tr("<b>%Ln line(s)</b>", nullptr, m_plan.ordered) + QLatin1Char(' ')
-                 + tr("from %Ln supplier(s)", nullptr, m_plan.suppliers) + QStringLiteral(", ")
-                 + tr("total <b>%1</b>").arg(m_plan.total.toDisplayString(fr).toHtmlEscaped());
+    parts << tr("<b>%Ln line(s)</b>", nullptr, m_plan.ordered) + QLatin1Char(' ') + tr("from %Ln supplier(s)", nullptr, m_plan.suppliers)
+                 + QStringLiteral(", ") + tr("total <b>%1</b>").arg(m_plan.total.toDisplayString(fr).toHtmlEscaped());
     if (m_plan.budget)
         parts << tr("budget %1: need %2, %Ln line(s) cut", nullptr, m_plan.budgetCut)
                      .arg(m_plan.budget->toDisplayString(fr).toHtmlEscaped(), m_plan.totalBeforeBudget.toDisplayString(fr).toHtmlEscaped());
@@ -262,14 +259,12 @@ void OrdersView::updateSummary()
     m_summary->setText(tr("Orders of %1: ").arg(formatDate(m_plan.asOf)) + parts.join(QStringLiteral(" · ")));
 }
 
-bool OrdersView::exportCsv(const QString &path, QString *error) const
-{
-    return writeOutputFile(path, orderPlanCsv(m_plan, m_lang), error);
-}
+bool OrdersView::exportCsv(const QString &path, QString *error) const { return writeOutputFile(path, orderPlanCsv(m_plan, m_lang), error); }
 
 void OrdersView::exportInteractively()
 {
-    exportCsvInteractively(this, tr("Export the suggested orders"), tr("orders_%1.csv").arg(m_plan.asOf.toString(QStringLiteral("yyyy-MM-dd"))),
+    exportCsvInteractively(this, tr("Export the suggested orders"),
+                           tr("orders_%1.csv").arg(m_plan.asOf.toString(QStringLiteral("yyyy-MM-dd"))),
                            [this](const QString &path, QString *error) { return exportCsv(path, error); });
 }
 

@@ -21,9 +21,7 @@
 
 namespace reappro {
 
-ParLevelsView::ParLevelsView(Language lang, QWidget *parent)
-    : QWidget(parent)
-    , m_lang(lang)
+ParLevelsView::ParLevelsView(Language lang, QWidget *parent) : QWidget(parent), m_lang(lang)
 {
     m_model = new ParLevelModel(lang, this);
     // The notes take the width left; the label is sized to its texts.
@@ -105,9 +103,7 @@ ParLevelsView::ParLevelsView(Language lang, QWidget *parent)
     m_table->explanation()->setPlaceholderText(tr("Select a line to read how its par level and top-up are computed."));
     layout->addWidget(m_table, 1);
 
-    const auto refilter = [this] {
-        setFilter(m_unit->currentData().toString(), Show(m_show->currentData().toInt()));
-    };
+    const auto refilter = [this] { setFilter(m_unit->currentData().toString(), Show(m_show->currentData().toInt())); };
     connect(m_unit, &QComboBox::currentIndexChanged, this, refilter);
     connect(m_show, &QComboBox::currentIndexChanged, this, refilter);
     connect(m_table, &ExplainedTable::filterChanged, this, &ParLevelsView::updateSummary);
@@ -163,10 +159,7 @@ void ParLevelsView::setFilter(const QString &unitCode, Show show)
     });
 }
 
-bool ParLevelsView::isComputing() const
-{
-    return m_task.isRunning();
-}
+bool ParLevelsView::isComputing() const { return m_task.isRunning(); }
 
 void ParLevelsView::compute()
 {
@@ -176,11 +169,14 @@ void ParLevelsView::compute()
     setBusy(true);
     m_task.start(m_databasePath, [](const Store &store, auto &promise, const std::atomic<bool> &stop) {
         int range = -1; // the calls come under a lock
-        return computeParLevels(store, ParLevelOptions{}, [&promise, &range](std::size_t done, std::size_t total) {
-            if (range != int(total))
-                promise.setProgressRange(0, range = int(total));
-            promise.setProgressValue(int(done));
-        }, &stop);
+        return computeParLevels(
+            store, ParLevelOptions{},
+            [&promise, &range](std::size_t done, std::size_t total) {
+                if (range != int(total))
+                    promise.setProgressRange(0, range = int(total));
+                promise.setProgressValue(int(done));
+            },
+            &stop);
     });
 }
 
@@ -240,7 +236,9 @@ void ParLevelsView::updateSummary()
         return;
     }
     if (!m_computed) {
-        m_summary->setText(m_databasePath.isEmpty() ? QString() : tr("Compute the par levels of the care units' stocks from their consumption.").toHtmlEscaped());
+        m_summary->setText(m_databasePath.isEmpty()
+                               ? QString()
+                               : tr("Compute the par levels of the care units' stocks from their consumption.").toHtmlEscaped());
         return;
     }
     if (m_result.status == ParLevelStatus::NoHistory) {
@@ -265,17 +263,16 @@ void ParLevelsView::updateSummary()
         parts << tr("%Ln without a forecast", nullptr, m_result.failed);
     if (shownRows() != m_model->rowCount())
         parts << tr("%1 shown").arg(formatCount(shownRows(), locale));
-    m_summary->setText(tr("Par levels from the history up to %1: ").arg(formatDate(m_result.historyTo)) + parts.join(QStringLiteral(" · ")));
+    m_summary->setText(tr("Par levels from the history up to %1: ").arg(formatDate(m_result.historyTo))
+                       + parts.join(QStringLiteral(" · ")));
 }
 
-bool ParLevelsView::exportCsv(const QString &path, QString *error) const
-{
-    return writeParLevelsCsv(path, m_result, m_lang, error);
-}
+bool ParLevelsView::exportCsv(const QString &path, QString *error) const { return writeParLevelsCsv(path, m_result, m_lang, error); }
 
 void ParLevelsView::exportInteractively()
 {
-    exportCsvInteractively(this, tr("Export the par levels"), tr("parlevels_%1.csv").arg(m_result.asOf.toString(QStringLiteral("yyyy-MM-dd"))),
+    exportCsvInteractively(this, tr("Export the par levels"),
+                           tr("parlevels_%1.csv").arg(m_result.asOf.toString(QStringLiteral("yyyy-MM-dd"))),
                            [this](const QString &path, QString *error) { return exportCsv(path, error); });
 }
 

@@ -19,17 +19,26 @@ namespace reappro {
 
 namespace {
 
-enum Column { CyclesColumn, FillColumn, VitalColumn, EssentialColumn, OtherColumn, StockColumn, ExpiredColumn, OwnExpiredColumn,
-              StockoutColumn, OrdersColumn, ColumnCount };
+enum Column {
+    CyclesColumn,
+    FillColumn,
+    VitalColumn,
+    EssentialColumn,
+    OtherColumn,
+    StockColumn,
+    ExpiredColumn,
+    OwnExpiredColumn,
+    StockoutColumn,
+    OrdersColumn,
+    ColumnCount
+};
 
 // The history needed before the first replayed day (the forecasts' year).
 constexpr int kHistoryBeforeDays = 365;
 
 } // namespace
 
-ReplayView::ReplayView(Language lang, QWidget *parent)
-    : QWidget(parent)
-    , m_lang(lang)
+ReplayView::ReplayView(Language lang, QWidget *parent) : QWidget(parent), m_lang(lang)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -93,7 +102,8 @@ ReplayView::ReplayView(Language lang, QWidget *parent)
                                "in the expired value (the column after it shows what each policy's own orders lost). "
                                "A cycle runs from one order day of the supplier to the next; it is served when no demand went "
                                "unserved in it. “What the hospital did” looks perfect because the exports only hold the "
-                               "demand that was served."), this);
+                               "demand that was served."),
+                            this);
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color: #5f6b7a;"));
     layout->addWidget(note);
@@ -115,8 +125,7 @@ void ReplayView::setDatabase(const QString &path, QDate firstDay, QDate lastDay)
     m_lastDay = lastDay;
     m_computed = false;
     m_comparison = {};
-    m_canCompute = !path.isEmpty() && firstDay.isValid() && lastDay.isValid()
-        && firstDay.addDays(kHistoryBeforeDays) < lastDay;
+    m_canCompute = !path.isEmpty() && firstDay.isValid() && lastDay.isValid() && firstDay.addDays(kHistoryBeforeDays) < lastDay;
     if (m_canCompute) {
         m_to->setDateRange(firstDay.addDays(kHistoryBeforeDays + 1), lastDay);
         m_from->setDateRange(firstDay.addDays(kHistoryBeforeDays), lastDay.addDays(-1));
@@ -131,18 +140,12 @@ void ReplayView::setDatabase(const QString &path, QDate firstDay, QDate lastDay)
                                       tr("Min/max at equal service by class"), tr("What the hospital did")});
     say(path.isEmpty() ? QString()
         : m_canCompute ? tr("Replays the period chosen with each policy and compares them at the same service level.").toHtmlEscaped()
-                 : tr("The history is too short: a replay needs a year of history before its first day.").toHtmlEscaped());
+                       : tr("The history is too short: a replay needs a year of history before its first day.").toHtmlEscaped());
 }
 
-bool ReplayView::isComputing() const
-{
-    return m_task.isRunning();
-}
+bool ReplayView::isComputing() const { return m_task.isRunning(); }
 
-void ReplayView::say(const QString &html)
-{
-    m_summary->setText(html);
-}
+void ReplayView::say(const QString &html) { m_summary->setText(html); }
 
 void ReplayView::compute()
 {
@@ -175,7 +178,8 @@ void ReplayView::setBusy(bool busy)
     m_progress->setValue(0);
     if (busy)
         say(tr("Replaying Reappro's policy, then min/max at several months of cover until it serves as often, "
-               "then what the hospital did…").toHtmlEscaped());
+               "then what the hospital did…")
+                .toHtmlEscaped());
 }
 
 void ReplayView::onFinished()
@@ -199,8 +203,7 @@ void ReplayView::onFinished()
         Store store;
         QString error;
         if (store.open(m_databasePath, &error) && store.saveServiceCalibration(*c, &error))
-            m_calibrationNote = tr("Class aims stored for the orders tab: %1.")
-                                    .arg(calibrationText(*c, {}, m_lang).toHtmlEscaped());
+            m_calibrationNote = tr("Class aims stored for the orders tab: %1.").arg(calibrationText(*c, {}, m_lang).toHtmlEscaped());
         else
             m_calibrationNote = errorHtml(tr("Class aims not stored: %1").arg(error));
     }
@@ -212,35 +215,41 @@ void ReplayView::showComparison()
 {
     const QLocale locale = uiLocale(m_lang);
     const bool fr = m_lang == Language::French;
-    const auto percent = [&](double f) { return locale.toString(100.0 * f, 'f', 1) + (fr ? QStringLiteral("\u00a0%") : QStringLiteral("%")); };
+    const auto percent = [&](double f) {
+        return locale.toString(100.0 * f, 'f', 1) + (fr ? QStringLiteral("\u00a0%") : QStringLiteral("%"));
+    };
     const auto months = [&](double m) { return locale.toString(m, 'f', 2); };
     const MatchedMinMax &matched = m_comparison.matched;
     const ClassMatchedMinMax &byClass = m_comparison.matchedByClass;
     QStringList classMonths;
     for (const auto &[c, m] : byClass.minMonths)
         classMonths << months(m);
-    m_table->setVerticalHeaderLabels({QStringLiteral("Reappro"),
-                                      tr("Min/max %1-%2 months").arg(months(m_options.minMonths), months(m_options.maxMonths)),
-                                      tr("Min/max at equal service (%1-%2 months)").arg(months(matched.minMonths), months(matched.maxMonths)),
-                                      tr("Min/max at equal service by class\n(minimum %1 months)").arg(classMonths.join(QStringLiteral(" / "))),
-                                      tr("What the hospital did")});
+    m_table->setVerticalHeaderLabels(
+        {QStringLiteral("Reappro"), tr("Min/max %1-%2 months").arg(months(m_options.minMonths), months(m_options.maxMonths)),
+         tr("Min/max at equal service (%1-%2 months)").arg(months(matched.minMonths), months(matched.maxMonths)),
+         tr("Min/max at equal service by class\n(minimum %1 months)").arg(classMonths.join(QStringLiteral(" / "))),
+         tr("What the hospital did")});
     m_table->verticalHeaderItem(MatchedByClassRow)
         ->setToolTip(tr("Months of cover set class by class (vital / essential / other) so that each class is served as often as "
                         "Reappro serves it; the maximum is twice the minimum."));
     const ReplayResult *rows[RowCount] = {&m_comparison.reappro, &m_comparison.minmax, &matched.result, &byClass.result,
-                                            &m_comparison.actual};
+                                          &m_comparison.actual};
     for (int r = 0; r < RowCount; ++r) {
         const ReplayResult &x = *rows[r];
         const auto classLevel = [&](Criticality c) {
             const auto it = x.byCriticality.find(c);
             return it == x.byCriticality.end() ? QString() : percent(it->second.cycleServiceLevel());
         };
-        const QStringList cells{percent(x.total.cycleServiceLevel()), percent(x.total.fillRate()), classLevel(Criticality::Vital),
-                                classLevel(Criticality::Essential), classLevel(Criticality::Other),
+        const QStringList cells{percent(x.total.cycleServiceLevel()),
+                                percent(x.total.fillRate()),
+                                classLevel(Criticality::Vital),
+                                classLevel(Criticality::Essential),
+                                classLevel(Criticality::Other),
                                 formatMoneyAmount(x.averageStockValue(), locale) + QStringLiteral(" €"),
                                 formatMoneyAmount(x.total.expiredValue, locale) + QStringLiteral(" €"),
                                 formatMoneyAmount(x.total.expiredFromOrders(), locale) + QStringLiteral(" €"),
-                                formatCount(x.total.stockoutDays, locale), formatCount(x.total.orders, locale)};
+                                formatCount(x.total.stockoutDays, locale),
+                                formatCount(x.total.orders, locale)};
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

@@ -39,10 +39,7 @@ QFont badgeFont(const QFont &base)
     return f;
 }
 
-int badgeWidth(const QFontMetrics &fm, const Badge &b)
-{
-    return std::max(fm.horizontalAdvance(b.text) + 2 * kPadX, fm.height() + 4);
-}
+int badgeWidth(const QFontMetrics &fm, const Badge &b) { return std::max(fm.horizontalAdvance(b.text) + 2 * kPadX, fm.height() + 4); }
 
 } // namespace
 

@@ -79,10 +79,7 @@ ExplainedTable::ExplainedTable(QAbstractItemModel *model, int sortRole, int sear
     connect(model, &QAbstractItemModel::modelReset, m_explanation, &QTextBrowser::clear);
 }
 
-QSortFilterProxyModel *ExplainedTable::proxy() const
-{
-    return m_proxy;
-}
+QSortFilterProxyModel *ExplainedTable::proxy() const { return m_proxy; }
 
 void ExplainedTable::setRowFilter(std::function<bool(int row)> accepts)
 {
@@ -96,10 +93,7 @@ void ExplainedTable::refilter()
     Q_EMIT filterChanged();
 }
 
-int ExplainedTable::shownRows() const
-{
-    return m_proxy->rowCount();
-}
+int ExplainedTable::shownRows() const { return m_proxy->rowCount(); }
 
 void ExplainedTable::showExplanation()
 {
@@ -118,7 +112,8 @@ void exportCsvInteractively(QWidget *parent, const QString &title, const QString
         return;
     QString error;
     if (!write(path, &error))
-        QMessageBox::warning(parent, ExplainedTable::tr("Export failed"), ExplainedTable::tr("The file %1 could not be written: %2").arg(path, error));
+        QMessageBox::warning(parent, ExplainedTable::tr("Export failed"),
+                             ExplainedTable::tr("The file %1 could not be written: %2").arg(path, error));
 }
 
 } // namespace reappro

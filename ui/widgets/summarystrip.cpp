@@ -12,18 +12,15 @@ namespace reappro {
 
 namespace {
 
-const char *const kCardNames[] = {"summaryProducts", "summarySuppliers", "summaryCareUnits", "summaryMovements",
-                                  "summaryLots", "summaryStockValue", "summaryOpenOrders"};
+const char *const kCardNames[] = {"summaryProducts", "summarySuppliers",  "summaryCareUnits", "summaryMovements",
+                                  "summaryLots",     "summaryStockValue", "summaryOpenOrders"};
 
 } // namespace
 
-SummaryStrip::SummaryStrip(Language lang, QWidget *parent)
-    : QWidget(parent)
-    , m_lang(lang)
-    , m_locale(uiLocale(lang))
+SummaryStrip::SummaryStrip(Language lang, QWidget *parent) : QWidget(parent), m_lang(lang), m_locale(uiLocale(lang))
 {
     const QString titles[CardCount] = {
-        tr("References"), tr("Suppliers"), tr("Care units"), tr("Stock movements"),
+        tr("References"),    tr("Suppliers"),   tr("Care units"),  tr("Stock movements"),
         tr("Lots in stock"), tr("Stock value"), tr("Open orders"),
     };
     const QString toolTips[CardCount] = {
@@ -44,8 +41,7 @@ SummaryStrip::SummaryStrip(Language lang, QWidget *parent)
         frame->setObjectName(QLatin1String(kCardNames[i]));
         frame->setFrameShape(QFrame::StyledPanel);
         // A light card: the numbers must read at a glance, not compete with the table.
-        frame->setStyleSheet(QStringLiteral(
-            "QFrame#%1 { background: palette(base); border: 1px solid #d4d8de; border-radius: 6px; }")
+        frame->setStyleSheet(QStringLiteral("QFrame#%1 { background: palette(base); border: 1px solid #d4d8de; border-radius: 6px; }")
                                  .arg(QLatin1String(kCardNames[i])));
         frame->setToolTip(toolTips[i]);
         auto *box = new QVBoxLayout(frame);
@@ -105,14 +101,8 @@ void SummaryStrip::setInfo(const StoreInfo &info)
             tr("order line(s)", "under the number of open order lines", int(info.openOrderLines)));
 }
 
-QString SummaryStrip::valueText(Card card) const
-{
-    return m_cards[card].value->text();
-}
+QString SummaryStrip::valueText(Card card) const { return m_cards[card].value->text(); }
 
-QString SummaryStrip::detailText(Card card) const
-{
-    return m_cards[card].detail->text().trimmed();
-}
+QString SummaryStrip::detailText(Card card) const { return m_cards[card].detail->text().trimmed(); }
 
 } // namespace reappro

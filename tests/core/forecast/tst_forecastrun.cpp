@@ -70,13 +70,16 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("h.sqlite")), &error), qPrintable(error));
         // A 1,00 EUR, B 0,10, C no PMP, D 2,00 but never used, E 0,50.
-        const QString products = testutil::writeFile(m_dir, QStringLiteral("produits.csv"), QByteArray(
-            "Code;Libell\xE9;PMP\r\nA;Produit A;1,00\r\nB;Produit B;0,10\r\nC;Produit C;\r\nD;Produit D;2,00\r\nE;Produit E;0,50\r\n"));
+        const QString products = testutil::writeFile(
+            m_dir, QStringLiteral("produits.csv"),
+            QByteArray(
+                "Code;Libell\xE9;PMP\r\nA;Produit A;1,00\r\nB;Produit B;0,10\r\nC;Produit C;\r\nD;Produit D;2,00\r\nE;Produit E;0,50\r\n"));
         // Twenty complete weeks, Monday 05/01/2026 to Sunday 24/05/2026, then
         // a partial week ending Wednesday 27/05 that holds a huge issue.
         QByteArray mv = "Date;Type de mouvement;Code produit;Quantit\xE9;UF\r\n";
         const auto line = [&](QDate d, const char *type, const char *code, int qty, const char *unit) {
-            mv += d.toString(QStringLiteral("dd/MM/yyyy")).toLatin1() + ';' + type + ';' + code + ';' + QByteArray::number(qty) + ';' + unit + "\r\n";
+            mv += d.toString(QStringLiteral("dd/MM/yyyy")).toLatin1() + ';' + type + ';' + code + ';' + QByteArray::number(qty) + ';' + unit
+                  + "\r\n";
         };
         const QDate monday(2026, 1, 5);
         for (int w = 0; w < 20; ++w) {
@@ -111,7 +114,10 @@ private Q_SLOTS:
         ForecastRunOptions o;
         o.threads = 2;
         std::size_t lastDone = 0, lastTotal = 0;
-        const ForecastRunOutcome r = forecastDatabase(m_store, o, [&](std::size_t d, std::size_t t) { lastDone = d; lastTotal = t; });
+        const ForecastRunOutcome r = forecastDatabase(m_store, o, [&](std::size_t d, std::size_t t) {
+            lastDone = d;
+            lastTotal = t;
+        });
         QCOMPARE(r.status, ForecastRunStatus::Done);
         QCOMPARE(lastDone, std::size_t(9));
         QCOMPARE(lastTotal, std::size_t(9));
@@ -270,8 +276,9 @@ private Q_SLOTS:
         // One movement on a Wednesday: no complete week yet, but a complete day.
         QTemporaryDir dir;
         const QString products = testutil::writeFile(dir, QStringLiteral("produits.csv"), QByteArray("Code;Libell\xE9\r\nA;Produit A\r\n"));
-        const QString mv = testutil::writeFile(dir, QStringLiteral("mouvements.csv"), QByteArray(
-            "Date;Type de mouvement;Code produit;Quantit\xE9;UF\r\n27/05/2026;D\xE9livrance UF;A;3;U1\r\n"));
+        const QString mv =
+            testutil::writeFile(dir, QStringLiteral("mouvements.csv"),
+                                QByteArray("Date;Type de mouvement;Code produit;Quantit\xE9;UF\r\n27/05/2026;D\xE9livrance UF;A;3;U1\r\n"));
         ImportOptions o;
         o.today = QDate(2026, 6, 1);
         QVERIFY(Importer(s).importFiles({products, mv}, o).committed);

@@ -41,10 +41,7 @@ const QStringList kGoodMovements = {
     QString::fromUtf8("03/02/2026;Régularisation inventaire;D000001;;;-5;PUI;;0,12;INV1"),
 };
 
-qint64 count(Store &s, const char *table)
-{
-    return sql::queryInt(s.handle(), (std::string("SELECT COUNT(*) FROM ") + table).c_str());
-}
+qint64 count(Store &s, const char *table) { return sql::queryInt(s.handle(), (std::string("SELECT COUNT(*) FROM ") + table).c_str()); }
 
 // Every row of every table, to prove that a failed import changed nothing.
 QByteArray dump(Store &s)
@@ -198,18 +195,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<int>("column");
-        QTest::newRow("unparseable date") << "32/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;X1" << "invalid_date" << 1;
-        QTest::newRow("date in the future") << "01/12/2026;Délivrance UF;M000001;;;1;PUI;4021;;X1" << "future_date" << 1;
-        QTest::newRow("unknown type") << "05/01/2026;Vol;M000001;;;1;PUI;4021;;X1" << "unknown_movement_type" << 2;
-        QTest::newRow("unknown product") << "05/01/2026;Délivrance UF;M999999;;;1;PUI;4021;;X1" << "unknown_product" << 3;
-        QTest::newRow("non-numeric quantity") << "05/01/2026;Délivrance UF;M000001;;;douze;PUI;4021;;X1" << "invalid_number" << 6;
-        QTest::newRow("negative quantity") << "05/01/2026;Délivrance UF;M000001;;;-4;PUI;4021;;X1" << "negative_quantity" << 6;
-        QTest::newRow("empty quantity") << "05/01/2026;Délivrance UF;M000001;;;;PUI;4021;;X1" << "empty_value" << 6;
-        QTest::newRow("expiry before reception") << "05/01/2026;Réception;M000001;L9;31/12/2025;10;F001;PUI;;X1" << "expiry_before_reception" << 5;
-        QTest::newRow("bad price") << "05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;1,2,3;X1" << "invalid_number" << 9;
-        QTest::newRow("issue without unit") << "05/01/2026;Délivrance UF;M000001;;;1;PUI;;;X1" << "missing_care_unit" << 8;
-        QTest::newRow("too many fields") << "05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;X1;extra" << "too_many_fields" << 0;
-        QTest::newRow("duplicate line") << "05/01/2026;Délivrance UF;M000001;L1;31/12/2027;100;PUI;4021;0,0345;BL1" << "duplicate_line" << 0;
+        QTest::newRow("unparseable date") << "32/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;X1"
+                                          << "invalid_date" << 1;
+        QTest::newRow("date in the future") << "01/12/2026;Délivrance UF;M000001;;;1;PUI;4021;;X1"
+                                            << "future_date" << 1;
+        QTest::newRow("unknown type") << "05/01/2026;Vol;M000001;;;1;PUI;4021;;X1"
+                                      << "unknown_movement_type" << 2;
+        QTest::newRow("unknown product") << "05/01/2026;Délivrance UF;M999999;;;1;PUI;4021;;X1"
+                                         << "unknown_product" << 3;
+        QTest::newRow("non-numeric quantity") << "05/01/2026;Délivrance UF;M000001;;;douze;PUI;4021;;X1"
+                                              << "invalid_number" << 6;
+        QTest::newRow("negative quantity") << "05/01/2026;Délivrance UF;M000001;;;-4;PUI;4021;;X1"
+                                           << "negative_quantity" << 6;
+        QTest::newRow("empty quantity") << "05/01/2026;Délivrance UF;M000001;;;;PUI;4021;;X1"
+                                        << "empty_value" << 6;
+        QTest::newRow("expiry before reception") << "05/01/2026;Réception;M000001;L9;31/12/2025;10;F001;PUI;;X1"
+                                                 << "expiry_before_reception" << 5;
+        QTest::newRow("bad price") << "05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;1,2,3;X1"
+                                   << "invalid_number" << 9;
+        QTest::newRow("issue without unit") << "05/01/2026;Délivrance UF;M000001;;;1;PUI;;;X1"
+                                            << "missing_care_unit" << 8;
+        QTest::newRow("too many fields") << "05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;X1;extra"
+                                         << "too_many_fields" << 0;
+        QTest::newRow("duplicate line") << "05/01/2026;Délivrance UF;M000001;L1;31/12/2027;100;PUI;4021;0,0345;BL1"
+                                        << "duplicate_line" << 0;
     }
     void rejections()
     {
@@ -257,17 +266,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<int>("column");
-        QTest::newRow("ucd13 check digit") << "M9;3400890000001;;;X;;;;;1;1;;;;N;E;" << "invalid_identifier" << 2;
-        QTest::newRow("cip13 check digit") << "M9;;3400930000001;;X;;;;;1;1;;;;N;E;" << "invalid_identifier" << 3;
-        QTest::newRow("cip13 prefix") << "M9;;5400930000007;;X;;;;;1;1;;;;N;E;" << "invalid_identifier" << 3;
-        QTest::newRow("lpp length") << "M9;;;12345;X;;;;;1;1;;;;N;E;" << "invalid_identifier" << 4;
-        QTest::newRow("atc shape") << "M9;;;;X;;N2BE01;;;1;1;;;;N;E;" << "invalid_identifier" << 7;
-        QTest::newRow("duplicate code") << "M000001;;;;X;;;;;1;1;;;;N;E;" << "duplicate_key" << 1;
-        QTest::newRow("bad ven") << "M9;;;;X;;;;;1;1;;;;N;Z;" << "invalid_value" << 16;
-        QTest::newRow("bad mitm") << "M9;;;;X;;;;;1;1;;;;peut-être;E;" << "invalid_value" << 15;
-        QTest::newRow("zero pack") << "M9;;;;X;;;;;0;1;;;;N;E;" << "invalid_value" << 10;
-        QTest::newRow("no label") << "M9;;;;;;;;;1;1;;;;N;E;" << "empty_value" << 5;
-        QTest::newRow("price text") << "M9;;;;X;;;;;1;gratuit;;;;N;E;" << "invalid_number" << 11;
+        QTest::newRow("ucd13 check digit") << "M9;3400890000001;;;X;;;;;1;1;;;;N;E;"
+                                           << "invalid_identifier" << 2;
+        QTest::newRow("cip13 check digit") << "M9;;3400930000001;;X;;;;;1;1;;;;N;E;"
+                                           << "invalid_identifier" << 3;
+        QTest::newRow("cip13 prefix") << "M9;;5400930000007;;X;;;;;1;1;;;;N;E;"
+                                      << "invalid_identifier" << 3;
+        QTest::newRow("lpp length") << "M9;;;12345;X;;;;;1;1;;;;N;E;"
+                                    << "invalid_identifier" << 4;
+        QTest::newRow("atc shape") << "M9;;;;X;;N2BE01;;;1;1;;;;N;E;"
+                                   << "invalid_identifier" << 7;
+        QTest::newRow("duplicate code") << "M000001;;;;X;;;;;1;1;;;;N;E;"
+                                        << "duplicate_key" << 1;
+        QTest::newRow("bad ven") << "M9;;;;X;;;;;1;1;;;;N;Z;"
+                                 << "invalid_value" << 16;
+        QTest::newRow("bad mitm") << "M9;;;;X;;;;;1;1;;;;peut-être;E;"
+                                  << "invalid_value" << 15;
+        QTest::newRow("zero pack") << "M9;;;;X;;;;;0;1;;;;N;E;"
+                                   << "invalid_value" << 10;
+        QTest::newRow("no label") << "M9;;;;;;;;;1;1;;;;N;E;"
+                                  << "empty_value" << 5;
+        QTest::newRow("price text") << "M9;;;;X;;;;;1;gratuit;;;;N;E;"
+                                    << "invalid_number" << 11;
     }
     void productRejections()
     {
@@ -291,7 +311,8 @@ private Q_SLOTS:
         Store s;
         openWithProducts(s);
         // Missing required column (Quantité), recognised by its name.
-        const QString noQty = write(QStringLiteral("mouvements.csv"), QString::fromUtf8("Date;Type de mouvement;Code produit\r\n05/01/2026;Délivrance UF;M000001\r\n"));
+        const QString noQty = write(QStringLiteral("mouvements.csv"),
+                                    QString::fromUtf8("Date;Type de mouvement;Code produit\r\n05/01/2026;Délivrance UF;M000001\r\n"));
         ImportResult r = import(s, {noQty});
         QCOMPARE(r.rejectedCount, qint64(1));
         QCOMPARE(r.rejected[0].reason, RejectReason::MissingColumn);
@@ -315,13 +336,16 @@ private Q_SLOTS:
         QStringList more;
         for (int d = 1; d <= 28; ++d)
             for (int u = 0; u < 40; ++u)
-                more << QStringLiteral("%1/03/2026;Délivrance UF;M000001;;;%2;PUI;%3;;B%1-%3").arg(d, 2, 10, QLatin1Char('0')).arg(u + 1).arg(5000 + u);
+                more << QStringLiteral("%1/03/2026;Délivrance UF;M000001;;;%2;PUI;%3;;B%1-%3")
+                            .arg(d, 2, 10, QLatin1Char('0'))
+                            .arg(u + 1)
+                            .arg(5000 + u);
         more << QStringLiteral("29/03/2026;Délivrance UF;M000001;;;1;PUI;5000;;");
         more << QStringLiteral("30/03/2026;Délivrance UF;M000001;;;1,5,5;PUI;5000;;");
         QString changedProducts = kProducts;
         changedProducts.replace(QStringLiteral("0,0345"), QStringLiteral("0,0400"));
-        const ImportResult r = import(s, {write(QStringLiteral("produits.csv"), changedProducts),
-                                          write(QStringLiteral("mouvements.csv"), movementsFile(more))});
+        const ImportResult r = import(
+            s, {write(QStringLiteral("produits.csv"), changedProducts), write(QStringLiteral("mouvements.csv"), movementsFile(more))});
         QVERIFY(!r.committed);
         QCOMPARE(r.rejectedCount, qint64(1));
         QCOMPARE(r.rejected[0].line, qint64(more.size() + 1));
@@ -372,7 +396,11 @@ private Q_SLOTS:
         QStringList lines;
         for (int i = 0; i < 5000; ++i)
             lines << QStringLiteral("%1/03/2026;Délivrance UF;M00000%2;;;%3;PUI;%4;;P%5")
-                         .arg(1 + i % 28, 2, 10, QLatin1Char('0')).arg(1 + i % 2).arg(1 + i % 9).arg(4000 + i % 7).arg(i);
+                         .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
+                         .arg(1 + i % 2)
+                         .arg(1 + i % 9)
+                         .arg(4000 + i % 7)
+                         .arg(i);
         lines << QStringLiteral("15/02/2026;Réception;M000001;LX;31/12/2028;100;F001;PUI;;R1");   // not in date order
         const ImportResult r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(lines))});
         QVERIFY(r.committed);
@@ -448,8 +476,9 @@ private Q_SLOTS:
         Store s;
         openWithProducts(s);
         const QString header = QString::fromUtf8("Code produit;N° lot;Date de péremption;Quantité;Date de réception\r\n");
-        ImportResult r = import(s, {write(QStringLiteral("stock_lots.csv"), header + QStringLiteral(
-            "M000001;L1;31/12/2027;100;01/01/2026\r\nM000001;L2;31/03/2027;50;01/01/2026\r\n"))});
+        ImportResult r =
+            import(s, {write(QStringLiteral("stock_lots.csv"),
+                             header + QStringLiteral("M000001;L1;31/12/2027;100;01/01/2026\r\nM000001;L2;31/03/2027;50;01/01/2026\r\n"))});
         QVERIFY(r.committed);
         QCOMPARE(count(s, "lot"), qint64(2));
         // The next snapshot no longer lists L2: it left the stock.
@@ -459,8 +488,10 @@ private Q_SLOTS:
         QCOMPARE(r.files[0].removed, qint64(1));
         QCOMPARE(count(s, "lot"), qint64(1));
         // Expiry before reception, negative stock, duplicate lot.
-        r = import(s, {write(QStringLiteral("stock_lots.csv"), header + QStringLiteral(
-            "M000001;L3;31/12/2025;10;01/01/2026\r\nM000001;L4;31/12/2027;-1;01/01/2026\r\nM000001;L1;31/12/2027;1;\r\nM000001;L1;31/12/2027;1;\r\n"))});
+        r = import(s, {write(QStringLiteral("stock_lots.csv"),
+                             header
+                                 + QStringLiteral("M000001;L3;31/12/2025;10;01/01/2026\r\nM000001;L4;31/12/2027;-1;01/01/"
+                                                  "2026\r\nM000001;L1;31/12/2027;1;\r\nM000001;L1;31/12/2027;1;\r\n"))});
         QCOMPARE(r.rejectedCount, qint64(3));
         QCOMPARE(r.rejected[0].reason, RejectReason::ExpiryBeforeReception);
         QCOMPARE(r.rejected[1].reason, RejectReason::NegativeQuantity);
@@ -472,8 +503,9 @@ private Q_SLOTS:
     {
         Store s;
         openWithProducts(s);
-        const QString odd = write(QStringLiteral("export.txt"), QStringLiteral(
-            "Jour mvt|Sens|Art|Nb|Dest\r\n05/01/2026|S|M000001|12|4021\r\n06/01/2026|E|M000001|100|PUI\r\n"));
+        const QString odd =
+            write(QStringLiteral("export.txt"),
+                  QStringLiteral("Jour mvt|Sens|Art|Nb|Dest\r\n05/01/2026|S|M000001|12|4021\r\n06/01/2026|E|M000001|100|PUI\r\n"));
         ImportResult r = import(s, {odd});
         QCOMPARE(r.rejected[0].reason, RejectReason::UnknownFileKind);
 
@@ -541,8 +573,10 @@ private Q_SLOTS:
         Store s;
         QString error;
         QVERIFY(s.open(newDb(), &error));
-        const ImportResult r = import(s, {write(QStringLiteral("fournisseurs.csv"),
-            QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;") + value + QStringLiteral("\r\n"))});
+        const ImportResult r =
+            import(s, {write(QStringLiteral("fournisseurs.csv"),
+                             QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;")
+                                 + value + QStringLiteral("\r\n"))});
         QVERIFY2(r.committed, r.rejected.empty() ? qPrintable(r.error) : qPrintable(Importer::describe(r.rejected[0], Language::English)));
         const auto suppliers = s.suppliers();
         QCOMPARE(suppliers.size(), size_t(2));
@@ -566,12 +600,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("word");
-        QTest::newRow("single letters") << "L,J" << "L";
-        QTest::newRow("range without end") << "lun-" << "-";
-        QTest::newRow("numbers") << "1,4" << "1";
-        QTest::newRow("range of ranges") << "lun-mer-ven" << "-";
-        QTest::newRow("or") << "lundi ou jeudi" << "ou";
-        QTest::newRow("month") << "mars" << "mars";
+        QTest::newRow("single letters") << "L,J"
+                                        << "L";
+        QTest::newRow("range without end") << "lun-"
+                                           << "-";
+        QTest::newRow("numbers") << "1,4"
+                                 << "1";
+        QTest::newRow("range of ranges") << "lun-mer-ven"
+                                         << "-";
+        QTest::newRow("or") << "lundi ou jeudi"
+                            << "ou";
+        QTest::newRow("month") << "mars"
+                               << "mars";
     }
     void supplierOrderDaysRejected()
     {
@@ -580,8 +620,10 @@ private Q_SLOTS:
         Store s;
         QString error;
         QVERIFY(s.open(newDb(), &error));
-        const ImportResult r = import(s, {write(QStringLiteral("fournisseurs.csv"),
-            QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;") + value + QStringLiteral("\r\n"))});
+        const ImportResult r =
+            import(s, {write(QStringLiteral("fournisseurs.csv"),
+                             QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;")
+                                 + value + QStringLiteral("\r\n"))});
         QVERIFY(!r.committed);
         QCOMPARE(r.rejectedCount, qint64(1));
         const RejectedLine &bad = r.rejected[0];
@@ -593,15 +635,20 @@ private Q_SLOTS:
         QCOMPARE(rejectReasonCode(bad.reason), QStringLiteral("invalid_value"));
         // Both languages name the word and say how to write the days.
         const QString fr = rejectReasonText(bad.reason, Language::French, bad.detail);
-        QVERIFY2(fr.contains(QString::fromUtf8("« %1 » n'est pas un jour").arg(word)) && fr.contains(QLatin1String("lun,jeu")), qPrintable(fr));
+        QVERIFY2(fr.contains(QString::fromUtf8("« %1 » n'est pas un jour").arg(word)) && fr.contains(QLatin1String("lun,jeu")),
+                 qPrintable(fr));
         ImportOptions english;
         english.language = Language::English;
-        const ImportResult en = import(s, {write(QStringLiteral("fournisseurs.csv"),
-            QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;") + value + QStringLiteral("\r\n"))},
-            english);
+        const ImportResult en =
+            import(s,
+                   {write(QStringLiteral("fournisseurs.csv"),
+                          QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\nF0;Autre;3;mar\r\nF1;Labo;5;") + value
+                              + QStringLiteral("\r\n"))},
+                   english);
         const QString text = Importer::describe(en.rejected.at(0), Language::English);
         QVERIFY2(text.contains(QStringLiteral(":3:4 (Jours de commande)")) && text.contains(QStringLiteral("\"%1\" is not a day").arg(word))
-                     && text.contains(QLatin1String("mon,thu")), qPrintable(text));
+                     && text.contains(QLatin1String("mon,thu")),
+                 qPrintable(text));
         QCOMPARE(count(s, "supplier"), qint64(0));
     }
 
@@ -611,15 +658,19 @@ private Q_SLOTS:
         QString error;
         QVERIFY(s.open(newDb(), &error));
         const QString header = QString::fromUtf8("Code fournisseur;Nom;Délai (jours);Jours de commande\r\n");
-        QVERIFY(import(s, {write(QStringLiteral("fournisseurs.csv"), header + QStringLiteral("F1;Labo;5;lun,jeu\r\nF2;Grossiste;2;lun-ven\r\n"))}).committed);
+        QVERIFY(import(s, {write(QStringLiteral("fournisseurs.csv"),
+                                 header + QStringLiteral("F1;Labo;5;lun,jeu\r\nF2;Grossiste;2;lun-ven\r\n"))})
+                    .committed);
         // An export without the column changes the lead time, not the days.
-        ImportResult r = import(s, {write(QStringLiteral("fournisseurs.csv"), QString::fromUtf8("Code fournisseur;Nom;Délai (jours)\r\nF1;Labo;6\r\n"))});
+        ImportResult r = import(
+            s, {write(QStringLiteral("fournisseurs.csv"), QString::fromUtf8("Code fournisseur;Nom;Délai (jours)\r\nF1;Labo;6\r\n"))});
         QVERIFY(r.committed);
         QCOMPARE(r.files[0].updated, qint64(1));
         QCOMPARE(s.suppliers()[0].orderDays, 0x09);
         QCOMPARE(s.suppliers()[0].leadTimeDays, 6);
         // Same days again: unchanged; an empty cell: unknown.
-        r = import(s, {write(QStringLiteral("fournisseurs.csv"), header + QStringLiteral("F1;Labo;6;Lundi, Jeudi\r\nF2;Grossiste;2;\r\n"))});
+        r = import(s,
+                   {write(QStringLiteral("fournisseurs.csv"), header + QStringLiteral("F1;Labo;6;Lundi, Jeudi\r\nF2;Grossiste;2;\r\n"))});
         QVERIFY(r.committed);
         QCOMPARE(r.files[0].unchanged, qint64(1));
         QCOMPARE(r.files[0].updated, qint64(1));
@@ -696,7 +747,8 @@ private Q_SLOTS:
 #else
         Store s;
         openWithProducts(s);
-        QString spec = QString::fromUtf8("#sheet Mouvements\ns:Date\ts:Type de mouvement\ts:Code produit\ts:Quantité\ts:UF\ts:PMP\ts:IPP\n");
+        QString spec =
+            QString::fromUtf8("#sheet Mouvements\ns:Date\ts:Type de mouvement\ts:Code produit\ts:Quantité\ts:UF\ts:PMP\ts:IPP\n");
         for (int r = 1; r <= 20; ++r)
             spec += QString::fromUtf8("d:2026-03-%1\ts:Délivrance UF\ts:M000001\tn:2.5\tn:4021\tn:0.0345\ts:1234567\n")
                         .arg(r, 2, 10, QLatin1Char('0'));

@@ -55,10 +55,7 @@ std::vector<Row> readAll(const QString &path, QString *error, const QString &she
 }
 
 // Excel 1900 serial of a date after February 1900.
-double excelSerial(QDate date)
-{
-    return double(date.toJulianDay() - QDate(1899, 12, 30).toJulianDay());
-}
+double excelSerial(QDate date) { return double(date.toJulianDay() - QDate(1899, 12, 30).toJulianDay()); }
 
 quint32 crc32(const QByteArray &data)
 {
@@ -151,14 +148,11 @@ bool writeMinimalXlsx(const QString &path, const QByteArray &sheetData, const QB
     if (!sharedStrings.isEmpty())
         rels += relationship("rId2", "sharedStrings", "sharedStrings.xml");
     std::vector<std::pair<QString, QByteArray>> entries = {
-        {QStringLiteral("_rels/.rels"),
-         "<Relationships xmlns=\"" + kPackageRelNs + "\">" + relationship("rId1", "officeDocument", "xl/workbook.xml")
-             + "</Relationships>"},
-        {QStringLiteral("xl/workbook.xml"),
-         "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs
-             + "\"><sheets><sheet name=\"Feuil1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
-        {QStringLiteral("xl/_rels/workbook.xml.rels"),
-         "<Relationships xmlns=\"" + kPackageRelNs + "\">" + rels + "</Relationships>"},
+        {QStringLiteral("_rels/.rels"), "<Relationships xmlns=\"" + kPackageRelNs + "\">"
+                                            + relationship("rId1", "officeDocument", "xl/workbook.xml") + "</Relationships>"},
+        {QStringLiteral("xl/workbook.xml"), "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs
+                                                + "\"><sheets><sheet name=\"Feuil1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+        {QStringLiteral("xl/_rels/workbook.xml.rels"), "<Relationships xmlns=\"" + kPackageRelNs + "\">" + rels + "</Relationships>"},
         {QStringLiteral("xl/worksheets/sheet1.xml"),
          "<worksheet xmlns=\"" + kMainNs + "\"><sheetData>" + sheetData + "</sheetData></worksheet>"},
     };
@@ -253,7 +247,8 @@ bool writeWorkbook(const QString &path, bool constantMemory, const Fill &fill)
 
 } // namespace
 
-class TestXlsxReader : public QObject {
+class TestXlsxReader : public QObject
+{
     Q_OBJECT
 
 private:
@@ -310,9 +305,8 @@ void TestXlsxReader::strings()
     QFETCH(bool, constantMemory);
     const QString path = newPath();
     const QByteArray utf8 = text.toUtf8();
-    QVERIFY(writeWorkbook(path, constantMemory, [&](lxw_workbook *, lxw_worksheet *sheet) {
-        lxw().writeString(sheet, 0, 0, utf8.constData(), nullptr);
-    }));
+    QVERIFY(writeWorkbook(path, constantMemory,
+                          [&](lxw_workbook *, lxw_worksheet *sheet) { lxw().writeString(sheet, 0, 0, utf8.constData(), nullptr); }));
     QString error;
     const auto rows = readAll(path, &error);
     QCOMPARE(error, QString());
@@ -383,19 +377,31 @@ void TestXlsxReader::dates_data()
     QTest::addColumn<QString>("numberFormat");  // empty: built-in format 14
     QTest::addColumn<QString>("expected");
     const double march15 = excelSerial(QDate(2026, 3, 15));
-    QTest::newRow("dd/mm/yyyy") << march15 << "dd/mm/yyyy" << "2026-03-15";
+    QTest::newRow("dd/mm/yyyy") << march15 << "dd/mm/yyyy"
+                                << "2026-03-15";
     QTest::newRow("built-in 14") << march15 << QString() << "2026-03-15";
-    QTest::newRow("with time") << march15 + 0.75 << "dd/mm/yyyy hh:mm" << "2026-03-15";
-    QTest::newRow("last millisecond") << march15 + 86399.999 / 86400 << "yyyy-mm-dd hh:mm:ss" << "2026-03-15";
-    QTest::newRow("month and year") << march15 << "mmm yyyy" << "2026-03-15";
-    QTest::newRow("locale prefix") << march15 << "[$-40C]d mmmm yyyy;@" << "2026-03-15";
-    QTest::newRow("1900-01-01") << 1.0 << "dd/mm/yyyy" << "1900-01-01";
-    QTest::newRow("before the leap bug") << 59.0 << "dd/mm/yyyy" << "1900-02-28";
-    QTest::newRow("Lotus leap day") << 60.0 << "dd/mm/yyyy" << "1900-02-29";
-    QTest::newRow("after the leap bug") << 61.0 << "dd/mm/yyyy" << "1900-03-01";
-    QTest::newRow("9999-12-31") << 2958465.0 << "dd/mm/yyyy" << "9999-12-31";
-    QTest::newRow("not a date: zero") << 0.0 << "dd/mm/yyyy" << "0";
-    QTest::newRow("not a date: beyond 9999") << 2958466.0 << "dd/mm/yyyy" << "2958466";
+    QTest::newRow("with time") << march15 + 0.75 << "dd/mm/yyyy hh:mm"
+                               << "2026-03-15";
+    QTest::newRow("last millisecond") << march15 + 86399.999 / 86400 << "yyyy-mm-dd hh:mm:ss"
+                                      << "2026-03-15";
+    QTest::newRow("month and year") << march15 << "mmm yyyy"
+                                    << "2026-03-15";
+    QTest::newRow("locale prefix") << march15 << "[$-40C]d mmmm yyyy;@"
+                                   << "2026-03-15";
+    QTest::newRow("1900-01-01") << 1.0 << "dd/mm/yyyy"
+                                << "1900-01-01";
+    QTest::newRow("before the leap bug") << 59.0 << "dd/mm/yyyy"
+                                         << "1900-02-28";
+    QTest::newRow("Lotus leap day") << 60.0 << "dd/mm/yyyy"
+                                    << "1900-02-29";
+    QTest::newRow("after the leap bug") << 61.0 << "dd/mm/yyyy"
+                                        << "1900-03-01";
+    QTest::newRow("9999-12-31") << 2958465.0 << "dd/mm/yyyy"
+                                << "9999-12-31";
+    QTest::newRow("not a date: zero") << 0.0 << "dd/mm/yyyy"
+                                      << "0";
+    QTest::newRow("not a date: beyond 9999") << 2958466.0 << "dd/mm/yyyy"
+                                             << "2958466";
 }
 
 void TestXlsxReader::dates()
@@ -602,77 +608,83 @@ void TestXlsxReader::manyRows()
 void TestXlsxReader::handMadePackage()
 {
     const QByteArray x = "xmlns:x=\"" + kMainNs + "\"";
-    const QByteArray workbook =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<x:workbook " + x + " xmlns:r=\"" + kRelNs + "\">"
-        "<x:fileVersion appName=\"test\"/><x:workbookPr date1904=\"1\"/>"
-        "<x:bookViews><x:workbookView/></x:bookViews>"
-        "<x:sheets><x:sheet name=\"Notes\" sheetId=\"1\" r:id=\"rId1\"/>"
-        "<x:sheet name=\"Donn&#233;es\" sheetId=\"2\" r:id=\"rId2\"/></x:sheets>"
-        "<x:calcPr calcId=\"0\"/></x:workbook>";
-    const QByteArray workbookRels = "<Relationships xmlns=\"" + kPackageRelNs + "\">"
-        + relationship("rId1", "worksheet", "worksheets/notes.xml")
-        + relationship("rId2", "worksheet", "/xl/worksheets/data.xml")
-        + relationship("rId3", "styles", "styles.xml")
+    const QByteArray workbook = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                "<x:workbook "
+                                + x + " xmlns:r=\"" + kRelNs
+                                + "\">"
+                                  "<x:fileVersion appName=\"test\"/><x:workbookPr date1904=\"1\"/>"
+                                  "<x:bookViews><x:workbookView/></x:bookViews>"
+                                  "<x:sheets><x:sheet name=\"Notes\" sheetId=\"1\" r:id=\"rId1\"/>"
+                                  "<x:sheet name=\"Donn&#233;es\" sheetId=\"2\" r:id=\"rId2\"/></x:sheets>"
+                                  "<x:calcPr calcId=\"0\"/></x:workbook>";
+    const QByteArray workbookRels =
+        "<Relationships xmlns=\"" + kPackageRelNs + "\">" + relationship("rId1", "worksheet", "worksheets/notes.xml")
+        + relationship("rId2", "worksheet", "/xl/worksheets/data.xml") + relationship("rId3", "styles", "styles.xml")
         + relationship("rId4", "sharedStrings", "strings.xml") + "</Relationships>";
-    const QByteArray styles =
-        "<x:styleSheet " + x + ">"
-        "<x:numFmts count=\"3\"><x:numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
-        "<x:numFmt numFmtId=\"165\" formatCode=\"hh:mm\"/>"
-        "<x:numFmt numFmtId=\"166\" formatCode=\"&quot;d&quot;0.00\"/></x:numFmts>"
-        "<x:fonts count=\"1\"><x:font><x:sz val=\"11\"/></x:font></x:fonts>"
-        "<x:cellStyleXfs count=\"2\"><x:xf numFmtId=\"14\"/><x:xf numFmtId=\"14\"/></x:cellStyleXfs>"
-        "<x:cellXfs count=\"5\"><x:xf numFmtId=\"0\" xfId=\"0\"/>"
-        "<x:xf numFmtId=\"164\" applyNumberFormat=\"1\"><x:alignment horizontal=\"left\"/></x:xf>"
-        "<x:xf numFmtId=\"165\"/><x:xf numFmtId=\"166\"/><x:xf numFmtId=\"14\"/></x:cellXfs>"
-        "</x:styleSheet>";
-    const QByteArray strings =
-        "<sst xmlns=\"" + kMainNs + "\" count=\"3\" uniqueCount=\"3\">"
-        "<si><t>Plain</t></si>"
-        "<si><r><rPr><b/></rPr><t>Para</t></r><r><t xml:space=\"preserve\">c&#233;tamol </t></r>"
-        "<rPh sb=\"0\" eb=\"1\"><t>PHONETIC</t></rPh><phoneticPr fontId=\"1\"/></si>"
-        "<si><t>a_x000D_b_x005F_x0041_ _xD83D__xDC8A_</t></si>"
-        "</sst>";
-    const QByteArray notes =
-        "<worksheet xmlns=\"" + kMainNs + "\"><sheetData>"
-        "<row><c t=\"inlineStr\"><is><t>n1</t></is></c></row>"
-        "<row><c t=\"inlineStr\"><is><t>n2</t></is></c></row>"
-        "</sheetData></worksheet>";
+    const QByteArray styles = "<x:styleSheet " + x
+                              + ">"
+                                "<x:numFmts count=\"3\"><x:numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
+                                "<x:numFmt numFmtId=\"165\" formatCode=\"hh:mm\"/>"
+                                "<x:numFmt numFmtId=\"166\" formatCode=\"&quot;d&quot;0.00\"/></x:numFmts>"
+                                "<x:fonts count=\"1\"><x:font><x:sz val=\"11\"/></x:font></x:fonts>"
+                                "<x:cellStyleXfs count=\"2\"><x:xf numFmtId=\"14\"/><x:xf numFmtId=\"14\"/></x:cellStyleXfs>"
+                                "<x:cellXfs count=\"5\"><x:xf numFmtId=\"0\" xfId=\"0\"/>"
+                                "<x:xf numFmtId=\"164\" applyNumberFormat=\"1\"><x:alignment horizontal=\"left\"/></x:xf>"
+                                "<x:xf numFmtId=\"165\"/><x:xf numFmtId=\"166\"/><x:xf numFmtId=\"14\"/></x:cellXfs>"
+                                "</x:styleSheet>";
+    const QByteArray strings = "<sst xmlns=\"" + kMainNs
+                               + "\" count=\"3\" uniqueCount=\"3\">"
+                                 "<si><t>Plain</t></si>"
+                                 "<si><r><rPr><b/></rPr><t>Para</t></r><r><t xml:space=\"preserve\">c&#233;tamol </t></r>"
+                                 "<rPh sb=\"0\" eb=\"1\"><t>PHONETIC</t></rPh><phoneticPr fontId=\"1\"/></si>"
+                                 "<si><t>a_x000D_b_x005F_x0041_ _xD83D__xDC8A_</t></si>"
+                                 "</sst>";
+    const QByteArray notes = "<worksheet xmlns=\"" + kMainNs
+                             + "\"><sheetData>"
+                               "<row><c t=\"inlineStr\"><is><t>n1</t></is></c></row>"
+                               "<row><c t=\"inlineStr\"><is><t>n2</t></is></c></row>"
+                               "</sheetData></worksheet>";
     const QByteArray data =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<x:worksheet " + x + "><x:sheetPr/><x:dimension ref=\"A2:XFD9\"/>"
-        "<x:cols><x:col min=\"1\" max=\"2\" width=\"12\"/></x:cols><x:sheetData>\n"
-        "<x:row r=\"2\"><x:c r=\"A2\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"B2\" t=\"s\"><x:v>1</x:v></x:c>"
-        "<x:c r=\"D2\" t=\"s\"><x:v>2</x:v></x:c></x:row>\n"
-        "<x:row r=\"3\"><x:c r=\"A3\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">  Lot &amp; &lt;n&#176;&gt;  </x:t></x:is></x:c>"
-        "<x:c r=\"B3\" t=\"inlineStr\"><x:is><x:r><x:t>\xC5\x92</x:t></x:r><x:r><x:rPr/><x:t>d<![CDATA[è]]>me</x:t></x:r></x:is></x:c></x:row>\n"
-        "<x:row><x:c><x:v>1.5E-3</x:v></x:c><x:c><x:v>-2.50</x:v></x:c><x:c t=\"n\"><x:v>1E+21</x:v></x:c>"
-        "<x:c><x:v>0.30000000000000004</x:v></x:c><x:c><x:v> 25.140000000000001 </x:v></x:c><x:c><x:v>12abc</x:v></x:c></x:row>\n"
-        "<x:row r=\"6\"><x:c r=\"A6\" s=\"1\"><x:v>0</x:v></x:c><x:c r=\"B6\" s=\"1\"><x:v>44999.75</x:v></x:c>"
-        "<x:c r=\"C6\" s=\"2\"><x:v>0.5</x:v></x:c><x:c r=\"D6\" s=\"3\"><x:v>12.5</x:v></x:c>"
-        "<x:c r=\"E6\" s=\"4\"><x:v>1</x:v></x:c><x:c r=\"F6\" s=\"99\"><x:v>2</x:v></x:c></x:row>\n"
-        "<x:row r=\"7\"><x:c r=\"A7\" t=\"b\"><x:v>1</x:v></x:c><x:c r=\"B7\" t=\"b\"><x:v>0</x:v></x:c>"
-        "<x:c r=\"C7\" t=\"e\"><x:v>#N/A</x:v></x:c>"
-        "<x:c r=\"D7\" t=\"str\"><x:f>A1&amp;\"x\"</x:f><x:v>calc</x:v></x:c>"
-        "<x:c r=\"E7\" t=\"d\"><x:v>2026-03-15T00:00:00</x:v></x:c><x:c r=\"F7\" t=\"s\"/></x:row>\n"
-        "<x:row r=\"8\" spans=\"1:3\" ht=\"20\" customHeight=\"1\"><x:c r=\"A8\" s=\"1\"/>"
-        "<x:c r=\"B8\" t=\"inlineStr\"><x:is><x:t></x:t></x:is></x:c></x:row>\n"
-        "<x:row r=\"9\"><x:c r=\"B9\" s=\"0\"><x:v>7</x:v></x:c><x:c r=\"XFD9\" t=\"inlineStr\"><x:is><x:t>far</x:t></x:is></x:c></x:row>\n"
-        "<x:row><x:c r=\"A10\"><x:v>10</x:v></x:c></x:row>\n"
-        "</x:sheetData><x:mergeCells count=\"1\"><x:mergeCell ref=\"A2:B2\"/></x:mergeCells>"
-        "<x:pageMargins left=\"0.7\"/></x:worksheet>";
+        "<x:worksheet "
+        + x
+        + "><x:sheetPr/><x:dimension ref=\"A2:XFD9\"/>"
+          "<x:cols><x:col min=\"1\" max=\"2\" width=\"12\"/></x:cols><x:sheetData>\n"
+          "<x:row r=\"2\"><x:c r=\"A2\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"B2\" t=\"s\"><x:v>1</x:v></x:c>"
+          "<x:c r=\"D2\" t=\"s\"><x:v>2</x:v></x:c></x:row>\n"
+          "<x:row r=\"3\"><x:c r=\"A3\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">  Lot &amp; &lt;n&#176;&gt;  </x:t></x:is></x:c>"
+          "<x:c r=\"B3\" "
+          "t=\"inlineStr\"><x:is><x:r><x:t>\xC5\x92</x:t></x:r><x:r><x:rPr/><x:t>d<![CDATA[è]]>me</x:t></x:r></x:is></x:c></x:row>\n"
+          "<x:row><x:c><x:v>1.5E-3</x:v></x:c><x:c><x:v>-2.50</x:v></x:c><x:c t=\"n\"><x:v>1E+21</x:v></x:c>"
+          "<x:c><x:v>0.30000000000000004</x:v></x:c><x:c><x:v> 25.140000000000001 </x:v></x:c><x:c><x:v>12abc</x:v></x:c></x:row>\n"
+          "<x:row r=\"6\"><x:c r=\"A6\" s=\"1\"><x:v>0</x:v></x:c><x:c r=\"B6\" s=\"1\"><x:v>44999.75</x:v></x:c>"
+          "<x:c r=\"C6\" s=\"2\"><x:v>0.5</x:v></x:c><x:c r=\"D6\" s=\"3\"><x:v>12.5</x:v></x:c>"
+          "<x:c r=\"E6\" s=\"4\"><x:v>1</x:v></x:c><x:c r=\"F6\" s=\"99\"><x:v>2</x:v></x:c></x:row>\n"
+          "<x:row r=\"7\"><x:c r=\"A7\" t=\"b\"><x:v>1</x:v></x:c><x:c r=\"B7\" t=\"b\"><x:v>0</x:v></x:c>"
+          "<x:c r=\"C7\" t=\"e\"><x:v>#N/A</x:v></x:c>"
+          "<x:c r=\"D7\" t=\"str\"><x:f>A1&amp;\"x\"</x:f><x:v>calc</x:v></x:c>"
+          "<x:c r=\"E7\" t=\"d\"><x:v>2026-03-15T00:00:00</x:v></x:c><x:c r=\"F7\" t=\"s\"/></x:row>\n"
+          "<x:row r=\"8\" spans=\"1:3\" ht=\"20\" customHeight=\"1\"><x:c r=\"A8\" s=\"1\"/>"
+          "<x:c r=\"B8\" t=\"inlineStr\"><x:is><x:t></x:t></x:is></x:c></x:row>\n"
+          "<x:row r=\"9\"><x:c r=\"B9\" s=\"0\"><x:v>7</x:v></x:c><x:c r=\"XFD9\" "
+          "t=\"inlineStr\"><x:is><x:t>far</x:t></x:is></x:c></x:row>\n"
+          "<x:row><x:c r=\"A10\"><x:v>10</x:v></x:c></x:row>\n"
+          "</x:sheetData><x:mergeCells count=\"1\"><x:mergeCell ref=\"A2:B2\"/></x:mergeCells>"
+          "<x:pageMargins left=\"0.7\"/></x:worksheet>";
     const QString path = newPath();
-    QVERIFY(writeStoredZip(path, {
-        {QStringLiteral("[Content_Types].xml"), "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
-        {QStringLiteral("_rels/.rels"), "<Relationships xmlns=\"" + kPackageRelNs + "\">"
-             + relationship("rId1", "officeDocument", "xl/workbook.xml") + "</Relationships>"},
-        {QStringLiteral("xl/workbook.xml"), workbook},
-        {QStringLiteral("xl/_rels/workbook.xml.rels"), workbookRels},
-        {QStringLiteral("xl/styles.xml"), styles},
-        {QStringLiteral("xl/strings.xml"), strings},
-        {QStringLiteral("xl/worksheets/notes.xml"), notes},
-        {QStringLiteral("xl/worksheets/data.xml"), data},
-    }));
+    QVERIFY(writeStoredZip(
+        path,
+        {
+            {QStringLiteral("[Content_Types].xml"), "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+            {QStringLiteral("_rels/.rels"), "<Relationships xmlns=\"" + kPackageRelNs + "\">"
+                                                + relationship("rId1", "officeDocument", "xl/workbook.xml") + "</Relationships>"},
+            {QStringLiteral("xl/workbook.xml"), workbook},
+            {QStringLiteral("xl/_rels/workbook.xml.rels"), workbookRels},
+            {QStringLiteral("xl/styles.xml"), styles},
+            {QStringLiteral("xl/strings.xml"), strings},
+            {QStringLiteral("xl/worksheets/notes.xml"), notes},
+            {QStringLiteral("xl/worksheets/data.xml"), data},
+        }));
 
     QString error;
     auto rows = readAll(path, &error);
@@ -690,8 +702,7 @@ void TestXlsxReader::handMadePackage()
     QCOMPARE(rows[1].number, qint64(3));
     QCOMPARE(rows[1].cells, (QStringList{"  Lot & <n°>  ", "Œdème"}));
     QCOMPARE(rows[2].number, qint64(4));  // no r: the row after the previous one
-    QCOMPARE(rows[2].cells,
-             (QStringList{"0,0015", "-2,5", "1000000000000000000000", "0,30000000000000004", "25,14", "12abc"}));
+    QCOMPARE(rows[2].cells, (QStringList{"0,0015", "-2,5", "1000000000000000000000", "0,30000000000000004", "25,14", "12abc"}));
     QCOMPARE(rows[3].number, qint64(6));
     const QString in1904 = QDate(1904, 1, 1).addDays(44999).toString(Qt::ISODate);
     QCOMPARE(rows[3].cells, (QStringList{"1904-01-01", in1904, "0,5", "12,5", "1904-01-02", "2"}));
@@ -710,16 +721,14 @@ void TestXlsxReader::damagedSheet_data()
     QTest::addColumn<QByteArray>("sheetData");
     QTest::addColumn<int>("goodRows");
     QTest::addColumn<QString>("errorContains");
-    QTest::newRow("truncated XML")
-        << QByteArray("<row r=\"1\"><c><v>1</v></c></row><row r=\"2\"><c><v>2</v></c></row><row r=\"3\"><c><v>3</v")
-        << 2 << "row 2";
-    QTest::newRow("unknown shared string")
-        << QByteArray("<row r=\"1\"><c t=\"s\"><v>0</v></c></row><row r=\"5\"><c t=\"s\"><v>1</v></c></row>")
-        << 1 << "row 5";
-    QTest::newRow("beyond XFD")
-        << QByteArray("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>") << 0 << "XFD";
-    QTest::newRow("absurd reference")
-        << QByteArray("<row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZZ1\"><v>1</v></c></row>") << 0 << "XFD";
+    QTest::newRow("truncated XML") << QByteArray(
+        "<row r=\"1\"><c><v>1</v></c></row><row r=\"2\"><c><v>2</v></c></row><row r=\"3\"><c><v>3</v")
+                                   << 2 << "row 2";
+    QTest::newRow("unknown shared string") << QByteArray(
+        "<row r=\"1\"><c t=\"s\"><v>0</v></c></row><row r=\"5\"><c t=\"s\"><v>1</v></c></row>")
+                                           << 1 << "row 5";
+    QTest::newRow("beyond XFD") << QByteArray("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>") << 0 << "XFD";
+    QTest::newRow("absurd reference") << QByteArray("<row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZZ1\"><v>1</v></c></row>") << 0 << "XFD";
 }
 
 void TestXlsxReader::damagedSheet()
@@ -731,15 +740,16 @@ void TestXlsxReader::damagedSheet()
     const QString path = newPath();
     // writeMinimalXlsx closes the elements; a truncated sheet must not be.
     if (QByteArray(QTest::currentDataTag()) == "truncated XML") {
-        QVERIFY(writeStoredZip(path, {
-            {QStringLiteral("xl/workbook.xml"),
-             "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs
-                 + "\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
-            {QStringLiteral("xl/_rels/workbook.xml.rels"),
-             "<Relationships xmlns=\"" + kPackageRelNs + "\">" + relationship("rId1", "worksheet", "worksheets/s.xml")
-                 + "</Relationships>"},
-            {QStringLiteral("xl/worksheets/s.xml"), "<worksheet xmlns=\"" + kMainNs + "\"><sheetData>" + sheet},
-        }));
+        QVERIFY(writeStoredZip(
+            path,
+            {
+                {QStringLiteral("xl/workbook.xml"), "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs
+                                                        + "\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+                {QStringLiteral("xl/_rels/workbook.xml.rels"), "<Relationships xmlns=\"" + kPackageRelNs + "\">"
+                                                                   + relationship("rId1", "worksheet", "worksheets/s.xml")
+                                                                   + "</Relationships>"},
+                {QStringLiteral("xl/worksheets/s.xml"), "<worksheet xmlns=\"" + kMainNs + "\"><sheetData>" + sheet},
+            }));
     } else {
         QVERIFY(writeMinimalXlsx(path, sheet, "<si><t>only one</t></si>"));
     }

@@ -25,8 +25,7 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
     Store m_store;
-    qint64 m_u2 = 0, m_u5 = 0, m_ux = 0, m_const = 0, m_vital = 0, m_essential = 0, m_other = 0, m_dormant = 0, m_late = 0,
-           m_pack = 0;
+    qint64 m_u2 = 0, m_u5 = 0, m_ux = 0, m_const = 0, m_vital = 0, m_essential = 0, m_other = 0, m_dormant = 0, m_late = 0, m_pack = 0;
     // Monday of the first week; 60 complete weeks of history end Sunday 01/03/2026.
     const QDate m_start{2025, 1, 6};
     static constexpr int kWeeks = 60;
@@ -65,22 +64,23 @@ private Q_SLOTS:
         m_db = m_dir.filePath(QStringLiteral("h.sqlite"));
         QString error;
         QVERIFY2(m_store.open(m_db, &error), qPrintable(error));
-        const QString units = testutil::writeFile(m_dir, QStringLiteral("unites.csv"), testutil::toCp1252(QStringLiteral(
-            "Code UF;Libellé UF;Type;Tournées/semaine\r\n"
-            "U2;Médecine;UF;2\r\nU5;Réanimation;UF;5\r\nUX;Gériatrie;UF;\r\n")));
-        const QString products = testutil::writeFile(m_dir, QStringLiteral("produits.csv"), testutil::toCp1252(QStringLiteral(
-            "Code;Libellé;VEN;MITM;Unité;Conditionnement\r\n"
-            "C;Constant 10/j;E;N;CP;1\r\n"
-            "V;Vital bruité;V;N;AMP;1\r\n"
-            "E;Essentiel bruité;E;N;AMP;1\r\n"
-            "N;Autre bruité;N;N;AMP;1\r\n"
-            "D;Dormant;E;N;FL;1\r\n"
-            "L;Tardif;E;N;FL;1\r\n"
-            "B;Boîtes de 25;E;N;SACH;25\r\n")));
+        const QString units =
+            testutil::writeFile(m_dir, QStringLiteral("unites.csv"),
+                                testutil::toCp1252(QStringLiteral("Code UF;Libellé UF;Type;Tournées/semaine\r\n"
+                                                                  "U2;Médecine;UF;2\r\nU5;Réanimation;UF;5\r\nUX;Gériatrie;UF;\r\n")));
+        const QString products = testutil::writeFile(m_dir, QStringLiteral("produits.csv"),
+                                                     testutil::toCp1252(QStringLiteral("Code;Libellé;VEN;MITM;Unité;Conditionnement\r\n"
+                                                                                       "C;Constant 10/j;E;N;CP;1\r\n"
+                                                                                       "V;Vital bruité;V;N;AMP;1\r\n"
+                                                                                       "E;Essentiel bruité;E;N;AMP;1\r\n"
+                                                                                       "N;Autre bruité;N;N;AMP;1\r\n"
+                                                                                       "D;Dormant;E;N;FL;1\r\n"
+                                                                                       "L;Tardif;E;N;FL;1\r\n"
+                                                                                       "B;Boîtes de 25;E;N;SACH;25\r\n")));
         QByteArray mv = "Date;Type de mouvement;Code produit;Quantit\xE9;UF\r\n";
         const auto line = [&](QDate d, const char *code, double qty, const char *unit) {
-            mv += d.toString(QStringLiteral("dd/MM/yyyy")).toLatin1() + ";D\xE9livrance UF;" + code + ';'
-                + QByteArray::number(qty) + ';' + unit + "\r\n";
+            mv += d.toString(QStringLiteral("dd/MM/yyyy")).toLatin1() + ";D\xE9livrance UF;" + code + ';' + QByteArray::number(qty) + ';'
+                  + unit + "\r\n";
         };
         quint32 seed = 12345;
         const auto noise = [&seed] {   // deterministic, in [-30, 30]
@@ -213,15 +213,16 @@ private Q_SLOTS:
 
     void countLowersTopUp()
     {
-        const QString path = testutil::writeFile(m_dir, QStringLiteral("inventaire.csv"), testutil::toCp1252(QStringLiteral(
-            "Inventaire des services du 02/03/2026\r\n"
-            "Code UF;Code produit;Libellé;Quantité\r\n"
-            "U2;C;Constant;30,0\r\n"
-            "U2;D;Dormant;7\r\n"
-            "U5;C;Constant;50\r\n"
-            "U5;V;Jamais consommé en U5;4\r\n")));
+        const QString path = testutil::writeFile(m_dir, QStringLiteral("inventaire.csv"),
+                                                 testutil::toCp1252(QStringLiteral("Inventaire des services du 02/03/2026\r\n"
+                                                                                   "Code UF;Code produit;Libellé;Quantité\r\n"
+                                                                                   "U2;C;Constant;30,0\r\n"
+                                                                                   "U2;D;Dormant;7\r\n"
+                                                                                   "U5;C;Constant;50\r\n"
+                                                                                   "U5;V;Jamais consommé en U5;4\r\n")));
         const WardCounts counts = readWardCounts(m_store, path, Language::French);
-        QVERIFY2(counts.rejected.empty(), counts.rejected.empty() ? "" : qPrintable(Importer::describe(counts.rejected.front(), Language::English)));
+        QVERIFY2(counts.rejected.empty(),
+                 counts.rejected.empty() ? "" : qPrintable(Importer::describe(counts.rejected.front(), Language::English)));
         QCOMPARE(counts.lines, qint64(4));
         ParLevelOptions o;
         o.counts = &counts;
@@ -249,21 +250,21 @@ private Q_SLOTS:
 
     void countRejections()
     {
-        const QString path = testutil::writeFile(m_dir, QStringLiteral("inventaire_faux.csv"), testutil::toCp1252(QStringLiteral(
-            "Code UF;Code produit;Quantité\r\n"
-            "U2;C;12\r\n"
-            "U9;C;3\r\n"
-            "U2;ZZZ;3\r\n"
-            "U2;V;douze\r\n"
-            "U2;E;-2\r\n"
-            "U2;C;4\r\n"
-            "U2;N;\r\n")));
+        const QString path = testutil::writeFile(m_dir, QStringLiteral("inventaire_faux.csv"),
+                                                 testutil::toCp1252(QStringLiteral("Code UF;Code produit;Quantité\r\n"
+                                                                                   "U2;C;12\r\n"
+                                                                                   "U9;C;3\r\n"
+                                                                                   "U2;ZZZ;3\r\n"
+                                                                                   "U2;V;douze\r\n"
+                                                                                   "U2;E;-2\r\n"
+                                                                                   "U2;C;4\r\n"
+                                                                                   "U2;N;\r\n")));
         const WardCounts counts = readWardCounts(m_store, path, Language::French);
         QCOMPARE(counts.lines, qint64(7));
         QCOMPARE(counts.rejected.size(), std::size_t(6));
-        const std::vector<std::pair<qint64, RejectReason>> expected = {
-            {3, RejectReason::InvalidValue}, {4, RejectReason::UnknownProduct}, {5, RejectReason::InvalidNumber},
-            {6, RejectReason::InvalidValue}, {7, RejectReason::DuplicateKey}, {8, RejectReason::EmptyValue}};
+        const std::vector<std::pair<qint64, RejectReason>> expected = {{3, RejectReason::InvalidValue},  {4, RejectReason::UnknownProduct},
+                                                                       {5, RejectReason::InvalidNumber}, {6, RejectReason::InvalidValue},
+                                                                       {7, RejectReason::DuplicateKey},  {8, RejectReason::EmptyValue}};
         for (std::size_t i = 0; i < expected.size(); ++i) {
             QCOMPARE(counts.rejected[i].line, expected[i].first);
             QCOMPARE(counts.rejected[i].reason, expected[i].second);
@@ -389,16 +390,17 @@ private Q_SLOTS:
         QVERIFY(l);
         const QString fr = explainParLevel(*l, Language::French);
         for (const char *part : {"Demande prévue sur 4 j (2 tournées/sem : 3,5 j entre deux, + 0,5 j de livraison) : 40 CP en moyenne",
-                                 "quantile 98,5 % (essentiel) : 40 → dotation 40 CP.",
-                                 "Stock du service estimé (pas d'inventaire fourni)", "(3,5 j : 35) = 5 → complément 35."})
+                                 "quantile 98,5 % (essentiel) : 40 → dotation 40 CP.", "Stock du service estimé (pas d'inventaire fourni)",
+                                 "(3,5 j : 35) = 5 → complément 35."})
             QVERIFY2(fr.contains(QString::fromUtf8(part)), qPrintable(fr));
         const QString en = explainParLevel(*l, Language::English);
-        for (const char *part : {"Forecast demand over 4 d (2 rounds/week: 3.5 d between rounds, + 0.5 d delivery): 40 CP on average",
-                                 "98.5% quantile (essential): 40 → par level 40 CP.", "Ward stock estimated (no count given)",
-                                 "(3.5 d: 35) = 5 → top-up 35."})
+        for (const char *part :
+             {"Forecast demand over 4 d (2 rounds/week: 3.5 d between rounds, + 0.5 d delivery): 40 CP on average",
+              "98.5% quantile (essential): 40 → par level 40 CP.", "Ward stock estimated (no count given)", "(3.5 d: 35) = 5 → top-up 35."})
             QVERIFY2(en.contains(QString::fromUtf8(part)), qPrintable(en));
         const auto weekdays = find(compute(), m_u2, m_const);
-        QVERIFY(explainParLevel(*weekdays, Language::French).contains(QStringLiteral("2 tournées/sem du lundi au vendredi : jusqu'à 4 j entre deux")));
+        QVERIFY(explainParLevel(*weekdays, Language::French)
+                    .contains(QStringLiteral("2 tournées/sem du lundi au vendredi : jusqu'à 4 j entre deux")));
         QVERIFY(explainParLevel(*weekdays, Language::English).contains(QStringLiteral("Monday to Friday: up to 4 d between rounds")));
     }
 
@@ -423,9 +425,9 @@ private Q_SLOTS:
         const QStringList lines = csvLines(out);
         QCOMPARE(lines.size(), 10);
         const QStringList header = lines[0].split(QLatin1Char(';'));
-        for (const char *column : {"care_unit_code", "care_unit_label", "product_code", "label", "criticality", "rounds_per_week",
-                                   "interval_days", "mean_demand", "service_level", "par_level", "ward_stock", "ward_stock_source",
-                                   "top_up", "explanation"})
+        for (const char *column :
+             {"care_unit_code", "care_unit_label", "product_code", "label", "criticality", "rounds_per_week", "interval_days",
+              "mean_demand", "service_level", "par_level", "ward_stock", "ward_stock_source", "top_up", "explanation"})
             QVERIFY2(header.contains(QLatin1String(column)), column);
         const auto cell = [&](const QStringList &row, const char *column) { return row.value(header.indexOf(QLatin1String(column))); };
         QStringList constant;
@@ -442,10 +444,11 @@ private Q_SLOTS:
         QVERIFY(cell(constant, "explanation").startsWith(QStringLiteral("\"Demande prévue sur 4,5 j")));
 
         // English, a count file, the rhythm spread over the week.
-        const QString counts = testutil::writeFile(m_dir, QStringLiteral("counts.csv"), "Code UF;Code produit;Quantit\xE9\r\nU2;C;12,5\r\n");
-        const auto en = runCli({QStringLiteral("parlevels"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), out,
-                                QStringLiteral("--counts"), counts, QStringLiteral("--rounds-spread"), QStringLiteral("week"),
-                                QStringLiteral("--lang"), QStringLiteral("en")});
+        const QString counts =
+            testutil::writeFile(m_dir, QStringLiteral("counts.csv"), "Code UF;Code produit;Quantit\xE9\r\nU2;C;12,5\r\n");
+        const auto en =
+            runCli({QStringLiteral("parlevels"), QStringLiteral("--db"), m_db, QStringLiteral("--output"), out, QStringLiteral("--counts"),
+                    counts, QStringLiteral("--rounds-spread"), QStringLiteral("week"), QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY2(en.exitCode == 0, qPrintable(en.out + en.err));
         QVERIFY2(en.out.contains(QStringLiteral("1 counted, 8 estimated")), qPrintable(en.out));
         for (const QString &l : csvLines(out))
@@ -472,11 +475,14 @@ private Q_SLOTS:
         QCOMPARE(runCli(base + QStringList{QStringLiteral("--rounds-spread"), QStringLiteral("sometimes")}).exitCode, 64);
         QCOMPARE(runCli({QStringLiteral("parlevels"), QStringLiteral("--db"), m_db}).exitCode, 64);
         QCOMPARE(runCli({QStringLiteral("parlevels"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("none.sqlite")),
-                         QStringLiteral("--output"), out}).exitCode, 1);
+                         QStringLiteral("--output"), out})
+                     .exitCode,
+                 1);
         QCOMPARE(runCli(base + QStringList{QStringLiteral("--as-of"), QStringLiteral("2024-01-01")}).exitCode, 2);
         // A count file with a bad line: nothing is written, every bad line is listed.
         QFile::remove(out);
-        const QString counts = testutil::writeFile(m_dir, QStringLiteral("bad_counts.csv"), "Code UF;Code produit;Quantit\xE9\r\nU2;C;abc\r\n");
+        const QString counts =
+            testutil::writeFile(m_dir, QStringLiteral("bad_counts.csv"), "Code UF;Code produit;Quantit\xE9\r\nU2;C;abc\r\n");
         const auto r = runCli(base + QStringList{QStringLiteral("--counts"), counts});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("bad_counts.csv:2:3")), qPrintable(r.err));

@@ -197,7 +197,10 @@ private Q_SLOTS:
         // order must not be capped (the cap reads 13 weeks, extrapolated).
         ProductSituation s = steady();
         for (std::size_t i = 0; i < s.weeklyDemand.size(); ++i)
-            s.weeklyDemand[i] = (i < 40 ? 15.0 : i < 80 ? 160.0 : 60.0) * std::array{0.2, 0.3, 2.9, 0.4, 0.3, 2.1, 0.5, 0.2, 1.2}[(i * 4) % 9];
+            s.weeklyDemand[i] = (i < 40   ? 15.0
+                                 : i < 80 ? 160.0
+                                          : 60.0)
+                                * std::array{0.2, 0.3, 2.9, 0.4, 0.3, 2.1, 0.5, 0.2, 1.2}[(i * 4) % 9];
         s.shelfLifeDays = 1000.0;
         QVERIFY(demandOverDays(s.weeklyDemand, 1000.0).quantile(0.10) < 100.0); // the spread that starved it
         const OrderSuggestion o = suggestOrder(s, kMonday, {});
@@ -224,7 +227,8 @@ private Q_SLOTS:
         // A shorter window than the shelf life is scaled up (13 weeks read,
         // 26 weeks of shelf life); a new product's weeks before its first
         // use do not count.
-        const std::vector<double> young{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7};
+        const std::vector<double> young{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7,
+                                        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7};
         QVERIFY(std::abs(slowestUse(young, 182.0, 0.95) - 182.0) < 1e-9);
         QVERIFY(std::isinf(slowestUse(std::vector<double>(7, 7.0), 70.0, 0.95)));
     }
@@ -308,7 +312,8 @@ private Q_SLOTS:
         QCOMPARE(erratic.quantile(0.10), 0.0);
         const double s2 = std::log1p((1500.0 / 1287.0) * (1500.0 / 1287.0));
         const double expected = std::exp(std::log(1287.0) - 0.5 * s2 - 1.2815515655 * std::sqrt(s2));
-        QVERIFY2(std::abs(lowQuantile(erratic, 0.10) - expected) < 1e-3 * expected, qPrintable(QString::number(lowQuantile(erratic, 0.10))));
+        QVERIFY2(std::abs(lowQuantile(erratic, 0.10) - expected) < 1e-3 * expected,
+                 qPrintable(QString::number(lowQuantile(erratic, 0.10))));
         QVERIFY(expected > 200.0);
         // A steady total keeps about its normal quantile.
         forecasting::TotalDemand steadyTotal;

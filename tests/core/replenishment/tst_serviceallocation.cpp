@@ -174,7 +174,8 @@ private Q_SLOTS:
         const OrderSuggestion o = suggestOrder(s, kMonday, settings);
         QCOMPARE(o.serviceTarget, targets[1]);
         QCOMPARE(o.classTarget, 0.97);
-        QVERIFY2(explain(o, Language::French).contains(QStringLiteral("la classe vise 97 % en moyenne")), qPrintable(explain(o, Language::French)));
+        QVERIFY2(explain(o, Language::French).contains(QStringLiteral("la classe vise 97 % en moyenne")),
+                 qPrintable(explain(o, Language::French)));
         QVERIFY2(explain(o, Language::English).contains(QStringLiteral("is held lower")), qPrintable(explain(o, Language::English)));
         s = products[0];
         s.serviceTarget = targets[0];

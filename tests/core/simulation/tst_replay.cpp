@@ -50,8 +50,8 @@ void checkAccounting(const ReplayMetrics &m)
     // Units in = units out: what was there and what came in was served,
     // destroyed or is still there.
     QVERIFY2(std::abs(m.startStock + m.received - m.served - m.expired - m.endStock) < 1e-6,
-             qPrintable(QStringLiteral("%1 + %2 != %3 + %4 + %5")
-                            .arg(m.startStock).arg(m.received).arg(m.served).arg(m.expired).arg(m.endStock)));
+             qPrintable(
+                 QStringLiteral("%1 + %2 != %3 + %4 + %5").arg(m.startStock).arg(m.received).arg(m.served).arg(m.expired).arg(m.endStock)));
     QVERIFY(m.endStock >= 0.0);
     QVERIFY(m.served <= m.demand + 1e-9);
 }

@@ -57,7 +57,9 @@ INSERT INTO product(code, label) VALUES('M1', 'PARACETAMOL');
 INSERT INTO import_batch(file_name, file_fingerprint, kind, imported_at) VALUES('m.csv', '0', 'movements', 'x');
 INSERT INTO movement(day, product_id, type, quantity, from_location_id, to_location_id, batch_id, source_line, line_hash)
 VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (2461002, 1, 1, 100, NULL, 1, 1, 4, 13);
-)sql", &error), qPrintable(error));
+)sql",
+                               &error),
+                     qPrintable(error));
         }
         Store s;
         QString error;
@@ -96,7 +98,9 @@ VALUES(2461000, 1, 2, 10, 1, 2, 1, 2, 11), (2461001, 1, 3, 4, 2, 1, 1, 3, 12), (
             QVERIFY2(sql::exec(v2.handle(), R"sql(
 INSERT INTO location(code, label, kind) VALUES('4021', 'Cardiologie', 1);
 INSERT INTO product(code, label, unit_price) VALUES('M1', 'PARACETAMOL', 345);
-)sql", &error), qPrintable(error));
+)sql",
+                               &error),
+                     qPrintable(error));
         }
         Store s;
         QString error;
@@ -104,8 +108,10 @@ INSERT INTO product(code, label, unit_price) VALUES('M1', 'PARACETAMOL', 345);
         QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
         QCOMPARE(sql::queryInt(s.handle(), "SELECT unit_price FROM product WHERE code = 'M1'"), qint64(345));
         for (const char *table : {"forecast_run", "forecast_series", "forecast_value"})
-            QVERIFY2(sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '"
-                                                   + std::string(table) + "'") == 1, table);
+            QVERIFY2(
+                sql::queryInt(s.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '" + std::string(table) + "'")
+                    == 1,
+                table);
         QVERIFY(!s.latestForecastRun(Bucket::Week));
     }
 
@@ -123,7 +129,9 @@ INSERT INTO supplier(code, name, lead_time_days) VALUES('F1', 'Grossiste', 2), (
 INSERT INTO product(code, label, supplier_id) VALUES('M1', 'PARACETAMOL', 2);
 INSERT INTO open_order_line(order_number, order_date, supplier_id, product_id, quantity_ordered, quantity_received)
 VALUES('C1', 2461000, 2, 1, 100, 40);
-)sql", &error), qPrintable(error));
+)sql",
+                               &error),
+                     qPrintable(error));
         }
         Store s;
         QString error;
@@ -211,10 +219,8 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         QCOMPARE(t.essential, 0.9706);
         QCOMPARE(t.other, 0.95);
         QCOMPARE(t.lowest(Criticality::Essential), 0.85);
-        QCOMPARE(calibrationText(*back, {Criticality::Essential}, Language::French),
-                 QStringLiteral("essentiel 97,1 % (cible 98,5 %)"));
-        QCOMPARE(calibrationText(*back, {Criticality::Essential}, Language::English),
-                 QStringLiteral("essential 97.1% (target 98.5%)"));
+        QCOMPARE(calibrationText(*back, {Criticality::Essential}, Language::French), QStringLiteral("essentiel 97,1 % (cible 98,5 %)"));
+        QCOMPARE(calibrationText(*back, {Criticality::Essential}, Language::English), QStringLiteral("essential 97.1% (target 98.5%)"));
     }
 
     void readsWhatReplenishmentNeeds()
@@ -369,8 +375,11 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         run.abcTo = run.historyTo;
         run.productSeries = 2;
         run.unitSeries = 1;
-        QVERIFY2(s.replaceForecastRun(run, {series(1, 0, "SBA(alpha=0.12)", 3, 10), series(1, 10, "SBA(alpha=0.2)", 3, 4),
-                                            series(2, 0, "SES(alpha=0.3)", 3, 7)}, &error), qPrintable(error));
+        QVERIFY2(s.replaceForecastRun(
+                     run,
+                     {series(1, 0, "SBA(alpha=0.12)", 3, 10), series(1, 10, "SBA(alpha=0.2)", 3, 4), series(2, 0, "SES(alpha=0.3)", 3, 7)},
+                     &error),
+                 qPrintable(error));
         QVERIFY(run.id > 0);
 
         const auto f = s.latestForecast(Bucket::Week, 1, 10);
@@ -453,18 +462,19 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         Store s;
         QString error;
         QVERIFY(s.open(m_dir.filePath(QStringLiteral("agg.sqlite")), &error));
-        const QString products = testutil::writeFile(m_dir, QStringLiteral("produits.csv"),
-            QByteArray("Code;Libell\xE9\r\nA;Produit A\r\nB;Produit B\r\n"));
+        const QString products =
+            testutil::writeFile(m_dir, QStringLiteral("produits.csv"), QByteArray("Code;Libell\xE9\r\nA;Produit A\r\nB;Produit B\r\n"));
         // Wednesday 31/12/2025 is in ISO week 2026-W01, which starts Monday 29/12/2025.
-        const QString mv = testutil::writeFile(m_dir, QStringLiteral("mouvements.csv"), QByteArray(
-            "Date;Type;Code produit;Quantit\xE9;UF\r\n"
-            "31/12/2025;D\xE9livrance UF;A;5;U1\r\n"
-            "01/01/2026;D\xE9livrance UF;A;3;U2\r\n"
-            "04/01/2026;Retour UF;A;1;U1\r\n"
-            "05/01/2026;D\xE9livrance UF;A;7;U1\r\n"
-            "02/02/2026;R\xE9trocession;A;2;\r\n"
-            "02/02/2026;R\xE9" "ception;A;500;\r\n"
-            "03/02/2026;D\xE9livrance UF;B;1;U2\r\n"));
+        const QString mv = testutil::writeFile(m_dir, QStringLiteral("mouvements.csv"),
+                                               QByteArray("Date;Type;Code produit;Quantit\xE9;UF\r\n"
+                                                          "31/12/2025;D\xE9livrance UF;A;5;U1\r\n"
+                                                          "01/01/2026;D\xE9livrance UF;A;3;U2\r\n"
+                                                          "04/01/2026;Retour UF;A;1;U1\r\n"
+                                                          "05/01/2026;D\xE9livrance UF;A;7;U1\r\n"
+                                                          "02/02/2026;R\xE9trocession;A;2;\r\n"
+                                                          "02/02/2026;R\xE9"
+                                                          "ception;A;500;\r\n"
+                                                          "03/02/2026;D\xE9livrance UF;B;1;U2\r\n"));
         ImportOptions o;
         o.today = QDate(2026, 11, 29);
         const ImportResult r = Importer(s).importFiles({products, mv}, o);
@@ -493,10 +503,10 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
 
         // Movements by product and date, by care unit and date, across two
         // import batches, match a plain scan of the table.
-        const QString more = testutil::writeFile(m_dir, QStringLiteral("mouvements2.csv"), QByteArray(
-            "Date;Type;Code produit;Quantit\xE9;UF\r\n"
-            "02/01/2026;D\xE9livrance UF;A;2;U1\r\n"
-            "10/02/2026;D\xE9livrance UF;A;4;U1\r\n"));
+        const QString more = testutil::writeFile(m_dir, QStringLiteral("mouvements2.csv"),
+                                                 QByteArray("Date;Type;Code produit;Quantit\xE9;UF\r\n"
+                                                            "02/01/2026;D\xE9livrance UF;A;2;U1\r\n"
+                                                            "10/02/2026;D\xE9livrance UF;A;4;U1\r\n"));
         QVERIFY(Importer(s).importFiles({more}, o).committed);
         const qint64 a = sql::queryInt(s.handle(), "SELECT id FROM product WHERE code = 'A'");
         const qint64 u1 = sql::queryInt(s.handle(), "SELECT id FROM location WHERE code = 'U1'");
@@ -509,8 +519,9 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
         };
         const qint64 jan1 = QDate(2026, 1, 1).toJulianDay(), jan31 = QDate(2026, 1, 31).toJulianDay();
         QCOMPARE(s.movementIds(PostingKind::Product, a), expectIds("product_id = " + std::to_string(a)));
-        QCOMPARE(s.movementIds(PostingKind::Product, a, QDate(2026, 1, 1), QDate(2026, 1, 31)),
-                 expectIds("product_id = " + std::to_string(a) + " AND day BETWEEN " + std::to_string(jan1) + " AND " + std::to_string(jan31)));
+        QCOMPARE(
+            s.movementIds(PostingKind::Product, a, QDate(2026, 1, 1), QDate(2026, 1, 31)),
+            expectIds("product_id = " + std::to_string(a) + " AND day BETWEEN " + std::to_string(jan1) + " AND " + std::to_string(jan31)));
         QCOMPARE(s.movementIds(PostingKind::CareUnit, u1), expectIds("unit_id = " + std::to_string(u1)));
         QCOMPARE(s.movementIds(PostingKind::CareUnit, u1).size(), size_t(5));
         const auto ms = s.movements(PostingKind::CareUnit, u1, QDate(2026, 1, 2), QDate(2026, 1, 5));
