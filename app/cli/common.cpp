@@ -6,7 +6,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#ifdef _WIN32
+#include <io.h>
+#define REAPPRO_ISATTY(fd) _isatty(fd)
+#else
 #include <unistd.h>
+#define REAPPRO_ISATTY(fd) isatty(fd)
+#endif
 
 namespace reappro::cli {
 
@@ -61,7 +67,7 @@ int parse(QCommandLineParser &p, const QStringList &args, const QString &descrip
 
 std::function<void(std::size_t, std::size_t)> terminalProgress(const char *labelFr, const char *labelEn)
 {
-    if (!isatty(STDERR_FILENO))
+    if (!REAPPRO_ISATTY(2))   // progress only on a terminal
         return {};
     err().flush();
     const char *label = g_lang == Language::French ? labelFr : labelEn;

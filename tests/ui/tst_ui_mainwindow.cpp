@@ -18,6 +18,11 @@
 #include "testutil.h"
 
 #include <QComboBox>
+#include <QApplication>
+#include <QAction>
+#include <QTimer>
+#include <QTabWidget>
+#include <QMessageBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -220,6 +225,42 @@ private Q_SLOTS:
         QCOMPARE(cell(m, furo, ProductTableModel::NextExpiryColumn), QString());
 
         QVERIFY(w.statusBar()->findChild<QLabel *>(QStringLiteral("databasePathLabel"))->text().contains(QStringLiteral("hopital.sqlite")));
+    }
+
+    // The application icon in the window and the About box, which also
+    // shows the version (one number, from CMake); icons on the tabs and
+    // the menus; the par levels tab is "Dotations".
+    void showsTheIconsAndTheVersion()
+    {
+        MainWindow w(Language::French);
+        QString error;
+        QVERIFY2(w.openDatabase(m_db, &error), qPrintable(error));
+        QVERIFY(!w.windowIcon().isNull());
+        QVERIFY(w.windowIcon().availableSizes().contains(QSize(256, 256)));
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->tabText(2), QStringLiteral("Dotations"));
+        for (int i = 1; i < tabs->count(); ++i)
+            QVERIFY2(!tabs->tabIcon(i).isNull(), qPrintable(tabs->tabText(i)));
+        QAction *about = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->menuRole() == QAction::AboutRole)
+                about = a;
+        QVERIFY(about && !about->icon().isNull());
+        QString text;
+        bool hasIcon = false;
+        QTimer::singleShot(0, &w, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            text = box->text();
+            hasIcon = !box->iconPixmap().isNull();
+            box->accept();
+        });
+        about->trigger();
+        QVERIFY2(text.contains(QStringLiteral("Reappro " REAPPRO_VERSION)), qPrintable(text));
+        QVERIFY(hasIcon);
     }
 
     void searchFiltersTheList_data()
