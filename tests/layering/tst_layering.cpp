@@ -11,7 +11,9 @@
 //    but import/ itself includes import/;
 //  - SQL is written only in core/store/: no SQLite or QtSql call, and no
 //    string literal starting with an SQL statement, anywhere else in
-//    forecasting/, core/, ui/ or app/.
+//    forecasting/, core/, ui/ or app/;
+//  - forecasting/ and core/ build on Windows too: no POSIX-only header
+//    (unistd.h, sys/..., fcntl.h, pthread.h, dlfcn.h...).
 // The Qt header names come from the Qt installation itself (every file of
 // its QtGui, QtWidgets and QtCharts folders), so a new widget class is
 // caught without a list to keep. Each rule is also run on a made-up
@@ -154,6 +156,11 @@ class TestLayering : public QObject
                 && (inc.target == QLatin1String("sqlite3.h") || inc.target.startsWith(QLatin1String("QSql"))
                     || inc.target.startsWith(QLatin1String("QtSql"))))
                 out << where + QStringLiteral("%1 outside core/store/").arg(inc.target);
+            static const QRegularExpression posix(
+                QStringLiteral(R"(^(unistd|fcntl|pthread|dlfcn|dirent|termios|poll|syslog|pwd|grp|spawn)\.h$|^sys/|^arpa/|^netinet/)"));
+            if ((room == QLatin1String("forecasting") || room.startsWith(QLatin1String("core"))) && inc.system
+                && posix.match(inc.target).hasMatch())
+                out << where + QStringLiteral("%1 is POSIX-only (forecasting/ and core/ build on Windows too)").arg(inc.target);
         }
         if (room != QLatin1String("core/store"))
             for (const QString &l : sqlLines(text))
@@ -227,6 +234,12 @@ private slots:
         QTest::newRow("QSqlQuery in ui") << "ui/views/x.cpp"
                                          << "QSqlQuery q(db);\n"
                                          << "SQL outside";
+        QTest::newRow("POSIX in core") << "core/common/x.cpp"
+                                       << "#include <unistd.h>\n"
+                                       << "POSIX-only";
+        QTest::newRow("POSIX in forecasting") << "forecasting/x.cpp"
+                                              << "#include <sys/mman.h>\n"
+                                              << "POSIX-only";
     }
 
     void eachRuleCatchesItsViolation()
