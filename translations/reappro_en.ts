@@ -4,7 +4,7 @@
 <context>
     <name>reappro::ImportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/importdialog.cpp" line="316"/>
+        <location filename="../ui/dialogs/importdialog.cpp" line="310"/>
         <source>&lt;b&gt;Import done:&lt;/b&gt; %1 lines from %Ln file(s) in %2 s.</source>
         <translation>
             <numerusform>&lt;b&gt;Import done:&lt;/b&gt; %1 lines from %Ln file in %2 s.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/importdialog.cpp" line="326"/>
+        <location filename="../ui/dialogs/importdialog.cpp" line="320"/>
         <source>&lt;b&gt;%Ln line(s) rejected: nothing was imported&lt;/b&gt;, the database is unchanged. Fix these lines in the exports (or save the report to work on it), then import the files again.</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln line rejected: nothing was imported&lt;/b&gt;, the database is unchanged. Fix this line in the export (or save the report to work on it), then import the files again.</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>reappro::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>%Ln product(s) shown out of %1</source>
         <translation>
             <numerusform>%Ln product shown out of %1</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>reappro::OrdersView</name>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="235"/>
+        <location filename="../ui/views/ordersview.cpp" line="234"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="236"/>
+        <location filename="../ui/views/ordersview.cpp" line="234"/>
         <source>from %Ln supplier(s)</source>
         <translation>
             <numerusform>from %Ln supplier</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="239"/>
+        <location filename="../ui/views/ordersview.cpp" line="237"/>
         <source>budget %1: need %2, %Ln line(s) cut</source>
         <translation>
             <numerusform>budget %1: need %2, %Ln line cut</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="242"/>
+        <location filename="../ui/views/ordersview.cpp" line="240"/>
         <source>%Ln capped by shelf life</source>
         <translation>
             <numerusform>%Ln capped by shelf life</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="243"/>
+        <location filename="../ui/views/ordersview.cpp" line="241"/>
         <source>%Ln at expiry risk</source>
         <translation>
             <numerusform>%Ln at expiry risk</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="245"/>
+        <location filename="../ui/views/ordersview.cpp" line="243"/>
         <source>%Ln product(s) without a forecast (nothing suggested)</source>
         <translation>
             <numerusform>%Ln product without a forecast (nothing suggested)</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ordersview.cpp" line="252"/>
+        <location filename="../ui/views/ordersview.cpp" line="254"/>
         <source>%Ln vital product(s) out of stock and unused for over a year, not ordered (%1)</source>
         <translation>
             <numerusform>%Ln vital product out of stock and unused for over a year, not ordered (%1)</numerusform>
@@ -101,7 +101,7 @@
 <context>
     <name>reappro::ParLevelModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/parlevelmodel.cpp" line="31"/>
+        <location filename="../ui/models/parlevelmodel.cpp" line="29"/>
         <source>Unused for %n week(s): take off the allowance?</source>
         <translation>
             <numerusform>Unused for %n week: take off the allowance?</numerusform>
@@ -110,37 +110,9 @@
     </message>
 </context>
 <context>
-    <name>reappro::SummaryStrip</name>
-    <message numerus="yes">
-        <location filename="../ui/summarystrip.cpp" line="92"/>
-        <source>%Ln drug(s)</source>
-        <translation>
-            <numerusform>%Ln drug</numerusform>
-            <numerusform>%Ln drugs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/summarystrip.cpp" line="93"/>
-        <source>%Ln medical device(s)</source>
-        <translation>
-            <numerusform>%Ln medical device</numerusform>
-            <numerusform>%Ln medical devices</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/summarystrip.cpp" line="104"/>
-        <source>order line(s)</source>
-        <comment>under the number of open order lines</comment>
-        <translation>
-            <numerusform>order line</numerusform>
-            <numerusform>order lines</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>reappro::ParLevelsView</name>
     <message numerus="yes">
-        <location filename="../ui/parlevelsview.cpp" line="258"/>
+        <location filename="../ui/views/parlevelsview.cpp" line="257"/>
         <source>&lt;b&gt;%Ln line(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln line&lt;/b&gt;</numerusform>
@@ -148,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/parlevelsview.cpp" line="259"/>
+        <location filename="../ui/views/parlevelsview.cpp" line="258"/>
         <source>in %Ln care unit(s)</source>
         <translation>
             <numerusform>in %Ln care unit</numerusform>
@@ -156,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/parlevelsview.cpp" line="260"/>
+        <location filename="../ui/views/parlevelsview.cpp" line="259"/>
         <source>%Ln top-up(s) to deliver at the next round</source>
         <translation>
             <numerusform>%Ln top-up to deliver at the next round</numerusform>
@@ -164,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/parlevelsview.cpp" line="262"/>
+        <location filename="../ui/views/parlevelsview.cpp" line="261"/>
         <source>%Ln allowance(s) unused for %1 weeks</source>
         <translation>
             <numerusform>%Ln allowance unused for %1 weeks</numerusform>
@@ -172,11 +144,39 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/parlevelsview.cpp" line="264"/>
+        <location filename="../ui/views/parlevelsview.cpp" line="263"/>
         <source>%Ln without a forecast</source>
         <translation>
             <numerusform>%Ln without a forecast</numerusform>
             <numerusform>%Ln without a forecast</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reappro::SummaryStrip</name>
+    <message numerus="yes">
+        <location filename="../ui/widgets/summarystrip.cpp" line="89"/>
+        <source>%Ln drug(s)</source>
+        <translation>
+            <numerusform>%Ln drug</numerusform>
+            <numerusform>%Ln drugs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/summarystrip.cpp" line="90"/>
+        <source>%Ln medical device(s)</source>
+        <translation>
+            <numerusform>%Ln medical device</numerusform>
+            <numerusform>%Ln medical devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/summarystrip.cpp" line="101"/>
+        <source>order line(s)</source>
+        <comment>under the number of open order lines</comment>
+        <translation>
+            <numerusform>order line</numerusform>
+            <numerusform>order lines</numerusform>
         </translation>
     </message>
 </context>
