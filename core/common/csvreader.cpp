@@ -298,7 +298,15 @@ bool CsvReader::next(std::vector<std::string_view> &fields, qint64 *line)
                     closed = true;
                     break;
                 }
-                if (!closed && !m_eof) {
+                // A quote that never closes swallows every line after it: in
+                // a line-per-record export that is a stray quote, not a cell
+                // of kMaxQuotedLines lines. The file stops being read there.
+                if ((!closed && m_eof) || lines > kMaxQuotedLines) {
+                    m_unclosedQuote = UnclosedQuote{m_line, int(m_refs.size()) + 1};
+                    m_pos = m_buf.size();
+                    return false;
+                }
+                if (!closed) {
                     needMore = true;
                     break;
                 }

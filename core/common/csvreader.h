@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringDecoder>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,20 @@ public:
     char delimiter() const { return m_delimiter; }
 
     // The next record (blank lines skipped). Views stay valid until the next
-    // call. *line = physical line where the record starts (1-based).
+    // call. *line = physical line where the record starts (1-based). False
+    // at the end of the file, or at an unclosed quote (see unclosedQuote).
     bool next(std::vector<std::string_view> &fields, qint64 *line);
+
+    // A quoted field that never closes (or spans more than kMaxQuotedLines
+    // lines, which no line-per-record export means): the record that holds
+    // it would swallow the rest of the file, so reading stops there. Where
+    // it opens: the record's line and the field's 1-based position.
+    static constexpr qint64 kMaxQuotedLines = 100;
+    struct UnclosedQuote {
+        qint64 line = 0;
+        int column = 0;
+    };
+    std::optional<UnclosedQuote> unclosedQuote() const { return m_unclosedQuote; }
 
     qint64 bytesRead() const { return m_bytesRead; }
     // Hash of the raw bytes read so far (all of them once next() returned false).
@@ -64,6 +77,7 @@ private:
     };
     std::vector<FieldRef> m_refs;
     std::vector<char> m_chunk;
+    std::optional<UnclosedQuote> m_unclosedQuote;
 };
 
 } // namespace reappro

@@ -80,7 +80,21 @@ const Text &textOf(RejectReason r)
         {"invalid_value", "Valeur non reconnue%1.", "Unrecognised value%1."},
         {"missing_care_unit", "Unité de soins (UF) absente pour une délivrance%1. Renseignez la colonne UF ou Destination.",
          "Care unit missing for an issue%1. Fill the care unit (UF) or destination column."},
+        {"unclosed_quote",
+         "Guillemet ouvert et jamais fermé dans ce champ%1 : rien n'a été importé. Fermez le guillemet, supprimez-le, ou réexportez le "
+         "fichier (un champ entre guillemets ne peut pas contenir un guillemet seul).",
+         "Quote opened and never closed in this field%1: nothing was imported. Close the quote, remove it, or export the file again "
+         "(a quoted field cannot hold a lone quote)."},
+        {"value_too_long",
+         "Valeur trop longue%1. Un code, un libellé ou un numéro tient en 1 000 caractères au plus : vérifiez les séparateurs et les "
+         "guillemets de la ligne.",
+         "Value too long%1. A code, a label or a number fits in 1,000 characters at most: check the line's separators and quotes."},
+        {"date_out_of_range",
+         "Date hors de la période admise%1. Vérifiez l'année (une date vide ou par défaut, comme 01/01/1900, n'est pas une "
+         "date de mouvement).",
+         "Date outside the accepted period%1. Check the year (an empty or default date such as 01/01/1900 is not a movement date)."},
     };
+    static_assert(std::size(kTexts) == size_t(RejectReason::DateOutOfRange) + 1, "one text per reason");
     return kTexts[static_cast<int>(r)];
 }
 } // namespace

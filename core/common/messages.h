@@ -33,6 +33,9 @@ enum class RejectReason {
     DuplicateKey,
     InvalidValue,
     MissingCareUnit,
+    UnclosedQuote,
+    ValueTooLong,
+    DateOutOfRange,
 };
 
 // The reason in words, with how to fix it. `detail` completes it (the

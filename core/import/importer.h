@@ -40,6 +40,7 @@ struct ImportOptions {
     QString profilePath;     // empty = detect everything
     Language language = Language::French;
     QDate today = QDate::currentDate();   // dates after it are rejected
+    int historyYears = 20;                // history dates more than this many years before today are rejected
     qint64 maxListedRejects = 100000;     // all are counted, this many are listed
     // From this many input bytes, an import run alone on the database uses a
     // rollback journal instead of WAL while it writes (see importFiles).

@@ -79,6 +79,14 @@ qint64 ImportRun::ensureSupplier(std::string_view codeOrName, FileState &fs)
 
 void ImportRun::reject(FileState &fs, int field, RejectReason reason, std::string_view value, const QString &detail)
 {
+    int column = 0;
+    if (field >= 0 && size_t(field) < fs.mapping.columnOfField.size() && fs.mapping.columnOfField[size_t(field)] >= 0)
+        column = fs.mapping.columnOfField[size_t(field)] + 1;
+    rejectAtColumn(fs, column, reason, value, detail);
+}
+
+void ImportRun::rejectAtColumn(FileState &fs, int column, RejectReason reason, std::string_view value, const QString &detail)
+{
     fs.lineRejected = true;
     ++m_result.rejectedCount;
     ++fs.report->rejected;
@@ -87,10 +95,9 @@ void ImportRun::reject(FileState &fs, int field, RejectReason reason, std::strin
     RejectedLine r;
     r.file = fs.report->file;
     r.line = fs.line;
-    if (field >= 0 && size_t(field) < fs.mapping.columnOfField.size() && fs.mapping.columnOfField[size_t(field)] >= 0) {
-        const int col = fs.mapping.columnOfField[size_t(field)];
-        r.column = col + 1;
-        r.columnName = fs.headers.value(col);
+    if (column > 0) {
+        r.column = column;
+        r.columnName = fs.headers.value(column - 1);
     }
     r.value = fromUtf8(value);
     r.reason = reason;
@@ -104,6 +111,27 @@ bool ImportRun::checkKey(FileState &fs, const std::string &key, int field, std::
     if (!inserted) {
         reject(fs, field, RejectReason::DuplicateKey, value,
                quoted(value) + (m_fr ? QStringLiteral(" (déjà à la ligne %1)") : QStringLiteral(" (already on line %1)")).arg(it->second));
+        return false;
+    }
+    return true;
+}
+
+bool ImportRun::checkFieldLengths(FileState &fs)
+{
+    for (size_t k = 0; k < fs.fields.size(); ++k) {
+        const std::string_view f = fs.fields[k];
+        if (f.size() <= kMaxFieldCharacters)
+            continue;   // fewer bytes than the limit: fewer characters too
+        const auto characters =
+            size_t(std::count_if(f.begin(), f.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        if (characters <= kMaxFieldCharacters)
+            continue;
+        // The value is not echoed whole: its start says which it is.
+        rejectAtColumn(
+            fs, int(k) + 1, RejectReason::ValueTooLong, {},
+            (m_fr ? QStringLiteral(" (%1 caractères, commençant par « %2… »)") : QStringLiteral(" (%1 characters, starting \"%2...\")"))
+                .arg(characters)
+                .arg(QString::fromUtf8(f.data(), qsizetype(std::min<size_t>(f.size(), 40))).trimmed()));
         return false;
     }
     return true;
@@ -130,6 +158,19 @@ std::optional<qint64> ImportRun::dateField(FileState &fs, int field, bool requir
     }
     if (!d) {
         reject(fs, field, RejectReason::InvalidDate, v, quoted(v));
+        return std::nullopt;
+    }
+    // History dates (movements, receptions, orders, stock dates) within the
+    // accepted window: a default date such as 01/01/1900 would stretch every
+    // series over a century.
+    if (notFuture && *d < m_oldest) {
+        const QString format = m_fr ? QStringLiteral("dd/MM/yyyy") : QStringLiteral("yyyy-MM-dd");
+        reject(fs, field, RejectReason::DateOutOfRange, v,
+               quoted(v)
+                   + (m_fr ? QStringLiteral(" (avant le %1, plus de %2 ans avant l'import)")
+                           : QStringLiteral(" (before %1, more than %2 years before the import)"))
+                         .arg(QDate::fromJulianDay(m_oldest).toString(format))
+                         .arg(m_opt.historyYears));
         return std::nullopt;
     }
     if (notFuture && *d > m_today) {
@@ -250,6 +291,8 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
                 continue;
             }
         }
+        if (!checkFieldLengths(fs))
+            continue;
         switch (fs.kind) {
         case FileKind::Suppliers: supplierRow(fs); break;
         case FileKind::Locations: locationRow(fs); break;
@@ -271,6 +314,16 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
     }
     if (auto *x = dynamic_cast<XlsxSource *>(src.get()); x && !x->error().isEmpty()) {
         fileReject(RejectReason::CannotOpenFile, x->error());
+        return;
+    }
+    // A stray quote would have swallowed the rest of the file: refused where
+    // it opens, so that no line after it is silently lost.
+    if (auto *c = dynamic_cast<CsvSource *>(src.get()); c && c->unclosedQuote()) {
+        const CsvReader::UnclosedQuote q = *c->unclosedQuote();
+        fs.line = q.line;
+        rejectAtColumn(fs, q.column, RejectReason::UnclosedQuote, {},
+                       m_fr ? QStringLiteral(" (le reste du fichier, à partir de la ligne %1, n'a pas été lu)").arg(q.line)
+                            : QStringLiteral(" (the rest of the file, from line %1, was not read)").arg(q.line));
         return;
     }
     finishFile(fs);   // first: it waits for the movement writer thread

@@ -43,7 +43,8 @@ class ImportRun
 {
 public:
     ImportRun(ImportWriter &writer, const ImportOptions &opt, ImportResult &result)
-        : m_store(writer), m_opt(opt), m_result(result), m_fr(opt.language == Language::French), m_today(opt.today.toJulianDay())
+        : m_store(writer), m_opt(opt), m_result(result), m_fr(opt.language == Language::French), m_today(opt.today.toJulianDay()),
+          m_oldest(opt.today.addYears(-opt.historyYears).toJulianDay())
     {
         loadReferences();
     }
@@ -70,6 +71,12 @@ private:
     void finishFile(FileState &fs);
 
     void reject(FileState &fs, int field, RejectReason reason, std::string_view value, const QString &detail = {});
+    // The same at a column of the file (1-based; 0 = the whole line), for
+    // what is wrong before any field is mapped.
+    void rejectAtColumn(FileState &fs, int column, RejectReason reason, std::string_view value, const QString &detail = {});
+    // No field of the line longer than kMaxFieldCharacters; false: rejected.
+    static constexpr size_t kMaxFieldCharacters = 1000;
+    bool checkFieldLengths(FileState &fs);
     QString quoted(std::string_view v) const
     {
         return m_fr ? QStringLiteral(" « %1 »").arg(fromUtf8(v)) : QStringLiteral(" \"%1\"").arg(fromUtf8(v));
@@ -84,6 +91,7 @@ private:
     ImportResult &m_result;
     const bool m_fr;
     const qint64 m_today;
+    const qint64 m_oldest;   // history dates before it are refused
     std::unordered_map<std::string, qint64> m_productByCode, m_productByAltId;
     std::unordered_map<std::string, qint64> m_locationByCode, m_supplierByCode, m_supplierByName;
     qint64 m_centralId = 0;

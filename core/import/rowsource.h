@@ -37,6 +37,7 @@ public:
     double fraction() const override { return m_reader.fileSize() > 0 ? double(m_reader.bytesRead()) / double(m_reader.fileSize()) : 1.0; }
     quint64 fingerprint() const override { return m_reader.fingerprint(); }
     char csvDelimiter() const { return m_reader.delimiter(); }
+    std::optional<CsvReader::UnclosedQuote> unclosedQuote() const { return m_reader.unclosedQuote(); }
     TextEncoding textEncoding() const { return m_reader.encoding(); }
 
 private:

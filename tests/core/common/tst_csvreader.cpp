@@ -102,6 +102,33 @@ private Q_SLOTS:
         QCOMPARE(lines, std::vector<qint64>({1, 2, 5, 6}));
     }
 
+    // A quote that never closes stops the reading where it opens, instead
+    // of turning the rest of the file into one field; so does one that
+    // closes more than kMaxQuotedLines lines later.
+    void unclosedQuoteStopsTheReading()
+    {
+        QTemporaryDir dir;
+        CsvReader r;
+        const auto rows = readAll(testutil::writeFile(dir, QStringLiteral("f.csv"), "code;doc\r\nA;1\r\nB;\"2\r\nC;3\r\nD;4\r\n"), r);
+        QCOMPARE(rows.size(), size_t(2));
+        QVERIFY(r.unclosedQuote());
+        QCOMPARE(r.unclosedQuote()->line, qint64(3));
+        QCOMPARE(r.unclosedQuote()->column, 2);
+
+        QByteArray far = "code;doc\r\nA;\"1\r\n";
+        for (int i = 0; i < CsvReader::kMaxQuotedLines + 10; ++i)
+            far += "B;" + QByteArray::number(i) + "\r\n";
+        far += "C;2\"\r\n";
+        CsvReader f;
+        QCOMPARE(readAll(testutil::writeFile(dir, QStringLiteral("far.csv"), far), f).size(), size_t(1));
+        QVERIFY(f.unclosedQuote());
+        QCOMPARE(f.unclosedQuote()->line, qint64(2));
+
+        CsvReader ok;   // a closed multi-line field is not a problem
+        QCOMPARE(readAll(testutil::writeFile(dir, QStringLiteral("ok.csv"), "a;b\r\n\"x\r\ny\";1\r\n"), ok).size(), size_t(2));
+        QVERIFY(!ok.unclosedQuote());
+    }
+
     void recordsAcrossChunks()
     {
         // Longer than the 1 MiB read chunk, with a multi-byte character and

@@ -219,6 +219,18 @@ private Q_SLOTS:
                                          << "too_many_fields" << 0;
         QTest::newRow("duplicate line") << "05/01/2026;Délivrance UF;M000001;L1;31/12/2027;100;PUI;4021;0,0345;BL1"
                                         << "duplicate_line" << 0;
+        // A stray quote would swallow every later line into one field.
+        QTest::newRow("unclosed quote, last field") << "05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;\"X1"
+                                                    << "unclosed_quote" << 10;
+        QTest::newRow("unclosed quote, middle field") << "05/01/2026;Délivrance UF;M000001;;;\"1;PUI;4021;;X1"
+                                                      << "unclosed_quote" << 6;
+        QTest::newRow("default date 1900") << "01/01/1900;Délivrance UF;M000001;;;1;PUI;4021;;X1"
+                                           << "date_out_of_range" << 1;
+        QTest::newRow("date 0001") << "01/01/0001;Délivrance UF;M000001;;;1;PUI;4021;;X1"
+                                   << "date_out_of_range" << 1;
+        QTest::newRow("huge lot number") << "05/01/2026;Délivrance UF;M000001;" + QString(5000, QLatin1Char('L'))
+                                                + ";31/12/2027;1;PUI;4021;;X1"
+                                         << "value_too_long" << 4;
     }
     void rejections()
     {
@@ -243,6 +255,33 @@ private Q_SLOTS:
         // All or nothing: the good lines were not kept either.
         QCOMPARE(count(s, "movement"), qint64(0));
         QCOMPARE(dump(s), before);
+    }
+
+    // A quote that opens in line 5 and is closed by another stray quote 150
+    // lines later must not turn those lines into one document number.
+    void strayQuotesNeverSwallowLines()
+    {
+        Store s;
+        openWithProducts(s);
+        QStringList lines;
+        for (int i = 0; i < 200; ++i)
+            lines << QStringLiteral("05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;X%1").arg(i);
+        lines[3] = QStringLiteral("05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;\"X3");
+        lines[153] = QStringLiteral("05/01/2026;Délivrance UF;M000001;;;1;PUI;4021;;X153\"");
+        const ImportResult r = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(lines))});
+        QVERIFY(!r.committed);
+        QCOMPARE(r.rejectedCount, qint64(1));
+        QCOMPARE(rejectReasonCode(r.rejected[0].reason), QStringLiteral("unclosed_quote"));
+        QCOMPARE(r.rejected[0].line, qint64(5));
+        QCOMPARE(r.rejected[0].column, 10);
+        QCOMPARE(count(s, "movement"), qint64(0));
+        // The huge value of a too-long field is not echoed whole.
+        QStringList longLine = {QStringLiteral("05/01/2026;Délivrance UF;M000001;") + QString(100000, QLatin1Char('L'))
+                                + QStringLiteral(";31/12/2027;1;PUI;4021;;X1")};
+        const ImportResult t = import(s, {write(QStringLiteral("mouvements.csv"), movementsFile(longLine))});
+        QCOMPARE(t.rejectedCount, qint64(1));
+        QVERIFY2(t.rejected[0].value.size() + t.rejected[0].detail.size() < 200, qPrintable(t.rejected[0].detail));
+        QVERIFY(t.rejected[0].detail.contains(QStringLiteral("100")));
     }
 
     void duplicateLineNamesTheFirst()
