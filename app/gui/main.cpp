@@ -13,19 +13,43 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTextStream>
+
+#include <memory>
 
 using namespace reappro;
 
+namespace {
+
+// --help and --version only print: they must work without a display (a
+// terminal over SSH, a package's smoke test), where a QApplication aborts.
+bool onlyPrints(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-?" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Reappro"));
-    QApplication::setApplicationName(QStringLiteral("Reappro"));
-    QApplication::setApplicationVersion(QStringLiteral(REAPPRO_VERSION));
-    // The desktop entry (resources/fr.reappro.Reappro.desktop) names the
-    // window's application on Wayland; the icon shows in every window.
-    QGuiApplication::setDesktopFileName(QStringLiteral("fr.reappro.Reappro"));
-    QApplication::setWindowIcon(applicationIcon());
+    const bool textOnly = onlyPrints(argc, argv);
+    std::unique_ptr<QCoreApplication> application =
+        textOnly ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("Reappro"));
+    QCoreApplication::setApplicationName(QStringLiteral("Reappro"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REAPPRO_VERSION));
+    if (!textOnly) {
+        // The desktop entry (resources/fr.reappro.Reappro.desktop) names the
+        // window's application on Wayland; the icon shows in every window.
+        QGuiApplication::setDesktopFileName(QStringLiteral("fr.reappro.Reappro"));
+        QApplication::setWindowIcon(applicationIcon());
+    }
 
     // The language is needed before the real parser exists, so that --help
     // and its option descriptions are already in it.
@@ -85,8 +109,15 @@ int main(int argc, char **argv)
     }
     if (!path.isEmpty()) {
         QString error;
-        if (!window.openDatabase(path, &error))
+        if (!window.openDatabase(path, &error)) {
+            // With --screenshot nobody is there to close a dialog: say it
+            // on the terminal and fail.
+            if (parser.isSet(screenshotOption)) {
+                QTextStream(stderr) << QCoreApplication::translate("main", "Open a database") << ": " << error << "\n";
+                return 1;
+            }
             QMessageBox::warning(&window, QCoreApplication::translate("main", "Open a database"), error);
+        }
     }
     if (parser.isSet(screenshotOption)) {
         // What run.sh shows when there is no display, and the README's picture.
@@ -95,5 +126,5 @@ int main(int argc, char **argv)
         const QString file = parser.value(screenshotOption);
         return window.grab().save(file) ? 0 : 1;
     }
-    return app.exec();
+    return QApplication::exec();
 }

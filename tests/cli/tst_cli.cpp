@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <tuple>
+#include <QProcess>
 #include <unistd.h>
 
 using namespace reappro;
@@ -125,6 +127,45 @@ private Q_SLOTS:
         const QJsonObject j = QJsonDocument::fromJson(info.out.toUtf8()).object();
         QCOMPARE(j.value(QStringLiteral("products")).toInt(), 12);
         QVERIFY(j.value(QStringLiteral("movements")).toInt() > 2000);
+    }
+
+    // The GUI binary's --help and --version work without any display (they
+    // aborted creating the QApplication), and --screenshot of a database
+    // that cannot be opened fails at once instead of waiting forever on a
+    // dialog nobody can close.
+    void guiBinaryWithoutADisplay()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *v : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QLatin1String(v));
+        const auto run = [&](const QStringList &args, const QProcessEnvironment &e) {
+            QProcess p;
+            p.setProcessEnvironment(e);
+            p.start(QStringLiteral(REAPPRO_GUI), args);
+            const bool finished = p.waitForFinished(30000);
+            if (!finished)
+                p.kill(), p.waitForFinished();
+            return std::make_tuple(finished, p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                                   QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
+        };
+        auto [done, code, text] = run({QStringLiteral("--help")}, env);
+        QVERIFY(done);
+        QCOMPARE(code, 0);
+        QVERIFY2(text.contains(QStringLiteral("--screenshot")), qPrintable(text));
+        std::tie(done, code, text) = run({QStringLiteral("--version")}, env);
+        QVERIFY(done);
+        QCOMPARE(code, 0);
+        QVERIFY2(text.contains(QStringLiteral(REAPPRO_VERSION)), qPrintable(text));
+
+        QProcessEnvironment offscreen = QProcessEnvironment::systemEnvironment();
+        offscreen.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        offscreen.insert(QStringLiteral("HOME"), m_dir.path());   // no settings of the user's
+        const QString bad = m_dir.filePath(QStringLiteral("no-such-folder/x.sqlite"));
+        std::tie(done, code, text) =
+            run({QStringLiteral("--db"), bad, QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("x.png"))}, offscreen);
+        QVERIFY2(done, "reappro --screenshot waited on a dialog");
+        QCOMPARE(code, 1);
+        QVERIFY2(text.contains(QStringLiteral("x.sqlite")), qPrintable(text));
     }
 
     void demoIsDeterministic()
