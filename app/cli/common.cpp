@@ -80,22 +80,22 @@ std::function<void(std::size_t, std::size_t)> terminalProgress(const char *label
     };
 }
 
-bool openStore(Store &store, const QString &path, bool mustExist)
+int openStore(Store &store, const QString &path, bool mustExist)
 {
     if (path.isEmpty()) {
         err() << t("--db FICHIER est obligatoire.\n", "--db FILE is required.\n");
-        return false;
+        return kExitUsage;
     }
     if (mustExist && !QFileInfo::exists(path)) {
         err() << t("Base introuvable : ", "Database not found: ") << path << "\n";
-        return false;
+        return kExitFailure;
     }
     QString error;
     if (!store.open(path, &error)) {
         err() << error << "\n";
-        return false;
+        return kExitFailure;
     }
-    return true;
+    return kExitOk;
 }
 
 } // namespace reappro::cli

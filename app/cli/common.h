@@ -36,8 +36,9 @@ int parse(QCommandLineParser &p, const QStringList &args, const QString &descrip
 // empty (no progress at all) when stderr is not a terminal, so logs and
 // pipes stay clean.
 std::function<void(std::size_t, std::size_t)> terminalProgress(const char *labelFr, const char *labelEn);
-// Prints why on stderr and returns false when the database cannot be opened.
-bool openStore(Store &store, const QString &path, bool mustExist);
+// kExitOk, or the exit code after saying why on stderr: kExitUsage without --db,
+// kExitFailure when the database is missing (mustExist) or cannot be opened.
+int openStore(Store &store, const QString &path, bool mustExist);
 
 // One function per command, one file per command group.
 int cmdDemo(const QStringList &args);        // app/cli/data.cpp

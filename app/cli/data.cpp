@@ -129,8 +129,8 @@ int cmdImport(const QStringList &args)
         }
     }
     Store store;
-    if (!openStore(store, p.value(QStringLiteral("db")), false))
-        return kExitFailure;
+    if (const int rc = openStore(store, p.value(QStringLiteral("db")), false); rc != kExitOk)
+        return rc;
     QElapsedTimer timer;
     timer.start();
     Importer importer(store);
@@ -213,8 +213,8 @@ int cmdInfo(const QStringList &args)
     if (int rc = parse(p, args, t("Résume le contenu de la base.", "Summarises the database.")); rc >= 0)
         return rc;
     Store store;
-    if (!openStore(store, p.value(QStringLiteral("db")), true))
-        return kExitFailure;
+    if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
+        return rc;
     const StoreInfo i = store.info();
     if (p.isSet(QStringLiteral("json"))) {
         QJsonObject o;

@@ -2,6 +2,7 @@
 // reappro-cli forecast: every product and care unit of a database (stored
 // as a forecast run), or the series of the forecast benchmark kit's files.
 #include "app/cli/common.h"
+#include "app/cli/options.h"
 #include "core/forecast/forecastrun.h"
 #include "core/forecast/seriesfile.h"
 #include "core/store/store.h"
@@ -53,6 +54,9 @@ QJsonObject countsJson(const std::map<QString, qint64> &counts)
     return o;
 }
 
+// The longest horizon of the series files (the benchmark kit's are 12 to 28).
+constexpr int kMaxFileHorizon = 1000;
+
 // Database mode: every product and product-per-care-unit series, stored.
 int forecastDatabaseCommand(const QCommandLineParser &p, forecasting::Method method, int level, int threads)
 {
@@ -65,9 +69,18 @@ int forecastDatabaseCommand(const QCommandLineParser &p, forecasting::Method met
               << p.helpText();
         return kExitUsage;
     }
+    // Two years ahead at most: further, no history of a hospital says
+    // anything, and the run would only fill memory.
+    const int maxHorizon = *bucket == Bucket::Day ? 730 : *bucket == Bucket::Week ? 104 : 24;
+    if (horizon > maxHorizon) {
+        err() << t("--horizon : au plus %1 périodes pour ce pas (deux ans).\n",
+                   "--horizon: at most %1 periods for this bucket (two years).\n")
+                     .arg(maxHorizon);
+        return kExitUsage;
+    }
     Store store;
-    if (!openStore(store, p.value(QStringLiteral("db")), true))
-        return kExitFailure;
+    if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
+        return rc;
     QElapsedTimer timer;
     timer.start();
     ForecastRunOptions o;
@@ -189,9 +202,10 @@ int forecastFilesCommand(const QCommandLineParser &p, forecasting::Method method
 {
     bool okH = false;
     const int horizon = p.value(QStringLiteral("horizon")).toInt(&okH);
-    if (p.value(QStringLiteral("input")).isEmpty() || p.value(QStringLiteral("output")).isEmpty() || !okH || horizon < 1) {
-        err() << t("Options invalides : --input, --output et --horizon (entier >= 1) sont obligatoires sans --db.\n",
-                   "Invalid options: --input, --output and --horizon (integer >= 1) are required without --db.\n")
+    if (p.value(QStringLiteral("input")).isEmpty() || p.value(QStringLiteral("output")).isEmpty() || !okH || horizon < 1
+        || horizon > kMaxFileHorizon) {
+        err() << t("Options invalides : --input, --output et --horizon (entier de 1 à 1000) sont obligatoires sans --db.\n",
+                   "Invalid options: --input, --output and --horizon (integer from 1 to 1000) are required without --db.\n")
               << p.helpText();
         return kExitUsage;
     }
@@ -305,7 +319,7 @@ int cmdForecast(const QStringList &args)
     const int level = p.value(QStringLiteral("level")).toInt(&okL);
     const int threads = p.value(QStringLiteral("threads")).toInt(&okT);
     const auto method = forecasting::methodFromName(p.value(QStringLiteral("method")).toStdString());
-    if (!okL || level < 1 || level > 99 || !okT || threads < 0 || !method) {
+    if (!okL || level < 1 || level > 99 || !okT || threads < 0 || threads > kMaxThreads || !method) {
         err() << t("Options invalides : --level entre 1 et 99 ; --threads entier >= 0 ; --method parmi celles listées.\n",
                    "Invalid options: --level between 1 and 99; --threads integer >= 0; --method among those listed.\n")
               << p.helpText();

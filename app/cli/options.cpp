@@ -114,4 +114,40 @@ bool writeText(const QString &path, const QByteArray &bytes)
     return false;
 }
 
+bool checkDecisionDay(const Store &store, QDate asOf, const QString &option)
+{
+    const StoreInfo info = store.info();
+    if (!info.firstMovement.isValid() || !asOf.isValid())
+        return true;   // no history: the command says so itself
+    const QDate latest = info.lastMovement.addDays(kMaxDaysAhead);
+    if (asOf > info.firstMovement && asOf <= latest)
+        return true;
+    err() << "--" << option
+          << t(" : le %1 est hors de l'historique de la base (du %2 au %3) ; choisissez un jour après le %2 et au plus tard le %4.\n",
+               ": %1 is outside the database's history (%2 to %3); choose a day after %2 and no later than %4.\n")
+                 .arg(dateText(asOf), dateText(info.firstMovement), dateText(info.lastMovement), dateText(latest));
+    return false;
+}
+
+bool checkReplayedPeriod(const Store &store, QDate from, QDate to)
+{
+    const StoreInfo info = store.info();
+    if (!info.firstMovement.isValid())
+        return true;
+    if (from > info.firstMovement && to <= info.lastMovement)
+        return true;
+    err() << t("--from/--to : la période rejouée (du %1 au %2) doit tenir dans l'historique de la base, après le %3 et jusqu'au %4.\n",
+               "--from/--to: the replayed period (%1 to %2) must lie within the database's history, after %3 and up to %4.\n")
+                 .arg(dateText(from), dateText(to), dateText(info.firstMovement), dateText(info.lastMovement));
+    return false;
+}
+
+bool checkThreads(int threads)
+{
+    if (threads >= 0 && threads <= kMaxThreads)
+        return true;
+    err() << t("--threads : entre 0 (tous les cœurs) et %1.\n", "--threads: between 0 (all cores) and %1.\n").arg(kMaxThreads);
+    return false;
+}
+
 } // namespace reappro::cli

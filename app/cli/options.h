@@ -6,6 +6,7 @@
 
 #include "core/domain/criticality.h"
 #include "core/replenishment/replenishment.h"
+#include "core/store/store.h"
 
 #include <QByteArray>
 #include <QCommandLineParser>
@@ -24,5 +25,18 @@ bool parseExpiryConfidence(const QCommandLineParser &p, ReplenishmentSettings &s
 // The order rule, option NAME (suggest's --policy, replay's --rule).
 bool parseOrderRule(const QCommandLineParser &p, const QString &name, ReplenishmentSettings &settings);
 bool writeText(const QString &path, const QByteArray &bytes);
+
+// Limits on what a user can ask, checked before any work starts, with a
+// message in the user's language:
+//  - a decision day (--as-of) after the first day of the history and at
+//    most kMaxDaysAhead days after its last: before, there is no history to
+//    stand on; years ahead, the "present" would be an invented one;
+//  - a replayed period (--from, --to) inside the history;
+//  - at most kMaxThreads worker threads.
+inline constexpr int kMaxDaysAhead = 366;
+inline constexpr int kMaxThreads = 256;
+bool checkDecisionDay(const Store &store, QDate asOf, const QString &option);
+bool checkReplayedPeriod(const Store &store, QDate from, QDate to);
+bool checkThreads(int threads);
 
 } // namespace reappro::cli

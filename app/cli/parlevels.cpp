@@ -3,6 +3,7 @@
 // the next round, for every product and care unit with consumption, written
 // to a CSV a pharmacist opens in a spreadsheet (core/replenishment/parlevels.h).
 #include "app/cli/common.h"
+#include "app/cli/options.h"
 #include "core/import/importer.h"
 #include "core/replenishment/parlevels.h"
 
@@ -104,9 +105,13 @@ int cmdParLevels(const QStringList &args)
         return kExitUsage;
     }
 
+    if (!checkThreads(o.threads))
+        return kExitUsage;
     Store store;
-    if (!openStore(store, p.value(QStringLiteral("db")), true))
-        return kExitFailure;
+    if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
+        return rc;
+    if (!checkDecisionDay(store, o.asOf, QStringLiteral("as-of")))
+        return kExitUsage;
     QElapsedTimer timer;
     timer.start();
 

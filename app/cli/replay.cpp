@@ -260,16 +260,20 @@ int cmdReplay(const QStringList &args)
         }
     }
     const int threads = p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt() : 0;
+    if (!checkThreads(threads))
+        return kExitUsage;
 
     Store store;
-    if (!openStore(store, p.value(QStringLiteral("db")), true))
-        return kExitFailure;
+    if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
+        return rc;
     const QDate last = lastHistoryDay(store);
     if (!last.isValid() || o.to > last) {
         err() << t("L'historique s'arrête le ", "The history ends on ") << dateText(last)
               << t(" : choisissez --to au plus tard ce jour-là.\n", ": choose --to on or before that day.\n");
         return kExitRejected;
     }
+    if (!checkReplayedPeriod(store, o.from, o.to))
+        return kExitRejected;
 
     QElapsedTimer timer;
     timer.start();

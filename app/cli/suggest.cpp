@@ -106,14 +106,16 @@ int cmdSuggest(const QStringList &args)
         return kExitUsage;
 
     Store store;
-    if (!openStore(store, p.value(QStringLiteral("db")), true))
-        return kExitFailure;
+    if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
+        return rc;
     const QDate last = lastHistoryDay(store);
     if (!last.isValid()) {
         err() << t("La base ne contient aucun mouvement : importez d'abord les exports.\n",
                    "The database holds no movements: import the exports first.\n");
         return kExitRejected;
     }
+    if (!checkDecisionDay(store, asOf, QStringLiteral("as-of")))
+        return kExitUsage;
     if (!asOf.isValid())
         asOf = last.addDays(1);
 

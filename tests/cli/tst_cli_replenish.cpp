@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -267,6 +268,43 @@ private Q_SLOTS:
                          QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.csv"))})
                      .exitCode,
                  1);
+    }
+
+    // Absurd arguments are refused before any work, with a message that
+    // says what is accepted (they ran out of memory, or answered for a day
+    // far from the history without a word).
+    void absurdArgumentsAreRefusedAtOnce_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        const QString out = QStringLiteral("OUT");
+        QTest::newRow("suggest as of 9999") << QStringList{"suggest", "--as-of", "9999-12-31", "--output", out} << 64 << "outside";
+        QTest::newRow("suggest as of 2099") << QStringList{"suggest", "--as-of", "2099-01-01", "--output", out} << 64 << "2027";
+        QTest::newRow("suggest before the history") << QStringList{"suggest", "--as-of", "2020-01-01", "--output", out} << 64 << "outside";
+        QTest::newRow("parlevels as of 2099") << QStringList{"parlevels", "--as-of", "2099-01-01", "--output", out} << 64 << "outside";
+        QTest::newRow("forecast horizon 100000") << QStringList{"forecast", "--horizon", "100000"} << 64 << "104";
+        QTest::newRow("daily horizon 800") << QStringList{"forecast", "--bucket", "day", "--horizon", "800"} << 64 << "730";
+        QTest::newRow("forecast threads") << QStringList{"forecast", "--threads", "100000"} << 64 << "--threads";
+        QTest::newRow("replay before the history")
+            << QStringList{"replay", "--from", "2000-01-01", "--to", "2025-01-01", "--output", out} << 2 << "within";
+        QTest::newRow("replay threads") << QStringList{"replay",    "--from", "2026-05-01", "--to", "2026-06-01",
+                                                       "--threads", "100000", "--output",   out}
+                                        << 64 << "256";
+    }
+    void absurdArgumentsAreRefusedAtOnce()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        const QString out = m_dir.filePath(QStringLiteral("absurd.out"));
+        args.replaceInStrings(QStringLiteral("OUT"), out);
+        const auto r = runCli(args + QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(says), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out));
+        // Without --db: a usage error (it was 1, a failure).
+        QCOMPARE(runCli({args.first(), QStringLiteral("--output"), out}).exitCode, 64);
     }
 
     void replayReportsEveryMeasure_data()
