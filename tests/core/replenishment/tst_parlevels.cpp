@@ -478,7 +478,11 @@ private Q_SLOTS:
                          QStringLiteral("--output"), out})
                      .exitCode,
                  1);
-        QCOMPARE(runCli(base + QStringList{QStringLiteral("--as-of"), QStringLiteral("2024-01-01")}).exitCode, 2);
+        // A day before the history is out of range: refused before any work.
+        const auto before = runCli(
+            base + QStringList{QStringLiteral("--as-of"), QStringLiteral("2024-01-01"), QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(before.exitCode, 64);
+        QVERIFY2(before.err.contains(QStringLiteral("outside the database's history")), qPrintable(before.err));
         // A count file with a bad line: nothing is written, every bad line is listed.
         QFile::remove(out);
         const QString counts =
