@@ -34,6 +34,17 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
         result.error = QStringLiteral("database not open");
         return result;
     }
+    if (m_store.isReadOnly()) {
+        result.error =
+            options.language == Language::French
+                ? QStringLiteral("la base %1 est en lecture seule (fichier ou dossier protégé en écriture) : rien n'a été importé. "
+                                 "Importez dans une copie placée dans un dossier où vous pouvez écrire.")
+                      .arg(m_store.path())
+                : QStringLiteral("the database %1 is read-only (file or folder write-protected): nothing was imported. "
+                                 "Import into a copy in a folder you can write to.")
+                      .arg(m_store.path());
+        return result;
+    }
     std::optional<ImportProfile> profile;
     if (!options.profilePath.isEmpty()) {
         profile = ImportProfile::load(options.profilePath, &result.error);

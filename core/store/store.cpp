@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 
@@ -41,7 +42,18 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
     m_path = path;
     m_connectionName = QStringLiteral("reappro-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
+    // A database this user cannot write (a read-only file or folder: an
+    // archive, a colleague's share) is opened read-only and as immutable:
+    // WAL would otherwise need to create its -shm file beside it. It can be
+    // read, not imported into nor migrated.
+    const QFileInfo file(path);
+    m_readOnly = file.exists() && (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable());
+    if (m_readOnly) {
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        db.setDatabaseName(QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+    } else {
+        db.setDatabaseName(path);
+    }
     if (!db.open()) {
         if (error)
             *error = QObject::tr("Cannot open database %1: %2").arg(path, db.lastError().text());
@@ -56,6 +68,26 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
         return false;
     }
     QString err;
+    if (m_readOnly) {
+        const int version = schemaVersion();
+        if (version != kSchemaVersion) {
+            if (error)
+                *error = QObject::tr("Cannot open database %1: it is read-only and of schema %2, this Reappro reads schema %3; copy it to "
+                                     "a folder you can write to and open the copy")
+                             .arg(path)
+                             .arg(version)
+                             .arg(kSchemaVersion);
+            close();
+            return false;
+        }
+        if (!sql::exec(m_handle, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", &err)) {
+            if (error)
+                *error = QObject::tr("Cannot prepare database %1: %2").arg(path, err);
+            close();
+            return false;
+        }
+        return true;
+    }
     // Bigger pages for new databases: fewer page splits in bulk imports.
     if (sql::queryInt(m_handle, "PRAGMA page_count") == 0)
         sql::exec(m_handle, "PRAGMA page_size = 16384");

@@ -125,6 +125,8 @@ public:
     bool open(const QString &path, QString *error, int targetVersion = kSchemaVersion);
     void close();
     bool isOpen() const { return m_handle != nullptr; }
+    // Opened read-only: the file or its folder cannot be written by this user.
+    bool isReadOnly() const { return m_readOnly; }
 
     QString path() const { return m_path; }
     QSqlDatabase database() const;
@@ -201,6 +203,7 @@ private:
     QString m_connectionName;
     QString m_path;
     sqlite3 *m_handle = nullptr;
+    bool m_readOnly = false;
 };
 
 // A read transaction, ended early or by the destructor: every query of the

@@ -484,6 +484,55 @@ private Q_SLOTS:
         }
     }
 
+    // A database in a read-only folder (an archive, a colleague's share) can
+    // be read: info and suggest work, an import says it cannot write, and
+    // nothing is created beside it. Root may write anywhere, so as root the
+    // commands run as the user nobody.
+    void readOnlyDatabaseIsRead()
+    {
+        {
+            Store s;
+            QString error;
+            QVERIFY2(s.open(m_db, &error), qPrintable(error));
+            QVERIFY(sql::exec(s.handle(), "PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        QTemporaryDir tmp;
+        const auto all = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                         | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(tmp.path(), all));
+        QDir(tmp.path()).mkdir(QStringLiteral("ro"));
+        QDir(tmp.path()).mkdir(QStringLiteral("out"));
+        QVERIFY(QFile::setPermissions(tmp.filePath(QStringLiteral("out")), all | QFile::WriteGroup | QFile::WriteOther));
+        const QString ro = tmp.filePath(QStringLiteral("ro/hospital.sqlite"));
+        QVERIFY(QFile::copy(m_db, ro));
+        QVERIFY(QFile::setPermissions(ro, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(tmp.filePath(QStringLiteral("ro")), all & ~QFile::WriteOwner));
+        const auto run = [&](const QStringList &args) {
+            QProcess p;
+            if (geteuid() == 0)
+                p.start(QStringLiteral("runuser"),
+                        QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral(REAPPRO_CLI)}
+                            + args + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+            else
+                p.start(QStringLiteral(REAPPRO_CLI), args + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+            p.waitForFinished(300000);
+            return std::make_pair(p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                                  QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
+        };
+        auto [code, text] = run({QStringLiteral("info"), QStringLiteral("--db"), ro, QStringLiteral("--json")});
+        QVERIFY2(code == 0, qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("\"products\"")));
+        const QString orders = tmp.filePath(QStringLiteral("out/orders.csv"));
+        std::tie(code, text) = run({QStringLiteral("suggest"), QStringLiteral("--db"), ro, QStringLiteral("--output"), orders});
+        QVERIFY2(code == 0, qPrintable(text));
+        QVERIFY(QFileInfo(orders).size() > 100);
+        std::tie(code, text) = run(QStringList{QStringLiteral("import"), QStringLiteral("--db"), ro} + exportFiles(m_exports));
+        QCOMPARE(code, 1);
+        QVERIFY2(text.contains(QStringLiteral("read-only")) && text.contains(QStringLiteral("nothing was imported")), qPrintable(text));
+        QCOMPARE(QDir(tmp.filePath(QStringLiteral("ro"))).entryList(QDir::Files), QStringList{QStringLiteral("hospital.sqlite")});
+        QVERIFY(QFile::setPermissions(tmp.filePath(QStringLiteral("ro")), all));   // so that the folder can be removed
+    }
+
     void profileSavedAndReused()
     {
         const QString profiles = m_dir.filePath(QStringLiteral("profiles"));
