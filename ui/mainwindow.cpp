@@ -260,6 +260,7 @@ QWidget *MainWindow::createProductPage()
 bool MainWindow::openDatabase(const QString &path, QString *error)
 {
     auto store = std::make_unique<Store>();
+    store->setLanguage(m_lang);
     QString err;
     if (!store->open(path, &err)) {
         if (error)

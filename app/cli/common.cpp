@@ -91,6 +91,7 @@ int openStore(Store &store, const QString &path, bool mustExist)
         return kExitFailure;
     }
     QString error;
+    store.setLanguage(g_lang);
     if (!store.open(path, &error)) {
         err() << error << "\n";
         return kExitFailure;

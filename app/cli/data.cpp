@@ -210,11 +210,25 @@ int cmdInfo(const QStringList &args)
     addCommonOptions(p);
     p.addOption({QStringLiteral("db"), t("Base SQLite.", "SQLite database."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("json"), t("Sortie JSON.", "JSON output.")});
-    if (int rc = parse(p, args, t("Résume le contenu de la base.", "Summarises the database.")); rc >= 0)
+    p.addOption(
+        {QStringLiteral("check"), t("Contrôle d'intégrité complet de la base (PRAGMA integrity_check) ; code 1 s'il trouve un problème.",
+                                    "Full integrity check of the database (PRAGMA integrity_check); exit code 1 if it finds a problem.")});
+    if (int rc = parse(p, args,
+                       t("Résume le contenu de la base. Chaque ouverture vérifie déjà ses tables et un contrôle rapide (quick_check).",
+                         "Summarises the database. Every opening already checks its tables and runs a quick check (quick_check)."));
+        rc >= 0)
         return rc;
     Store store;
     if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
         return rc;
+    if (p.isSet(QStringLiteral("check"))) {
+        QString report;
+        const bool ok = store.checkIntegrity(&report);
+        (ok ? out() : err()) << t("Contrôle d'intégrité : ", "Integrity check: ") << (ok ? t("aucun problème", "no problem") : report)
+                             << "\n";
+        if (!ok)
+            return kExitFailure;
+    }
     const StoreInfo i = store.info();
     if (p.isSet(QStringLiteral("json"))) {
         QJsonObject o;

@@ -5,9 +5,11 @@
 #include "core/store/sqlite.h"
 #include "core/store/storerows.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSettings>
 #include <QUrl>
 #include <QUuid>
 #include <QVariant>
@@ -86,6 +88,10 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
             close();
             return false;
         }
+        if (targetVersion == kSchemaVersion && !checkOnOpen(error)) {
+            close();
+            return false;
+        }
         return true;
     }
     // Bigger pages for new databases: fewer page splits in bulk imports.
@@ -99,6 +105,12 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
         || !migrate(targetVersion, &err)) {
         if (error)
             *error = QObject::tr("Cannot prepare database %1: %2").arg(path, err);
+        close();
+        return false;
+    }
+    // Tests build databases of older schemas: those are checked once
+    // migrated to the current one.
+    if (targetVersion == kSchemaVersion && !checkOnOpen(error)) {
         close();
         return false;
     }
@@ -154,6 +166,115 @@ QDate Store::lastMovementDay() const
         return {};
     const qint64 day = sql::queryInt(m_handle, "SELECT COALESCE(MAX(day), 0) FROM movement");
     return day > 0 ? QDate::fromJulianDay(day) : QDate();
+}
+
+const QStringList &Store::expectedTables()
+{
+    static const QStringList kTables = {
+        QStringLiteral("supplier"),        QStringLiteral("location"),         QStringLiteral("product"),
+        QStringLiteral("import_batch"),    QStringLiteral("movement"),         QStringLiteral("lot"),
+        QStringLiteral("open_order_line"), QStringLiteral("movement_posting"), QStringLiteral("forecast_run"),
+        QStringLiteral("forecast_series"), QStringLiteral("forecast_value"),   QStringLiteral("service_calibration"),
+    };
+    return kTables;
+}
+
+namespace {
+
+// What the last successful check saw of a database file: its size and
+// time, its WAL's, and its schema version. Kept per user, outside the file.
+QString checkedStamp(const QString &path, int version)
+{
+    const QFileInfo db(path), wal(path + QStringLiteral("-wal"));
+    return QStringLiteral("%1:%2:%3:%4:%5")
+        .arg(db.size())
+        .arg(db.lastModified().toMSecsSinceEpoch())
+        .arg(wal.exists() ? wal.size() : -1)
+        .arg(wal.exists() ? wal.lastModified().toMSecsSinceEpoch() : -1)
+        .arg(version);
+}
+
+QSettings &checkCache()
+{
+    static QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Reappro"), QStringLiteral("checked-databases"));
+    return settings;
+}
+
+} // namespace
+
+bool Store::checkOnOpen(QString *error)
+{
+    const bool fr = m_language == Language::French;
+    QStringList tables;
+    {
+        sql::Statement st(m_handle, "SELECT name FROM sqlite_master WHERE type = 'table'");
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW)
+            tables << st.text(0);
+        if (rc != SQLITE_DONE) {
+            if (error)
+                *error = (fr ? QStringLiteral("La base %1 est endommagée : son schéma est illisible (%2). Aucune commande n'est calculée à "
+                                              "partir d'elle ; restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
+                             : QStringLiteral("The database %1 is damaged: its schema cannot be read (%2). No order is computed from it; "
+                                              "restore a backup or import the exports again into a new database."))
+                             .arg(m_path, QString::fromUtf8(sqlite3_errmsg(m_handle)));
+            return false;
+        }
+    }
+    QStringList missing;
+    for (const QString &t : expectedTables())
+        if (!tables.contains(t))
+            missing << t;
+    if (!missing.isEmpty()) {
+        if (error)
+            *error =
+                (fr ? QStringLiteral("La base %1 est endommagée : il lui manque les tables %2. Aucune commande n'est calculée à partir "
+                                     "d'elle ; restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
+                    : QStringLiteral("The database %1 is damaged: the tables %2 are missing. No order is computed from it; restore a "
+                                     "backup or import the exports again into a new database."))
+                    .arg(m_path, missing.join(QStringLiteral(", ")));
+        return false;
+    }
+    const QString key = QStringLiteral("quick_check/")
+                        + QString::fromLatin1(QFileInfo(m_path).absoluteFilePath().toUtf8().toBase64(QByteArray::Base64UrlEncoding
+                                                                                                     | QByteArray::OmitTrailingEquals));
+    const QString stamp = checkedStamp(m_path, schemaVersion());
+    if (checkCache().value(key).toString() == stamp)
+        return true;
+    QStringList problems;
+    {
+        sql::Statement st(m_handle, "PRAGMA quick_check(20)");
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW)
+            problems << st.text(0);
+        if (rc != SQLITE_DONE)
+            problems << QString::fromUtf8(sqlite3_errmsg(m_handle));
+    }
+    if (problems != QStringList{QStringLiteral("ok")}) {
+        if (error)
+            *error = (fr ? QStringLiteral("La base %1 est endommagée (contrôle d'intégrité : %2). Aucune commande n'est calculée à partir "
+                                          "d'elle ; restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
+                         : QStringLiteral("The database %1 is damaged (integrity check: %2). No order is computed from it; restore a "
+                                          "backup or import the exports again into a new database."))
+                         .arg(m_path, problems.mid(0, 3).join(QStringLiteral(" ; ")));
+        return false;
+    }
+    checkCache().setValue(key, stamp);
+    return true;
+}
+
+bool Store::checkIntegrity(QString *report) const
+{
+    QStringList lines;
+    sql::Statement st(m_handle, "PRAGMA integrity_check(20)");
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
+        lines << st.text(0);
+    if (rc != SQLITE_DONE)
+        lines << QString::fromUtf8(sqlite3_errmsg(m_handle));
+    if (report)
+        *report = lines.join(QLatin1Char('\n'));
+    return lines == QStringList{QStringLiteral("ok")};
 }
 
 StoreSnapshot::StoreSnapshot(const Store &store)

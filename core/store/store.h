@@ -10,6 +10,7 @@
 // forecastDatabase (core/forecast/forecastrun.h).
 #pragma once
 
+#include "core/common/messages.h"
 #include "core/common/money.h"
 #include "core/domain/criticality.h"
 #include "core/domain/location.h"
@@ -24,6 +25,7 @@
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -121,8 +123,25 @@ public:
     Store &operator=(const Store &) = delete;
 
     // Opens or creates the database and migrates it to targetVersion
-    // (tests use an older target to build a database of a previous schema).
+    // (tests use an older target to build a database of a previous schema),
+    // then checks it (checkOnOpen): a damaged database is not opened.
     bool open(const QString &path, QString *error, int targetVersion = kSchemaVersion);
+
+    // The language of the messages open() and checkIntegrity() return.
+    void setLanguage(Language language) { m_language = language; }
+
+    // Before any command or window uses a database: every table of the
+    // schema is there and SQLite's quick_check finds nothing wrong. The
+    // quick_check (a few seconds on a CHU's database) is skipped while the
+    // file, its WAL and its schema version are as they were at the last
+    // successful check on this machine. False and *error (what is wrong and
+    // what to do) otherwise.
+    bool checkOnOpen(QString *error);
+    // The full integrity_check, on demand: "ok", or the problems found
+    // (at most 20 lines) in *report.
+    bool checkIntegrity(QString *report) const;
+    // The tables the schema of kSchemaVersion has.
+    static const QStringList &expectedTables();
     void close();
     bool isOpen() const { return m_handle != nullptr; }
     // Opened read-only: the file or its folder cannot be written by this user.
@@ -204,6 +223,7 @@ private:
     QString m_path;
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
+    Language m_language = languageFromEnvironment();
 };
 
 // A read transaction, ended early or by the destructor: every query of the

@@ -533,6 +533,62 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(tmp.filePath(QStringLiteral("ro")), all));   // so that the folder can be removed
     }
 
+    // A damaged database is noticed before anything uses it: a table gone,
+    // or pages overwritten after a successful (cached) check. info, suggest
+    // and import refuse it with what to do; import writes nothing into it.
+    void damagedDatabaseIsRefused()
+    {
+        {
+            Store s;
+            QString error;
+            QVERIFY2(s.open(m_db, &error), qPrintable(error));
+            QVERIFY(sql::exec(s.handle(), "PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        const QString noLots = m_dir.filePath(QStringLiteral("no-lots.sqlite"));
+        QVERIFY(QFile::copy(m_db, noLots));
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(noLots.toUtf8().constData(), &db), SQLITE_OK);
+            QVERIFY(sql::exec(db, "PRAGMA foreign_keys = OFF; DROP TABLE lot;"));
+            sqlite3_close(db);
+        }
+        const QString orders = m_dir.filePath(QStringLiteral("damaged-orders.csv"));
+        auto r = runCli({QStringLiteral("info"), QStringLiteral("--db"), noLots, QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("damaged")) && r.err.contains(QStringLiteral("lot")), qPrintable(r.err));
+        r = runCli({QStringLiteral("suggest"), QStringLiteral("--db"), noLots, QStringLiteral("--output"), orders});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("endommagée")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(orders));
+
+        // Pages overwritten after a check that passed and was cached.
+        const QString broken = m_dir.filePath(QStringLiteral("broken.sqlite"));
+        QVERIFY(QFile::copy(m_db, broken));
+        const auto good = runCli({QStringLiteral("info"), QStringLiteral("--db"), broken, QStringLiteral("--check"),
+                                  QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(good.exitCode, 0);
+        QVERIFY2(good.out.contains(QStringLiteral("Integrity check: no problem")), qPrintable(good.out));
+        {
+            QFile f(broken);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 size = f.size();
+            for (qint64 at = size / 4; at < size; at += size / 4) {
+                f.seek(at);
+                f.write(QByteArray(8192, '\xAB'));
+            }
+        }
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        r = runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), broken, QStringLiteral("--lang"), QStringLiteral("en")}
+                   + exportFiles(m_exports));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("damaged")), qPrintable(r.err));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll() == before);   // nothing written into it
+    }
+
     void profileSavedAndReused()
     {
         const QString profiles = m_dir.filePath(QStringLiteral("profiles"));
