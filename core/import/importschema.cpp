@@ -257,31 +257,19 @@ QStringList ColumnMapping::missingRequired(bool french) const
 
 bool isPatientColumn(const QString &h)
 {
-    static const QStringList kExact = syn({"ipp",
-                                           "nip",
-                                           "nda",
-                                           "ddn",
-                                           "ins",
-                                           "nir",
-                                           "nomdenaissance",
-                                           "nomusuel",
-                                           "prenom",
-                                           "sexe",
-                                           "nsejour",
-                                           "numerosejour",
-                                           "sejour",
-                                           "numsejour",
-                                           "nosejour",
-                                           "staynumber",
-                                           "stayid",
-                                           "dob",
-                                           "numerosecu",
-                                           "numerosecuritesociale",
-                                           "identifiantpatient",
-                                           "nomprenom"});
+    // Whole names (normalized: lower case, no accents, no spaces or signs).
+    // clang-format off
+    static const QStringList kExact = syn({
+        "ipp", "nip", "nda", "ddn", "ins", "nir", "nomdenaissance", "nomusuel", "prenom", "sexe", "age",
+        "nsejour", "numerosejour", "sejour", "numsejour", "nosejour", "staynumber", "stayid", "dob",
+        "numerosecu", "nsecu", "numsecu", "numerosecuritesociale", "identifiantpatient", "nomprenom",
+        "assure", "nomassure", "nele", "chambre", "nchambre", "lit", "nlit", "numerolit"});
+    // clang-format on
     if (kExact.contains(h))
         return true;
-    for (const char *part : {"patient", "naissance", "birth", "sejour"})
+    // Parts: "Date naiss.", "N° de sécurité sociale", "Bénéficiaire",
+    // "Nom du patient", "Date of birth".
+    for (const char *part : {"patient", "naiss", "birth", "sejour", "securitesociale", "beneficiaire", "assurancemaladie"})
         if (h.contains(QLatin1String(part)))
             return true;
     return false;

@@ -4,7 +4,9 @@
 // patient columns never stored, profiles, XLSX, suppliers' order days, and
 // the demo hospital's exports.
 #include "core/demo/demogenerator.h"
+#include "core/common/textparse.h"
 #include "core/import/importer.h"
+#include "core/import/importschema.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "testutil.h"
@@ -188,6 +190,23 @@ private Q_SLOTS:
         QCOMPARE(sql::queryInt(s.handle(), "SELECT unit_cost FROM movement WHERE document_ref = 'BL3'"), qint64(12345600));
         QCOMPARE(sql::queryInt(s.handle(), "SELECT day FROM movement WHERE document_ref = 'REC1'"), QDate(2026, 1, 2).toJulianDay());
         QCOMPARE(sql::queryInt(s.handle(), "SELECT expiry FROM movement WHERE document_ref = 'REC1'"), QDate(2027, 12, 31).toJulianDay());
+    }
+
+    // Columns of patient data under the names pharmacy software gives them
+    // are dropped, never stored: the import lists them.
+    void patientColumnsAreRecognised_data()
+    {
+        QTest::addColumn<QString>("header");
+        for (const char *h : {"IPP", "Nom patient", "Date de naissance", "Date naiss.", "N° de sécurité sociale", "N° sécu", "NIR",
+                              "Bénéficiaire", "Assuré", "Né le", "N° de séjour", "Chambre", "Lit", "Date of birth", "Patient ID"})
+            QTest::newRow(h) << QString::fromUtf8(h);
+    }
+    void patientColumnsAreRecognised()
+    {
+        QFETCH(QString, header);
+        QVERIFY2(isPatientColumn(normalizeHeader(header)), qPrintable(normalizeHeader(header)));
+        for (const char *other : {"Libellé", "Code produit", "Quantité", "Date", "Lot", "Date de péremption", "UF", "Type"})
+            QVERIFY2(!isPatientColumn(normalizeHeader(QString::fromUtf8(other))), other);
     }
 
     void rejections_data()
