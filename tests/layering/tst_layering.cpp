@@ -13,7 +13,10 @@
 //    string literal starting with an SQL statement, anywhere else in
 //    forecasting/, core/, ui/ or app/;
 //  - forecasting/ and core/ build on Windows too: no POSIX-only header
-//    (unistd.h, sys/..., fcntl.h, pthread.h, dlfcn.h...).
+//    (unistd.h, sys/..., fcntl.h, pthread.h, dlfcn.h...);
+//  - no network access anywhere in the application: no QtNetwork, no
+//    socket or HTTP library, no URL fetched (a pharmacy's data stays on the
+//    workstation; docs/user-guide.md says so).
 // The Qt header names come from the Qt installation itself (every file of
 // its QtGui, QtWidgets and QtCharts folders), so a new widget class is
 // caught without a list to keep. Each rule is also run on a made-up
@@ -161,6 +164,10 @@ class TestLayering : public QObject
             if ((room == QLatin1String("forecasting") || room.startsWith(QLatin1String("core"))) && inc.system
                 && posix.match(inc.target).hasMatch())
                 out << where + QStringLiteral("%1 is POSIX-only (forecasting/ and core/ build on Windows too)").arg(inc.target);
+            static const QRegularExpression network(QStringLiteral(
+                R"(^(QtNetwork/|QNetwork|QTcp|QUdp|QSsl|QLocalSocket|QHostAddress|QDnsLookup|curl/|sys/socket\.h|netdb\.h|winsock))"));
+            if (inc.system && network.match(inc.target).hasMatch())
+                out << where + QStringLiteral("%1: no network access in Reappro").arg(inc.target);
         }
         if (room != QLatin1String("core/store"))
             for (const QString &l : sqlLines(text))
@@ -234,6 +241,12 @@ private slots:
         QTest::newRow("QSqlQuery in ui") << "ui/views/x.cpp"
                                          << "QSqlQuery q(db);\n"
                                          << "SQL outside";
+        QTest::newRow("network in ui") << "ui/x.cpp"
+                                       << "#include <QNetworkAccessManager>\n"
+                                       << "no network";
+        QTest::newRow("sockets in app") << "app/cli/y.cpp"
+                                        << "#include <sys/socket.h>\n"
+                                        << "no network";
         QTest::newRow("POSIX in core") << "core/common/x.cpp"
                                        << "#include <unistd.h>\n"
                                        << "POSIX-only";
