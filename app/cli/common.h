@@ -48,5 +48,6 @@ int cmdForecast(const QStringList &args);    // app/cli/forecast.cpp
 int cmdParLevels(const QStringList &args);   // app/cli/parlevels.cpp
 int cmdSuggest(const QStringList &args);     // app/cli/suggest.cpp
 int cmdReplay(const QStringList &args);      // app/cli/replay.cpp (alias: backtest)
+int cmdBackup(const QStringList &args);      // app/cli/backup.cpp
 
 } // namespace reappro::cli

@@ -5,6 +5,7 @@
 #include "app/cli/common.h"
 #include "core/demo/demogenerator.h"
 #include "core/import/importer.h"
+#include "core/store/backups.h"
 #include "core/store/store.h"
 
 #include <QCommandLineParser>
@@ -96,6 +97,10 @@ int cmdImport(const QStringList &args)
                  t("Date de référence pour le contrôle des dates futures (aaaa-mm-jj, défaut : aujourd'hui).",
                    "Reference date for the future-date check (yyyy-mm-dd, default: today)."),
                  QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("keep-backups"),
+                 t("Sauvegardes gardées de la base (une avant chaque import d'une base qui contient des données ; 0 : aucune).",
+                   "Backups of the database kept (one before each import into a database that holds data; 0: none)."),
+                 QStringLiteral("N"), QString::number(backups::kDefaultKeep)});
     p.addPositionalArgument(QStringLiteral("DATAFILE"),
                             t("Exports CSV ou XLSX : produits, mouvements, stock par lot, commandes en cours, fournisseurs, unités.",
                               "CSV or XLSX exports: products, movements, stock by lot, open orders, suppliers, care units."),
@@ -121,6 +126,12 @@ int cmdImport(const QStringList &args)
             return kExitFailure;
         }
     }
+    bool keepOk = false;
+    o.keepBackups = p.value(QStringLiteral("keep-backups")).toInt(&keepOk);
+    if (!keepOk || o.keepBackups < 0 || o.keepBackups > 1000) {
+        err() << t("--keep-backups : un nombre de 0 à 1000.\n", "--keep-backups: a number from 0 to 1000.\n");
+        return kExitUsage;
+    }
     if (p.isSet(QStringLiteral("today"))) {
         o.today = QDate::fromString(p.value(QStringLiteral("today")), Qt::ISODate);
         if (!o.today.isValid()) {
@@ -136,6 +147,9 @@ int cmdImport(const QStringList &args)
     Importer importer(store);
     const ImportResult r = importer.importFiles(files, o);
     const double seconds = timer.elapsed() / 1000.0;
+    if (r.backup)
+        out() << t("Sauvegarde d'avant l'import : %1 (%2 Mo)\n", "Backup before the import: %1 (%2 MB)\n")
+                     .arg(QDir::toNativeSeparators(r.backup->path), decimal(double(r.backup->bytes) / 1e6, 1));
     if (!r.error.isEmpty()) {
         err() << t("Échec de l'import, rien n'a été modifié : ", "Import failed, nothing was changed: ") << r.error << "\n";
         return kExitFailure;

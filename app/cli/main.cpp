@@ -24,7 +24,8 @@ void usage(QTextStream &s)
            "  info     résume le contenu d'une base\n"
            "  parlevels dotations des services et compléments de la prochaine tournée\n"
            "  suggest  propose les commandes du jour, chaque ligne expliquée\n"
-           "  replay   rejoue une politique de réapprovisionnement sur l'historique (alias : backtest)\n",
+           "  replay   rejoue une politique de réapprovisionnement sur l'historique (alias : backtest)\n"
+           "  backup   liste, fait ou restaure les sauvegardes de la base\n",
            "Usage: reappro-cli COMMAND [options]   (COMMAND --help for details)\n\n"
            "Commands:\n"
            "  demo     writes the exports of a demo hospital\n"
@@ -33,7 +34,8 @@ void usage(QTextStream &s)
            "  info     summarises a database\n"
            "  parlevels ward stock par levels and the top-ups of the next round\n"
            "  suggest  suggests today's orders, each line explained\n"
-           "  replay   replays a replenishment policy over the history (alias: backtest)\n");
+           "  replay   replays a replenishment policy over the history (alias: backtest)\n"
+           "  backup   lists, makes or restores the database's backups\n");
 }
 
 } // namespace
@@ -75,6 +77,8 @@ int main(int argc, char **argv)
     // "backtest" is the replay's former name, kept for scripts.
     if (command == QLatin1String("replay") || command == QLatin1String("backtest"))
         return cmdReplay(rest);
+    if (command == QLatin1String("backup"))
+        return cmdBackup(rest);
     err() << t("Commande inconnue : ", "Unknown command: ") << command << "\n\n";
     usage(err());
     return kExitUsage;

@@ -45,6 +45,22 @@ ImportResult Importer::importFiles(const QStringList &paths, const ImportOptions
                       .arg(m_store.path());
         return result;
     }
+    // A backup first: an import that went wrong can be undone.
+    if (options.keepBackups > 0 && m_store.holdsData()) {
+        QString why;
+        result.backup = backups::create(m_store, QStringLiteral("import"), options.keepBackups, &why);
+        if (!result.backup) {
+            result.error =
+                options.language == Language::French
+                    ? QStringLiteral("la sauvegarde d'avant l'import n'a pas pu être écrite dans %1 (%2) : rien n'a été importé. "
+                                     "Libérez de la place ou choisissez --keep-backups 0 pour importer sans sauvegarde.")
+                          .arg(backups::folderOf(m_store.path()), why)
+                    : QStringLiteral("the backup before the import could not be written in %1 (%2): nothing was imported. "
+                                     "Free some space, or use --keep-backups 0 to import without a backup.")
+                          .arg(backups::folderOf(m_store.path()), why);
+            return result;
+        }
+    }
     std::optional<ImportProfile> profile;
     if (!options.profilePath.isEmpty()) {
         profile = ImportProfile::load(options.profilePath, &result.error);

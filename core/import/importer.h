@@ -6,6 +6,7 @@
 
 #include "core/import/importprofile.h"
 #include "core/import/importschema.h"
+#include "core/store/backups.h"
 #include "core/common/messages.h"
 #include "core/common/rejectedline.h"
 
@@ -13,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <vector>
 
@@ -41,6 +43,7 @@ struct ImportOptions {
     Language language = Language::French;
     QDate today = QDate::currentDate();   // dates after it are rejected
     int historyYears = 20;                // history dates more than this many years before today are rejected
+    int keepBackups = 5;                  // backups kept of a database that holds data (backups.h); 0: none made
     qint64 maxListedRejects = 100000;     // all are counted, this many are listed
     // From this many input bytes, an import run alone on the database uses a
     // rollback journal instead of WAL while it writes (see importFiles).
@@ -54,6 +57,7 @@ struct ImportResult {
     std::vector<ImportFileReport> files;
     std::vector<RejectedLine> rejected;
     qint64 rejectedCount = 0;
+    std::optional<BackupInfo> backup;   // made before the import (a database that held data)
 };
 
 using ImportProgress = std::function<void(int fileIndex, int fileCount, double fileFraction)>;

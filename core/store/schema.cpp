@@ -6,6 +6,8 @@
 // one line in Store::kSchemaVersion, and the queries in this folder.
 #include "core/store/store.h"
 
+#include "core/store/backups.h"
+
 #include "core/store/movementwriter.h"
 #include "core/store/sqlite.h"
 
@@ -292,6 +294,15 @@ bool Store::migrate(int targetVersion, QString *error)
     if (version > kSchemaVersion) {
         *error = QObject::tr("the database was written by a newer Reappro (schema %1, this one knows %2)").arg(version).arg(kSchemaVersion);
         return false;
+    }
+    // A database that holds data is backed up before its schema changes
+    // (backups.h); without a backup it is not migrated.
+    if (version > 0 && version < targetVersion && targetVersion == kSchemaVersion && holdsData()) {
+        QString why;
+        if (!backups::create(*this, QStringLiteral("migration-v%1").arg(version), backups::kDefaultKeep, &why)) {
+            *error = QObject::tr("cannot back up the database before changing its schema (%1); it was left as it is").arg(why);
+            return false;
+        }
     }
     while (version < targetVersion) {
         // One transaction per step: a failed step leaves the previous version intact.

@@ -160,6 +160,11 @@ QDate Store::nextPeriod(QDate start, Bucket bucket)
     return start;
 }
 
+bool Store::holdsData() const
+{
+    return m_handle && sql::queryInt(m_handle, "SELECT EXISTS(SELECT 1 FROM product) OR EXISTS(SELECT 1 FROM movement)") != 0;
+}
+
 QDate Store::lastMovementDay() const
 {
     if (!m_handle)

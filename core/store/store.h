@@ -187,6 +187,8 @@ public:
     void forEachStockChange(const std::function<void(const StockChange &)> &fn) const;
     // The day of the last movement; invalid when there is none.
     QDate lastMovementDay() const;
+    // Products or movements are stored: there is something to back up.
+    bool holdsData() const;
 
     // Forecasts: one stored run per bucket. Writing a run deletes the previous
     // run of its bucket in the same transaction as it inserts the new rows, so

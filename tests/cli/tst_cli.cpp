@@ -589,6 +589,57 @@ private Q_SLOTS:
         QVERIFY(f.readAll() == before);   // nothing written into it
     }
 
+    // A backup is made before each import into a database that holds data;
+    // restore puts the database back, keeps the state it replaced, and is
+    // written in the backups' journal; --keep-backups rotates them.
+    void backupsBeforeImportAndRestore()
+    {
+        const QString samples = QStringLiteral(REAPPRO_SOURCE_DIR "/resources/samples/");
+        const QString db = m_dir.filePath(QStringLiteral("backed-up.sqlite"));
+        const auto sample = [&](const char *name) { return samples + QLatin1String(name); };
+        auto r = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, sample("fournisseurs.csv"), sample("unites.csv"),
+                         sample("produits.csv")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!r.out.contains(QStringLiteral("Sauvegarde")));   // a new database: nothing to back up
+        r = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--lang"), QStringLiteral("en"),
+                    sample("mouvements.csv")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Backup before the import: ")), qPrintable(r.out));
+        const auto movements = [&] {
+            return QJsonDocument::fromJson(
+                       runCli({QStringLiteral("info"), QStringLiteral("--db"), db, QStringLiteral("--json")}).out.toUtf8())
+                .object()
+                .value(QStringLiteral("movements"))
+                .toInt();
+        };
+        const int all = movements();
+        QVERIFY(all > 2000);
+        auto list = runCli({QStringLiteral("backup"), QStringLiteral("--db"), db});
+        QCOMPARE(list.exitCode, 0);
+        const QStringList lines = list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);   // the title and one backup
+        const QString id = lines[1].trimmed().section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(id.endsWith(QStringLiteral("-import")), qPrintable(id));
+        r = runCli({QStringLiteral("backup"), QStringLiteral("--db"), db, QStringLiteral("--restore"), id});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(movements(), 0);   // the state before the movements' import
+        QFile log(QFileInfo(db).absoluteFilePath() + QStringLiteral(".backups/restores.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(log.readAll()).contains(QStringLiteral("restored ") + id));
+        // The state replaced was kept: restoring it brings the movements back.
+        const QString before = r.out.section(QStringLiteral("--restore "), 1).section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(before.endsWith(QStringLiteral("before-restore")), qPrintable(r.out));
+        QCOMPARE(runCli({QStringLiteral("backup"), QStringLiteral("--db"), db, QStringLiteral("--restore"), before}).exitCode, 0);
+        QCOMPARE(movements(), all);
+        // Rotation: only the newest kept.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(runCli({QStringLiteral("backup"), QStringLiteral("--db"), db, QStringLiteral("--create"), QStringLiteral("--keep"),
+                             QStringLiteral("2")})
+                         .exitCode,
+                     0);
+        QCOMPARE(QDir(QFileInfo(db).absoluteFilePath() + QStringLiteral(".backups")).entryList({QStringLiteral("*.sqlite")}).size(), 2);
+    }
+
     void profileSavedAndReused()
     {
         const QString profiles = m_dir.filePath(QStringLiteral("profiles"));

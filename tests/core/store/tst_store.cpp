@@ -5,6 +5,7 @@
 // from (suppliers and their order days, lots, order lines, observed lead
 // times, shelf life left at reception).
 #include "core/import/importer.h"
+#include "core/store/backups.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "testutil.h"
@@ -170,12 +171,18 @@ VALUES('C1', 2461000, 2, 1, 100, 40);
             QString error;
             QVERIFY(v5.open(path, &error, 5));
             QCOMPARE(columns(v5), QStringList{QStringLiteral("backtest_mase")});
+            QVERIFY(sql::exec(v5.handle(), "INSERT INTO product(code) VALUES('P1')"));
         }
         Store s;
         QString error;
         QVERIFY2(s.open(path, &error), qPrintable(error));
         QCOMPARE(s.schemaVersion(), 6);
         QCOMPARE(columns(s), QStringList{QStringLiteral("holdout_mase")});
+        // A database that holds data is backed up before its schema changes.
+        const auto made = backups::list(path);
+        QCOMPARE(made.size(), size_t(1));
+        QCOMPARE(made[0].reason, QStringLiteral("migration-v5"));
+        QVERIFY(made[0].bytes > 0);
     }
 
     void storesTheReplaysServiceCalibration()
