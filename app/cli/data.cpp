@@ -163,9 +163,15 @@ int cmdImport(const QStringList &args)
             out() << " (" << f.format << ", " << f.encoding
                   << (f.format == QLatin1String("CSV") ? QStringLiteral(", ") + t("séparateur ", "delimiter ") + f.delimiter : QString())
                   << ")";
-        out() << "\n  " << t("lignes lues ", "lines read ") << number(f.lines) << ", " << t("ajoutées ", "added ") << number(f.inserted)
-              << ", " << t("mises à jour ", "updated ") << number(f.updated) << ", " << t("déjà présentes ", "already present ")
-              << number(f.unchanged);
+        out() << "\n  " << t("lignes lues ", "lines read ") << number(f.lines);
+        if (!r.committed) {
+            // Nothing was kept: counts of added lines would say otherwise.
+            out() << ", " << t("rejetées ", "rejected ") << number(f.rejected) << t(" (rien n'a été importé)", " (nothing was imported)")
+                  << "\n";
+            continue;
+        }
+        out() << ", " << t("ajoutées ", "added ") << number(f.inserted) << ", " << t("mises à jour ", "updated ") << number(f.updated)
+              << ", " << t("déjà présentes ", "already present ") << number(f.unchanged);
         if (f.removed)
             out() << ", " << t("retirées (plus dans l'export) ", "removed (no longer in the export) ") << number(f.removed);
         if (f.rejected)

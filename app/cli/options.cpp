@@ -5,7 +5,10 @@
 #include "core/common/csvformat.h"
 #include "core/common/textparse.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
 #include <QLocale>
 
 #include <cmath>
@@ -148,6 +151,21 @@ bool checkThreads(int threads)
         return true;
     err() << t("--threads : entre 0 (tous les cœurs) et %1.\n", "--threads: between 0 (all cores) and %1.\n").arg(kMaxThreads);
     return false;
+}
+
+bool checkOutputWritable(const QString &path)
+{
+    const QFileInfo f(path);
+    bool ok = f.exists() ? f.isFile() && f.isWritable() : false;
+    if (!f.exists()) {
+        QTemporaryFile probe(f.absoluteDir().filePath(QStringLiteral(".reappro-XXXXXX")));
+        ok = f.absoluteDir().exists() && probe.open();
+    }
+    if (!ok)
+        err() << t("Écriture impossible : ", "Cannot write: ") << path
+              << t(" (dossier absent ou protégé en écriture) ; rien n'a été calculé.\n",
+                   " (missing or write-protected folder); nothing was computed.\n");
+    return ok;
 }
 
 } // namespace reappro::cli

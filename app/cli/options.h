@@ -38,5 +38,8 @@ inline constexpr int kMaxThreads = 256;
 bool checkDecisionDay(const Store &store, QDate asOf, const QString &option);
 bool checkReplayedPeriod(const Store &store, QDate from, QDate to);
 bool checkThreads(int threads);
+// The output file can be written (its folder exists and takes a new file,
+// or the file itself is writable): checked before a long computation.
+bool checkOutputWritable(const QString &path);
 
 } // namespace reappro::cli

@@ -107,6 +107,8 @@ int cmdParLevels(const QStringList &args)
 
     if (!checkThreads(o.threads))
         return kExitUsage;
+    if (!checkOutputWritable(p.value(QStringLiteral("output"))))
+        return kExitFailure;
     Store store;
     if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
         return rc;

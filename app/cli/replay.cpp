@@ -263,6 +263,8 @@ int cmdReplay(const QStringList &args)
     if (!checkThreads(threads))
         return kExitUsage;
 
+    if (!checkOutputWritable(p.value(QStringLiteral("output"))))
+        return kExitFailure;
     Store store;
     if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
         return rc;

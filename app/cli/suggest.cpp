@@ -105,6 +105,8 @@ int cmdSuggest(const QStringList &args)
     if (!parseDateOption(p, QStringLiteral("as-of"), asOf))
         return kExitUsage;
 
+    if (!checkOutputWritable(p.value(QStringLiteral("output"))))
+        return kExitFailure;
     Store store;
     if (const int rc = openStore(store, p.value(QStringLiteral("db")), true); rc != kExitOk)
         return rc;

@@ -245,6 +245,9 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("mouvements_bad.csv:3:1 (Date)")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("mouvements_bad.csv:4:3 (Code produit)")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QString::fromUtf8("rien n'a été importé")), qPrintable(r.err));
+        // The summary says nothing was kept: no "added 1" for the good line.
+        QVERIFY2(r.out.contains(QString::fromUtf8("rejetées 2 (rien n'a été importé)")) && !r.out.contains(QString::fromUtf8("ajoutées")),
+                 qPrintable(r.out));
         QFile f(report);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);

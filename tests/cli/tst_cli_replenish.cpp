@@ -292,6 +292,25 @@ private Q_SLOTS:
                                                        "--threads", "100000", "--output",   out}
                                         << 64 << "256";
     }
+    // An output that cannot be written is found before the computation,
+    // not after it.
+    void unwritableOutputFailsAtOnce_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("suggest") << QStringList{"suggest"};
+        QTest::newRow("parlevels") << QStringList{"parlevels"};
+        QTest::newRow("replay") << QStringList{"replay", "--from", "2026-05-01", "--to", "2026-10-31"};
+    }
+    void unwritableOutputFailsAtOnce()
+    {
+        QFETCH(QStringList, args);
+        const auto r = runCli(args
+                              + QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--lang"), QStringLiteral("en"),
+                                            QStringLiteral("--output"), m_dir.filePath(QStringLiteral("no/such/folder/out.csv"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("nothing was computed")), qPrintable(r.err));
+    }
+
     void absurdArgumentsAreRefusedAtOnce()
     {
         QFETCH(QStringList, args);
