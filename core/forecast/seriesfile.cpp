@@ -65,9 +65,11 @@ bool readSeriesSet(const QString &seriesPath, const QString &metaPath, SeriesSet
                            .arg(QString::fromUtf8(f[size_t(c[1])].data(), qsizetype(f[size_t(c[1])].size())));
             return false;
         }
-        if (!parseNumber(trimmed(f[size_t(c[2])]), &v) || !std::isfinite(v) || v < 0) {
+        // Demand, not astronomy: a value past kMaxValue (1e308 was read)
+        // would make the forecasts overflow to infinity.
+        if (!parseNumber(trimmed(f[size_t(c[2])]), &v) || !std::isfinite(v) || v < 0 || v > kMaxValue) {
             *error = where(seriesPath, line)
-                     + QStringLiteral("value must be a finite number >= 0, got \"%1\"")
+                     + QStringLiteral("value must be a number from 0 to 1e12, got \"%1\"")
                            .arg(QString::fromUtf8(f[size_t(c[2])].data(), qsizetype(f[size_t(c[2])].size())));
             return false;
         }

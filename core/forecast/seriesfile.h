@@ -10,6 +10,9 @@
 
 namespace reappro {
 
+// The largest value a series file may hold (a trillion units a period).
+inline constexpr double kMaxValue = 1e12;
+
 struct SeriesSet {
     std::vector<std::string> ids;              // in order of first appearance
     std::vector<std::vector<double>> values;   // by t

@@ -290,6 +290,12 @@ private Q_SLOTS:
                                QStringLiteral("--output"), outPath});
         QCOMPARE(b.exitCode, 2);
         QVERIFY2(b.err.contains(QStringLiteral("bad.csv:3:")), qPrintable(b.err));
+        // A huge value is refused: 1e308 gave forecasts of inf.
+        const QString huge = testutil::writeFile(m_dir, QStringLiteral("huge.csv"), "series_id,t,value\na,0,1\na,1,1e308\na,2,1\n");
+        const auto h = runCli({QStringLiteral("forecast"), QStringLiteral("--input"), huge, QStringLiteral("--horizon"),
+                               QStringLiteral("3"), QStringLiteral("--output"), outPath});
+        QCOMPARE(h.exitCode, 2);
+        QVERIFY2(h.err.contains(QStringLiteral("huge.csv:3:")) && h.err.contains(QStringLiteral("1e12")), qPrintable(h.err));
     }
 
     void forecastsDatabase()
