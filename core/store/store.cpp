@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/store.h"
 
+#include "core/store/backups.h"
 #include "core/store/movementwriter.h"
 #include "core/store/sqlite.h"
 #include "core/store/storerows.h"
@@ -210,36 +211,44 @@ QSettings &checkCache()
 bool Store::checkOnOpen(QString *error)
 {
     const bool fr = m_language == Language::French;
+    // What is wrong, that nothing is computed from it, and the way back:
+    // the newest backup when there is one.
+    const auto damaged = [&](const QString &what) {
+        if (!error)
+            return false;
+        const auto saved = backups::list(m_path);
+        QString remedy;
+        if (!saved.empty())
+            remedy = (fr ? QStringLiteral("restaurez la dernière sauvegarde (%1) : reappro-cli backup --db \"%2\" --restore %1 ; ou "
+                                          "réimportez les exports dans une nouvelle base.")
+                         : QStringLiteral("restore the newest backup (%1): reappro-cli backup --db \"%2\" --restore %1; or import the "
+                                          "exports again into a new database."))
+                         .arg(saved.front().id, m_path);
+        else
+            remedy = fr ? QStringLiteral("restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
+                        : QStringLiteral("restore a backup or import the exports again into a new database.");
+        *error = (fr ? QStringLiteral("La base %1 est endommagée : %2. Aucune commande n'est calculée à partir d'elle ; %3")
+                     : QStringLiteral("The database %1 is damaged: %2. No order is computed from it; %3"))
+                     .arg(m_path, what, remedy);
+        return false;
+    };
     QStringList tables;
     {
         sql::Statement st(m_handle, "SELECT name FROM sqlite_master WHERE type = 'table'");
         int rc;
         while ((rc = st.step()) == SQLITE_ROW)
             tables << st.text(0);
-        if (rc != SQLITE_DONE) {
-            if (error)
-                *error = (fr ? QStringLiteral("La base %1 est endommagée : son schéma est illisible (%2). Aucune commande n'est calculée à "
-                                              "partir d'elle ; restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
-                             : QStringLiteral("The database %1 is damaged: its schema cannot be read (%2). No order is computed from it; "
-                                              "restore a backup or import the exports again into a new database."))
-                             .arg(m_path, QString::fromUtf8(sqlite3_errmsg(m_handle)));
-            return false;
-        }
+        if (rc != SQLITE_DONE)
+            return damaged((fr ? QStringLiteral("son schéma est illisible (%1)") : QStringLiteral("its schema cannot be read (%1)"))
+                               .arg(QString::fromUtf8(sqlite3_errmsg(m_handle))));
     }
     QStringList missing;
     for (const QString &t : expectedTables())
         if (!tables.contains(t))
             missing << t;
-    if (!missing.isEmpty()) {
-        if (error)
-            *error =
-                (fr ? QStringLiteral("La base %1 est endommagée : il lui manque les tables %2. Aucune commande n'est calculée à partir "
-                                     "d'elle ; restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
-                    : QStringLiteral("The database %1 is damaged: the tables %2 are missing. No order is computed from it; restore a "
-                                     "backup or import the exports again into a new database."))
-                    .arg(m_path, missing.join(QStringLiteral(", ")));
-        return false;
-    }
+    if (!missing.isEmpty())
+        return damaged((fr ? QStringLiteral("il lui manque les tables %1") : QStringLiteral("the tables %1 are missing"))
+                           .arg(missing.join(QStringLiteral(", "))));
     const QString key = QStringLiteral("quick_check/")
                         + QString::fromLatin1(QFileInfo(m_path).absoluteFilePath().toUtf8().toBase64(QByteArray::Base64UrlEncoding
                                                                                                      | QByteArray::OmitTrailingEquals));
@@ -255,15 +264,9 @@ bool Store::checkOnOpen(QString *error)
         if (rc != SQLITE_DONE)
             problems << QString::fromUtf8(sqlite3_errmsg(m_handle));
     }
-    if (problems != QStringList{QStringLiteral("ok")}) {
-        if (error)
-            *error = (fr ? QStringLiteral("La base %1 est endommagée (contrôle d'intégrité : %2). Aucune commande n'est calculée à partir "
-                                          "d'elle ; restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
-                         : QStringLiteral("The database %1 is damaged (integrity check: %2). No order is computed from it; restore a "
-                                          "backup or import the exports again into a new database."))
-                         .arg(m_path, problems.mid(0, 3).join(QStringLiteral(" ; ")));
-        return false;
-    }
+    if (problems != QStringList{QStringLiteral("ok")})
+        return damaged((fr ? QStringLiteral("le contrôle d'intégrité trouve %1") : QStringLiteral("the integrity check finds %1"))
+                           .arg(problems.mid(0, 3).join(QStringLiteral(" ; "))));
     checkCache().setValue(key, stamp);
     return true;
 }

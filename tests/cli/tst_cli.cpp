@@ -577,6 +577,7 @@ private Q_SLOTS:
                                   QStringLiteral("--lang"), QStringLiteral("en")});
         QCOMPARE(good.exitCode, 0);
         QVERIFY2(good.out.contains(QStringLiteral("Integrity check: no problem")), qPrintable(good.out));
+        QCOMPARE(runCli({QStringLiteral("backup"), QStringLiteral("--db"), broken, QStringLiteral("--create")}).exitCode, 0);
         {
             QFile f(broken);
             QVERIFY(f.open(QIODevice::ReadWrite));
@@ -594,6 +595,9 @@ private Q_SLOTS:
                    + exportFiles(m_exports));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("damaged")), qPrintable(r.err));
+        // The way back is offered: the newest backup and the command.
+        QVERIFY2(r.err.contains(QStringLiteral("restore the newest backup")) && r.err.contains(QStringLiteral("-manual")),
+                 qPrintable(r.err));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.readAll() == before);   // nothing written into it
     }
