@@ -292,7 +292,10 @@ bool Store::migrate(int targetVersion, QString *error)
 {
     int version = schemaVersion();
     if (version > kSchemaVersion) {
-        *error = QObject::tr("the database was written by a newer Reappro (schema %1, this one knows %2)").arg(version).arg(kSchemaVersion);
+        *error = text("la base a été écrite par un Reappro plus récent (schéma %1, celui-ci connaît le %2) : mettez Reappro à jour",
+                      "the database was written by a newer Reappro (schema %1, this one knows %2): update Reappro")
+                     .arg(version)
+                     .arg(kSchemaVersion);
         return false;
     }
     // A database that holds data is backed up before its schema changes
@@ -300,7 +303,9 @@ bool Store::migrate(int targetVersion, QString *error)
     if (version > 0 && version < targetVersion && targetVersion == kSchemaVersion && holdsData()) {
         QString why;
         if (!backups::create(*this, QStringLiteral("migration-v%1").arg(version), backups::kDefaultKeep, &why)) {
-            *error = QObject::tr("cannot back up the database before changing its schema (%1); it was left as it is").arg(why);
+            *error = text("la sauvegarde d'avant le changement de schéma n'a pas pu être écrite (%1) : la base est restée telle quelle",
+                          "cannot back up the database before changing its schema (%1); it was left as it is")
+                         .arg(why);
             return false;
         }
     }

@@ -39,34 +39,47 @@ void Store::close()
 
 QSqlDatabase Store::database() const { return QSqlDatabase::database(m_connectionName, false); }
 
+QString Store::text(const char *french, const char *english) const
+{
+    return QString::fromUtf8(m_language == Language::French ? french : english);
+}
+
 bool Store::open(const QString &path, QString *error, int targetVersion)
 {
     close();
     m_path = path;
     m_connectionName = QStringLiteral("reappro-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    // A database this user cannot write (a read-only file or folder: an
-    // archive, a colleague's share) is opened read-only and as immutable:
-    // WAL would otherwise need to create its -shm file beside it. It can be
-    // read, not imported into nor migrated.
-    const QFileInfo file(path);
-    m_readOnly = file.exists() && (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable());
-    if (m_readOnly) {
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
-        db.setDatabaseName(QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
-    } else {
-        db.setDatabaseName(path);
+    // The connection object lives only in this block: removing the
+    // connection (close()) while a copy of it exists makes Qt warn on the
+    // terminal.
+    QString openError;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        // A database this user cannot write (a read-only file or folder: an
+        // archive, a colleague's share) is opened read-only and as immutable:
+        // WAL would otherwise need to create its -shm file beside it. It can
+        // be read, not imported into nor migrated.
+        const QFileInfo file(path);
+        m_readOnly = file.exists() && (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable());
+        if (m_readOnly) {
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+            db.setDatabaseName(QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+        } else {
+            db.setDatabaseName(path);
+        }
+        if (!db.open()) {
+            openError = text("Impossible d'ouvrir la base %1 : %2. Vérifiez le chemin et les droits.",
+                             "Cannot open the database %1: %2. Check the path and the permissions.")
+                            .arg(path, db.lastError().text());
+        } else {
+            const QVariant v = db.driver()->handle();
+            if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0 || !(m_handle = *static_cast<sqlite3 *const *>(v.data())))
+                openError = QStringLiteral("The Qt SQLite driver does not expose its sqlite3 handle");
+        }
     }
-    if (!db.open()) {
+    if (!openError.isEmpty()) {
         if (error)
-            *error = QObject::tr("Cannot open database %1: %2").arg(path, db.lastError().text());
-        close();
-        return false;
-    }
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0 || !(m_handle = *static_cast<sqlite3 *const *>(v.data()))) {
-        if (error)
-            *error = QStringLiteral("The Qt SQLite driver does not expose its sqlite3 handle");
+            *error = openError;
         close();
         return false;
     }
@@ -75,8 +88,10 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
         const int version = schemaVersion();
         if (version != kSchemaVersion) {
             if (error)
-                *error = QObject::tr("Cannot open database %1: it is read-only and of schema %2, this Reappro reads schema %3; copy it to "
-                                     "a folder you can write to and open the copy")
+                *error = text("Impossible d'ouvrir la base %1 : elle est en lecture seule et de schéma %2, ce Reappro lit le schéma %3 ; "
+                              "copiez-la dans un dossier où vous pouvez écrire et ouvrez la copie.",
+                              "Cannot open the database %1: it is read-only and of schema %2, this Reappro reads schema %3; copy it to "
+                              "a folder you can write to and open the copy.")
                              .arg(path)
                              .arg(version)
                              .arg(kSchemaVersion);
@@ -85,7 +100,7 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
         }
         if (!sql::exec(m_handle, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", &err)) {
             if (error)
-                *error = QObject::tr("Cannot prepare database %1: %2").arg(path, err);
+                *error = text("Impossible de préparer la base %1 : %2", "Cannot prepare the database %1: %2").arg(path, err);
             close();
             return false;
         }
@@ -105,7 +120,7 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
                    &err)
         || !migrate(targetVersion, &err)) {
         if (error)
-            *error = QObject::tr("Cannot prepare database %1: %2").arg(path, err);
+            *error = text("Impossible de préparer la base %1 : %2", "Cannot prepare the database %1: %2").arg(path, err);
         close();
         return false;
     }

@@ -220,6 +220,7 @@ public:
 
 private:
     bool migrate(int targetVersion, QString *error);
+    QString text(const char *french, const char *english) const;   // in m_language
 
     QString m_connectionName;
     QString m_path;

@@ -653,6 +653,20 @@ private Q_SLOTS:
         QCOMPARE(QDir(QFileInfo(db).absoluteFilePath() + QStringLiteral(".backups")).entryList({QStringLiteral("*.sqlite")}).size(), 2);
     }
 
+    // A database that cannot be opened is said so in the user's language,
+    // with no Qt warning leaking onto the terminal.
+    void openErrorsAreInTheUsersLanguage()
+    {
+        const QString where = m_dir.filePath(QStringLiteral("no-such-folder/h.sqlite"));
+        const QString file = QStringLiteral(REAPPRO_SOURCE_DIR "/resources/samples/produits.csv");
+        auto r = runCli({QStringLiteral("import"), QStringLiteral("--db"), where, file});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QString::fromUtf8("Impossible d'ouvrir la base")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("QSqlDatabase")), qPrintable(r.err));
+        r = runCli({QStringLiteral("import"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--db"), where, file});
+        QVERIFY2(r.err.contains(QStringLiteral("Cannot open the database")), qPrintable(r.err));
+    }
+
     void profileSavedAndReused()
     {
         const QString profiles = m_dir.filePath(QStringLiteral("profiles"));
