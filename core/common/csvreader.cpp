@@ -2,6 +2,7 @@
 #include "core/common/csvreader.h"
 
 #include <QObject>
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -107,6 +108,30 @@ QString encodingName(TextEncoding e)
 CsvReader::CsvReader() = default;
 CsvReader::~CsvReader() = default;
 
+namespace {
+
+// UTF-16 without a byte-order mark (some Windows tools write it): text
+// never holds NUL bytes, but in UTF-16 every character of the Latin range
+// has one, always on the same side of the pair. Nullopt when it is not so.
+std::optional<TextEncoding> utf16WithoutBom(const unsigned char *u, qint64 n)
+{
+    const qint64 pairs = std::min<qint64>(n, 4096) / 2;
+    if (pairs < 2)
+        return std::nullopt;
+    qint64 zeroFirst = 0, zeroSecond = 0;
+    for (qint64 i = 0; i < pairs; ++i) {
+        zeroFirst += u[2 * i] == 0;
+        zeroSecond += u[2 * i + 1] == 0;
+    }
+    if (zeroSecond * 10 >= pairs * 4 && zeroFirst * 20 < pairs)
+        return TextEncoding::Utf16LE;
+    if (zeroFirst * 10 >= pairs * 4 && zeroSecond * 20 < pairs)
+        return TextEncoding::Utf16BE;
+    return std::nullopt;
+}
+
+} // namespace
+
 bool CsvReader::open(const QString &path, QString *error, char delimiter, std::optional<TextEncoding> forcedEncoding)
 {
     m_file.setFileName(path);
@@ -136,6 +161,8 @@ bool CsvReader::open(const QString &path, QString *error, char delimiter, std::o
     } else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
         m_encoding = TextEncoding::Utf16BE;
         skip = 2;
+    } else if (const auto utf16 = utf16WithoutBom(u, n)) {
+        m_encoding = *utf16;
     } else {
         m_encoding = looksLikeUtf8(u, u + n) ? TextEncoding::Utf8 : TextEncoding::Windows1252;
     }

@@ -63,6 +63,31 @@ private Q_SLOTS:
         QCOMPARE(rows[2][0], QString::fromUtf8("Œdème crème"));
     }
 
+    // UTF-16 written without a byte-order mark is recognised by its NUL
+    // bytes (it was read as Windows-1252, every other byte a NUL).
+    void utf16WithoutBom_data()
+    {
+        QTest::addColumn<bool>("littleEndian");
+        QTest::newRow("LE") << true;
+        QTest::newRow("BE") << false;
+    }
+    void utf16WithoutBom()
+    {
+        QFETCH(bool, littleEndian);
+        const QString text = QString::fromUtf8("Code;Libellé\r\nM1;Paracétamol\r\n");
+        QByteArray bytes;
+        for (const QChar c : text) {
+            const char lo = char(c.unicode() & 0xFF), hi = char(c.unicode() >> 8);
+            bytes += littleEndian ? QByteArray{&lo, 1} + QByteArray{&hi, 1} : QByteArray{&hi, 1} + QByteArray{&lo, 1};
+        }
+        QTemporaryDir dir;
+        CsvReader r;
+        const auto rows = readAll(testutil::writeFile(dir, QStringLiteral("u16.csv"), bytes), r);
+        QCOMPARE(r.encoding(), littleEndian ? TextEncoding::Utf16LE : TextEncoding::Utf16BE);
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[1][1], QString::fromUtf8("Paracétamol"));
+    }
+
     void delimiters_data()
     {
         QTest::addColumn<QByteArray>("bytes");
