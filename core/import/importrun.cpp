@@ -116,6 +116,25 @@ bool ImportRun::checkKey(FileState &fs, const std::string &key, int field, std::
     return true;
 }
 
+// What a message may quote of a file's content: control characters (a
+// binary file's bytes, terminal escapes) shown as '?', at most 120
+// characters.
+QString printableExcerpt(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (out.size() >= 120) {
+            out += QChar(0x2026);
+            break;
+        }
+        out += (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format || c == QChar::ReplacementCharacter
+                || c.category() == QChar::Other_NotAssigned)
+                   ? QLatin1Char('?')
+                   : c;
+    }
+    return out;
+}
+
 bool ImportRun::checkFieldLengths(FileState &fs)
 {
     for (size_t k = 0; k < fs.fields.size(); ++k) {
@@ -229,7 +248,7 @@ void ImportRun::importFile(const QString &path, const ImportProfile *profile, in
             fs.report->kind = *k;
             fileReject(RejectReason::MissingColumn, fs.mapping.missingRequired(m_fr).join(QStringLiteral(", ")), 1);
         } else {
-            fileReject(RejectReason::UnknownFileKind, hm.firstHeaders.join(QStringLiteral(" | ")), 1);
+            fileReject(RejectReason::UnknownFileKind, printableExcerpt(hm.firstHeaders.join(QStringLiteral(" | "))), 1);
         }
         return;
     }

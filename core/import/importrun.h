@@ -39,6 +39,10 @@ class MovementWriter;
 
 namespace reappro::importdetail {
 
+// What a message may quote of a file's content: printable, at most 120
+// characters (importrun.cpp).
+QString printableExcerpt(const QString &text);
+
 class ImportRun
 {
 public:

@@ -384,6 +384,29 @@ private Q_SLOTS:
         QCOMPARE(count(s, "movement"), qint64(0));
     }
 
+    // A binary file given as an export is refused without its bytes (NULs,
+    // terminal escapes) echoed into the message.
+    void binaryFileIsNotEchoed()
+    {
+        Store s;
+        openWithProducts(s);
+        QByteArray bytes("%PDF-1.7\n\x1b[2J\x1b]0;owned\x07");
+        for (int i = 0; i < 4000; ++i)
+            bytes += char((i * 37 + 11) % 256);
+        const QString path = write(QStringLiteral("export.csv"), QString(), false);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        const ImportResult r = import(s, {path});
+        QVERIFY(!r.committed);
+        QCOMPARE(r.rejectedCount, qint64(1));
+        const QString text = Importer::describe(r.rejected[0], Language::English);
+        QVERIFY2(text.size() < 600, qPrintable(text));
+        for (const QChar c : text)
+            QVERIFY2(c.category() != QChar::Other_Control, qPrintable(QStringLiteral("control character %1").arg(c.unicode())));
+    }
+
     void rollbackKeepsEarlierData()
     {
         Store s;
