@@ -14,6 +14,18 @@ struct ImportWriter::Prepared {
     sql::Statement productSupplier, findOrder, updateOrder, insertOrder;
 };
 
+namespace {
+
+// A statement prepared on its first use and kept for the whole import.
+sql::Statement &preparedOnce(sql::Statement &slot, sqlite3 *db, const char *sqlText)
+{
+    if (!slot.isValid())
+        slot = sql::Statement(db, sqlText);
+    return slot;
+}
+
+} // namespace
+
 ImportWriter::ImportWriter(Store &store) : m_db(store.handle()), m_prepared(std::make_unique<Prepared>()) {}
 
 ImportWriter::~ImportWriter() = default;
@@ -272,9 +284,7 @@ qint64 ImportWriter::insertLot(qint64 productId, std::string_view lotNumber, qin
 
 qint64 ImportWriter::supplierOfProduct(qint64 productId)
 {
-    sql::Statement &ps = m_prepared->productSupplier;
-    if (!ps.isValid())
-        ps = sql::Statement(m_db, "SELECT supplier_id FROM product WHERE id = ?1");
+    sql::Statement &ps = preparedOnce(m_prepared->productSupplier, m_db, "SELECT supplier_id FROM product WHERE id = ?1");
     ps.bind(1, productId);
     const qint64 id = ps.step() == SQLITE_ROW ? ps.int64(0) : 0;
     ps.reset();
@@ -283,9 +293,8 @@ qint64 ImportWriter::supplierOfProduct(qint64 productId)
 
 qint64 ImportWriter::findOrderLine(std::string_view orderNumber, qint64 productId)
 {
-    sql::Statement &find = m_prepared->findOrder;
-    if (!find.isValid())
-        find = sql::Statement(m_db, "SELECT id FROM open_order_line WHERE order_number = ?1 AND product_id = ?2");
+    sql::Statement &find =
+        preparedOnce(m_prepared->findOrder, m_db, "SELECT id FROM open_order_line WHERE order_number = ?1 AND product_id = ?2");
     find.bind(1, orderNumber);
     find.bind(2, productId);
     const qint64 id = find.step() == SQLITE_ROW ? find.int64(0) : 0;
@@ -295,13 +304,12 @@ qint64 ImportWriter::findOrderLine(std::string_view orderNumber, qint64 productI
 
 bool ImportWriter::updateOrderLine(const OrderLineRecord &o)
 {
-    sql::Statement &st = m_prepared->updateOrder;
-    if (!st.isValid())
-        st = sql::Statement(m_db, "UPDATE open_order_line SET order_date = ?2, supplier_id = ?3, quantity_ordered = ?5,"
-                                  " quantity_received = ?6, expected_date = ?7, unit_price = ?8"
-                                  " WHERE order_number = ?1 AND product_id = ?4"
-                                  " AND NOT (order_date IS ?2 AND supplier_id IS ?3 AND quantity_ordered IS ?5"
-                                  " AND quantity_received IS ?6 AND expected_date IS ?7 AND unit_price IS ?8)");
+    sql::Statement &st = preparedOnce(m_prepared->updateOrder, m_db,
+                                      "UPDATE open_order_line SET order_date = ?2, supplier_id = ?3, quantity_ordered = ?5,"
+                                      " quantity_received = ?6, expected_date = ?7, unit_price = ?8"
+                                      " WHERE order_number = ?1 AND product_id = ?4"
+                                      " AND NOT (order_date IS ?2 AND supplier_id IS ?3 AND quantity_ordered IS ?5"
+                                      " AND quantity_received IS ?6 AND expected_date IS ?7 AND unit_price IS ?8)");
     bindOrderLine(st, o);
     st.exec();
     return sqlite3_changes(m_db) != 0;
@@ -309,11 +317,10 @@ bool ImportWriter::updateOrderLine(const OrderLineRecord &o)
 
 qint64 ImportWriter::insertOrderLine(const OrderLineRecord &o)
 {
-    sql::Statement &st = m_prepared->insertOrder;
-    if (!st.isValid())
-        st = sql::Statement(m_db, "INSERT INTO open_order_line(order_number, order_date, supplier_id, product_id,"
-                                  " quantity_ordered, quantity_received, expected_date, unit_price)"
-                                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sql::Statement &st = preparedOnce(m_prepared->insertOrder, m_db,
+                                      "INSERT INTO open_order_line(order_number, order_date, supplier_id, product_id,"
+                                      " quantity_ordered, quantity_received, expected_date, unit_price)"
+                                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     bindOrderLine(st, o);
     st.exec();
     return sqlite3_last_insert_rowid(m_db);

@@ -84,6 +84,7 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
         return false;
     }
     QString err;
+    bool prepared = false;
     if (m_readOnly) {
         const int version = schemaVersion();
         if (version != kSchemaVersion) {
@@ -98,27 +99,19 @@ bool Store::open(const QString &path, QString *error, int targetVersion)
             close();
             return false;
         }
-        if (!sql::exec(m_handle, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", &err)) {
-            if (error)
-                *error = text("Impossible de préparer la base %1 : %2", "Cannot prepare the database %1: %2").arg(path, err);
-            close();
-            return false;
-        }
-        if (targetVersion == kSchemaVersion && !checkOnOpen(error)) {
-            close();
-            return false;
-        }
-        return true;
+        prepared = sql::exec(m_handle, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", &err);
+    } else {
+        // Bigger pages for new databases: fewer page splits in bulk imports.
+        if (sql::queryInt(m_handle, "PRAGMA page_count") == 0)
+            sql::exec(m_handle, "PRAGMA page_size = 16384");
+        // WAL lets the GUI read while an import writes; NORMAL sync is safe with WAL.
+        prepared = sql::exec(m_handle,
+                             "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                             "PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=5000;",
+                             &err)
+                   && migrate(targetVersion, &err);
     }
-    // Bigger pages for new databases: fewer page splits in bulk imports.
-    if (sql::queryInt(m_handle, "PRAGMA page_count") == 0)
-        sql::exec(m_handle, "PRAGMA page_size = 16384");
-    // WAL lets the GUI read while an import writes; NORMAL sync is safe with WAL.
-    if (!sql::exec(m_handle,
-                   "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                   "PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=5000;",
-                   &err)
-        || !migrate(targetVersion, &err)) {
+    if (!prepared) {
         if (error)
             *error = text("Impossible de préparer la base %1 : %2", "Cannot prepare the database %1: %2").arg(path, err);
         close();
@@ -215,6 +208,20 @@ QString checkedStamp(const QString &path, int version)
         .arg(version);
 }
 
+// The first column of every row of a query (tables, check reports); *error
+// is SQLite's message when the query stopped on one.
+QStringList firstColumn(sqlite3 *db, const char *sqlText, QString *error)
+{
+    QStringList rows;
+    sql::Statement st(db, sqlText);
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
+        rows << st.text(0);
+    if (rc != SQLITE_DONE)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return rows;
+}
+
 QSettings &checkCache()
 {
     static QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Reappro"), QStringLiteral("checked-databases"));
@@ -225,76 +232,57 @@ QSettings &checkCache()
 
 bool Store::checkOnOpen(QString *error)
 {
-    const bool fr = m_language == Language::French;
     // What is wrong, that nothing is computed from it, and the way back:
     // the newest backup when there is one.
     const auto damaged = [&](const QString &what) {
         if (!error)
             return false;
         const auto saved = backups::list(m_path);
-        QString remedy;
-        if (!saved.empty())
-            remedy = (fr ? QStringLiteral("restaurez la dernière sauvegarde (%1) : reappro-cli backup --db \"%2\" --restore %1 ; ou "
-                                          "réimportez les exports dans une nouvelle base.")
-                         : QStringLiteral("restore the newest backup (%1): reappro-cli backup --db \"%2\" --restore %1; or import the "
-                                          "exports again into a new database."))
-                         .arg(saved.front().id, m_path);
-        else
-            remedy = fr ? QStringLiteral("restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.")
-                        : QStringLiteral("restore a backup or import the exports again into a new database.");
-        *error = (fr ? QStringLiteral("La base %1 est endommagée : %2. Aucune commande n'est calculée à partir d'elle ; %3")
-                     : QStringLiteral("The database %1 is damaged: %2. No order is computed from it; %3"))
+        const QString remedy = saved.empty()
+                                   ? text("restaurez une sauvegarde ou réimportez les exports dans une nouvelle base.",
+                                          "restore a backup or import the exports again into a new database.")
+                                   : text("restaurez la dernière sauvegarde (%1) : reappro-cli backup --db \"%2\" --restore %1 ; ou "
+                                          "réimportez les exports dans une nouvelle base.",
+                                          "restore the newest backup (%1): reappro-cli backup --db \"%2\" --restore %1; or import the "
+                                          "exports again into a new database.")
+                                         .arg(saved.front().id, m_path);
+        *error = text("La base %1 est endommagée : %2. Aucune commande n'est calculée à partir d'elle ; %3",
+                      "The database %1 is damaged: %2. No order is computed from it; %3")
                      .arg(m_path, what, remedy);
         return false;
     };
-    QStringList tables;
-    {
-        sql::Statement st(m_handle, "SELECT name FROM sqlite_master WHERE type = 'table'");
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
-            tables << st.text(0);
-        if (rc != SQLITE_DONE)
-            return damaged((fr ? QStringLiteral("son schéma est illisible (%1)") : QStringLiteral("its schema cannot be read (%1)"))
-                               .arg(QString::fromUtf8(sqlite3_errmsg(m_handle))));
-    }
+    QString why;
+    const QStringList tables = firstColumn(m_handle, "SELECT name FROM sqlite_master WHERE type = 'table'", &why);
+    if (!why.isEmpty())
+        return damaged(text("son schéma est illisible (%1)", "its schema cannot be read (%1)").arg(why));
     QStringList missing;
     for (const QString &t : expectedTables())
         if (!tables.contains(t))
             missing << t;
     if (!missing.isEmpty())
-        return damaged((fr ? QStringLiteral("il lui manque les tables %1") : QStringLiteral("the tables %1 are missing"))
-                           .arg(missing.join(QStringLiteral(", "))));
+        return damaged(text("il lui manque les tables %1", "the tables %1 are missing").arg(missing.join(QStringLiteral(", "))));
     const QString key = QStringLiteral("quick_check/")
                         + QString::fromLatin1(QFileInfo(m_path).absoluteFilePath().toUtf8().toBase64(QByteArray::Base64UrlEncoding
                                                                                                      | QByteArray::OmitTrailingEquals));
     const QString stamp = checkedStamp(m_path, schemaVersion());
     if (checkCache().value(key).toString() == stamp)
         return true;
-    QStringList problems;
-    {
-        sql::Statement st(m_handle, "PRAGMA quick_check(20)");
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
-            problems << st.text(0);
-        if (rc != SQLITE_DONE)
-            problems << QString::fromUtf8(sqlite3_errmsg(m_handle));
-    }
+    QStringList problems = firstColumn(m_handle, "PRAGMA quick_check(20)", &why);
+    if (!why.isEmpty())
+        problems << why;
     if (problems != QStringList{QStringLiteral("ok")})
-        return damaged((fr ? QStringLiteral("le contrôle d'intégrité trouve %1") : QStringLiteral("the integrity check finds %1"))
-                           .arg(problems.mid(0, 3).join(QStringLiteral(" ; "))));
+        return damaged(
+            text("le contrôle d'intégrité trouve %1", "the integrity check finds %1").arg(problems.mid(0, 3).join(QStringLiteral(" ; "))));
     checkCache().setValue(key, stamp);
     return true;
 }
 
 bool Store::checkIntegrity(QString *report) const
 {
-    QStringList lines;
-    sql::Statement st(m_handle, "PRAGMA integrity_check(20)");
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW)
-        lines << st.text(0);
-    if (rc != SQLITE_DONE)
-        lines << QString::fromUtf8(sqlite3_errmsg(m_handle));
+    QString why;
+    QStringList lines = firstColumn(m_handle, "PRAGMA integrity_check(20)", &why);
+    if (!why.isEmpty())
+        lines << why;
     if (report)
         *report = lines.join(QLatin1Char('\n'));
     return lines == QStringList{QStringLiteral("ok")};

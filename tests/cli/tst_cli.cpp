@@ -41,6 +41,19 @@ private:
             qWarning() << r.err;
         return QJsonDocument::fromJson(r.out.toUtf8()).object();
     }
+    // m_db's WAL moved into its main file, so that copying that one file
+    // copies the whole database.
+    bool copyableDatabase()
+    {
+        Store s;
+        QString error;
+        if (!s.open(m_db, &error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        return sql::exec(s.handle(), "PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
     QStringList exportFiles(const QString &dir)
     {
         QStringList files;
@@ -499,12 +512,7 @@ private Q_SLOTS:
     // commands run as the user nobody.
     void readOnlyDatabaseIsRead()
     {
-        {
-            Store s;
-            QString error;
-            QVERIFY2(s.open(m_db, &error), qPrintable(error));
-            QVERIFY(sql::exec(s.handle(), "PRAGMA wal_checkpoint(TRUNCATE)"));
-        }
+        QVERIFY(copyableDatabase());
         QTemporaryDir tmp;
         const auto all = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
                          | QFile::ExeOther;
@@ -547,12 +555,7 @@ private Q_SLOTS:
     // and import refuse it with what to do; import writes nothing into it.
     void damagedDatabaseIsRefused()
     {
-        {
-            Store s;
-            QString error;
-            QVERIFY2(s.open(m_db, &error), qPrintable(error));
-            QVERIFY(sql::exec(s.handle(), "PRAGMA wal_checkpoint(TRUNCATE)"));
-        }
+        QVERIFY(copyableDatabase());
         const QString noLots = m_dir.filePath(QStringLiteral("no-lots.sqlite"));
         QVERIFY(QFile::copy(m_db, noLots));
         {
